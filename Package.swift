@@ -1,0 +1,48 @@
+// swift-tools-version:6.1
+// Doppel: a terminal workbench for synthetic tabular data.
+// Layers import downward only; see docs/ARCHITECTURE.md.
+import PackageDescription
+
+let package = Package(
+    name: "Doppel",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "doppel", targets: ["doppel"]),
+        .library(name: "Tabular", targets: ["Tabular"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // The only C bridges. CNcursesw is used by the (later) NcursesScreen layer only.
+        .systemLibrary(
+            name: "CNcursesw",
+            path: "Sources/CNcursesw",
+            providers: [.apt(["libncursesw5-dev"]), .brew(["ncurses"])]
+        ),
+        .systemLibrary(
+            name: "CZlib",
+            path: "Sources/CZlib",
+            providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
+        ),
+        .target(
+            name: "Tabular",
+            dependencies: ["CZlib"],
+            swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
+        ),
+        .target(
+            name: "NcursesScreen",
+            dependencies: ["CNcursesw"]
+        ),
+        .executableTarget(
+            name: "doppel",
+            dependencies: [
+                "Tabular",
+                "NcursesScreen",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "TabularTests", dependencies: ["Tabular"]),
+        .testTarget(name: "DoppelCLITests", dependencies: ["doppel", "Tabular"]),
+    ]
+)

@@ -1,0 +1,149 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import CZlib
+
+/// A stream of bytes read in blocks. `read` returns 0 at the end.
+protocol ByteSource: AnyObject {
+    func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int
+}
+
+final class MemoryByteSource: ByteSource {
+    private let bytes: [UInt8]
+    private var position = 0
+
+    init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+        let count = min(buffer.count, bytes.count - position)
+        guard count > 0 else { return 0 }
+        bytes.withUnsafeBytes { source in
+            buffer.baseAddress!.copyMemory(from: source.baseAddress! + position, byteCount: count)
+        }
+        position += count
+        return count
+    }
+}
+
+final class FileDescriptorSource: ByteSource {
+    private let descriptor: Int32
+    private let owned: Bool
+
+    init(descriptor: Int32, owned: Bool) {
+        self.descriptor = descriptor
+        self.owned = owned
+    }
+
+    deinit { if owned { close(descriptor) } }
+
+    func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+        while true {
+            let count = Glibc.read(descriptor, buffer.baseAddress, buffer.count)
+            if count >= 0 { return count }
+            if errno == EINTR { continue }
+            throw ByteSourceError.readFailed(String(cString: strerror(errno)))
+        }
+    }
+}
+
+enum ByteSourceError: Error {
+    case readFailed(String)
+    case corruptGzip(String)
+}
+
+/// Passes bytes through, or inflates them when they start with the gzip magic number.
+/// Hand-written over zlib's inflate because that is the only way to peek at the first bytes
+/// of standard input and still decode them.
+final class GzipDetectingSource: ByteSource {
+    private let inner: any ByteSource
+    private let name: String
+    private var peeked: [UInt8] = []
+    private var peekedPosition = 0
+    private var stream: z_stream?
+    private var compressed = [UInt8](repeating: 0, count: 1 << 18)
+    private var compressedCount = 0
+    private var compressedPosition = 0
+    private var innerFinished = false
+    /// True while a gzip member has started and not reached its end; EOF then means truncation.
+    private var inMember = true
+
+    init(_ inner: any ByteSource, name: String) throws {
+        self.inner = inner
+        self.name = name
+        // Read enough to see the magic number.
+        var head = [UInt8](repeating: 0, count: 1 << 16)
+        let count = try head.withUnsafeMutableBytes { try inner.read(into: $0) }
+        head.removeSubrange(count...)
+        if head.count >= 2, head[0] == 0x1f, head[1] == 0x8b {
+            var zstream = z_stream()
+            let status = inflateInit2_(&zstream, 16 + MAX_WBITS, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
+            guard status == Z_OK else { throw DataError(file: name, message: "cannot start gzip decoding (zlib status \(status))") }
+            stream = zstream
+            compressed.replaceSubrange(0..<head.count, with: head)
+            compressedCount = head.count
+        } else {
+            peeked = head
+        }
+    }
+
+    deinit {
+        if stream != nil { inflateEnd(&stream!) }
+    }
+
+    func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+        guard stream != nil else { return try readPlain(into: buffer) }
+        return try readInflated(into: buffer)
+    }
+
+    private func readPlain(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+        if peekedPosition < peeked.count {
+            let count = min(buffer.count, peeked.count - peekedPosition)
+            peeked.withUnsafeBytes { buffer.baseAddress!.copyMemory(from: $0.baseAddress! + peekedPosition, byteCount: count) }
+            peekedPosition += count
+            if peekedPosition == peeked.count { peeked = [] ; peekedPosition = 0 }
+            return count
+        }
+        return try inner.read(into: buffer)
+    }
+
+    private func readInflated(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+        var produced = 0
+        while produced == 0 {
+            if compressedPosition == compressedCount {
+                if innerFinished { return 0 }
+                compressedCount = try compressed.withUnsafeMutableBytes { try inner.read(into: $0) }
+                compressedPosition = 0
+                if compressedCount == 0 {
+                    innerFinished = true
+                    if inMember { throw DataError(file: name, message: "truncated gzip data: the file ends inside a compressed stream") }
+                    return 0
+                }
+                inMember = true
+            }
+            let status: Int32 = compressed.withUnsafeMutableBytes { input in
+                stream!.next_in = input.baseAddress!.assumingMemoryBound(to: Bytef.self) + compressedPosition
+                stream!.avail_in = UInt32(compressedCount - compressedPosition)
+                stream!.next_out = buffer.baseAddress!.assumingMemoryBound(to: Bytef.self) + produced
+                stream!.avail_out = UInt32(buffer.count - produced)
+                let status = inflate(&stream!, Z_NO_FLUSH)
+                compressedPosition = compressedCount - Int(stream!.avail_in)
+                produced = buffer.count - Int(stream!.avail_out)
+                return status
+            }
+            switch status {
+            case Z_OK, Z_BUF_ERROR:
+                continue
+            case Z_STREAM_END:
+                // Concatenated gzip members (as `cat a.gz b.gz` makes) continue after a reset.
+                inflateReset(&stream!)
+                inMember = compressedPosition < compressedCount
+            default:
+                let detail = stream!.msg.map { String(cString: $0) } ?? "status \(status)"
+                throw DataError(file: name, message: "corrupt gzip data: \(detail)")
+            }
+        }
+        return produced
+    }
+}

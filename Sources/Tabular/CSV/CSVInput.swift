@@ -1,0 +1,54 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Where CSV bytes come from: a file (plain or gzip), standard input, or bytes in memory.
+public enum CSVInput: Sendable {
+    case path(String)
+    case standardInput
+    /// In-memory bytes with a display name for messages (tests, the embedded demo dataset).
+    case bytes([UInt8], name: String)
+
+    /// `-` means standard input, as on every Doppel command.
+    public init(argument: String) {
+        self = argument == "-" ? .standardInput : .path(argument)
+    }
+
+    /// The name used in messages.
+    public var displayName: String {
+        switch self {
+        case .path(let path): path
+        case .standardInput: "<stdin>"
+        case .bytes(_, let name): name
+        }
+    }
+
+    /// Opens the input for streaming. Gzip is recognised by its magic bytes, whatever the name.
+    func open() throws -> any ByteSource {
+        switch self {
+        case .bytes(let bytes, _):
+            return try GzipDetectingSource(MemoryByteSource(bytes), name: displayName)
+        case .standardInput:
+            return try GzipDetectingSource(FileDescriptorSource(descriptor: STDIN_FILENO, owned: false), name: displayName)
+        case .path(let path):
+            var info = stat()
+            guard stat(path, &info) == 0 else {
+                let reason = errno == ENOENT ? "no such file" : String(cString: strerror(errno))
+                throw DataError(file: path, message: "cannot open: \(reason)")
+            }
+            if (info.st_mode & S_IFMT) == S_IFDIR {
+                throw DataError(file: path, message: "is a directory, not a CSV file")
+            }
+            let descriptor = Glibc.open(path, O_RDONLY)
+            guard descriptor >= 0 else {
+                throw DataError(file: path, message: "cannot open: \(String(cString: strerror(errno)))")
+            }
+            #if os(Linux)
+            _ = posix_fadvise(descriptor, 0, 0, POSIX_FADV_SEQUENTIAL)
+            #endif
+            return try GzipDetectingSource(FileDescriptorSource(descriptor: descriptor, owned: true), name: displayName)
+        }
+    }
+}

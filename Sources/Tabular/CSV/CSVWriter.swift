@@ -1,0 +1,99 @@
+/// Writes a `Table` as CSV (RFC 4180): quotes only fields that need it, numbers and dates in
+/// the source's style (see `ValueFormatter`), nulls as empty fields, LF line ends.
+public struct CSVWriter {
+    public var delimiter: UInt8
+    public var writeHeader: Bool
+    /// What a null is written as; empty by default, which every reader takes as missing.
+    public var nullText: String
+
+    public init(delimiter: UInt8 = UInt8(ascii: ","), writeHeader: Bool = true, nullText: String = "") {
+        self.delimiter = delimiter
+        self.writeHeader = writeHeader
+        self.nullText = nullText
+    }
+
+    /// The whole table as bytes.
+    public func bytes(_ table: Table) -> [UInt8] {
+        var output: [UInt8] = []
+        output.reserveCapacity(table.rowCount * table.columnCount * 8)
+        if writeHeader { appendHeader(table, to: &output) }
+        appendRows(table, rows: 0..<table.rowCount, to: &output)
+        return output
+    }
+
+    /// Writes to a path atomically, or to standard output for `-`, in slices of rows so that
+    /// the text of a large table never sits in memory whole.
+    public func write(_ table: Table, to path: String) throws {
+        let file = path == "-" ? nil : try AtomicFileWriter(path: path)
+        let sink: ([UInt8]) throws -> Void = { bytes in
+            if let file { try file.write(bytes) } else { try StandardOutput.write(bytes) }
+        }
+        var output: [UInt8] = []
+        if writeHeader { appendHeader(table, to: &output) }
+        var start = 0
+        repeat {
+            let end = min(table.rowCount, start + 65_536)
+            appendRows(table, rows: start..<end, to: &output)
+            try sink(output)
+            output.removeAll(keepingCapacity: true)
+            start = end
+        } while start < table.rowCount
+        try file?.commit()
+    }
+
+    public func appendHeader(_ table: Table, to output: inout [UInt8]) {
+        for (index, column) in table.columns.enumerated() {
+            if index > 0 { output.append(delimiter) }
+            appendField(Array(column.name.utf8), to: &output)
+        }
+        output.append(UInt8(ascii: "\n"))
+    }
+
+    public func appendRows(_ table: Table, rows: Range<Int>, to output: inout [UInt8]) {
+        let nullBytes = Array(nullText.utf8)
+        var scratch: [UInt8] = []
+        for row in rows {
+            for (index, column) in table.columns.enumerated() {
+                if index > 0 { output.append(delimiter) }
+                if column.validity.isNull(row) {
+                    output.append(contentsOf: nullBytes)
+                    continue
+                }
+                switch column.values {
+                case .strings, .booleans:
+                    // Text may hold delimiters, quotes or newlines; numbers never do.
+                    scratch.removeAll(keepingCapacity: true)
+                    ValueFormatter.append(column.values, row: row, to: &scratch)
+                    appendField(scratch, to: &output)
+                default:
+                    ValueFormatter.append(column.values, row: row, to: &output)
+                }
+            }
+            output.append(UInt8(ascii: "\n"))
+        }
+    }
+
+    /// Appends a field, quoted only if it holds the delimiter, a quote, a line break, leading or
+    /// trailing spaces, or is empty text (so that it is not read back as a null).
+    @inline(__always)
+    func appendField(_ field: [UInt8], to output: inout [UInt8]) {
+        var needsQuotes = field.isEmpty
+        for byte in field where byte == delimiter || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
+            needsQuotes = true
+            break
+        }
+        if !needsQuotes, let first = field.first, let last = field.last, first == UInt8(ascii: " ") || last == UInt8(ascii: " ") {
+            needsQuotes = true
+        }
+        guard needsQuotes else {
+            output.append(contentsOf: field)
+            return
+        }
+        output.append(UInt8(ascii: "\""))
+        for byte in field {
+            if byte == UInt8(ascii: "\"") { output.append(byte) }
+            output.append(byte)
+        }
+        output.append(UInt8(ascii: "\""))
+    }
+}

@@ -1,0 +1,17 @@
+/// What a column means, as opposed to how it is stored. Inference proposes one; the user may
+/// override it in a session.
+public enum ColumnKind: String, Hashable, Codable, Sendable, CaseIterable {
+    case integer, decimal, boolean, categorical, datetime, identifier, text
+    // Personal data: values that point at a person or a device, never to be copied as they are.
+    case email, phone, url, ip, uuid
+
+    public var isPersonalData: Bool {
+        switch self {
+        case .email, .phone, .url, .ip, .uuid: true
+        default: false
+        }
+    }
+
+    /// Numeric kinds have a mean, a spread and a histogram over a number line.
+    public var isNumeric: Bool { self == .integer || self == .decimal }
+}

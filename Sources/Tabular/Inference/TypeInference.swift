@@ -1,0 +1,113 @@
+/// A proposed kind for a column, with the reason a person can read in `inspect` or the UI.
+public struct KindProposal: Hashable, Sendable {
+    public var kind: ColumnKind
+    public var reason: String
+}
+
+/// Proposes a `ColumnKind` per column from its storage and profile.
+public enum TypeInference {
+    public static func propose(_ table: Table, profiles: [ColumnProfile], thresholds: InferenceThresholds = .standard) -> [KindProposal] {
+        zip(table.columns, profiles).map { propose($0, profile: $1, thresholds: thresholds) }
+    }
+
+    public static func propose(_ column: Column, profile: ColumnProfile, thresholds: InferenceThresholds = .standard) -> KindProposal {
+        let valid = profile.count - profile.nulls
+        let distinct = profile.distinct
+        let allUnique = valid > 0 && distinct == valid
+        switch column.values {
+        case .booleans:
+            return KindProposal(kind: .boolean, reason: "true/false values")
+        case .datetimes(_, let format):
+            return KindProposal(kind: .datetime, reason: "dates in the layout \(format)")
+        case .decimals:
+            return KindProposal(kind: .decimal, reason: "numbers with decimals")
+        case .integers(let values, _):
+            if distinct == 2, let minimum = profile.minimum, let maximum = profile.maximum, minimum == 0, maximum == 1 {
+                return KindProposal(kind: .boolean, reason: "only 0 and 1")
+            }
+            if allUnique && valid >= thresholds.identifierMinRows
+                && (looksLikeKeyName(column.name) || isConsecutiveRun(values, validity: column.validity, count: valid)) {
+                return KindProposal(kind: .identifier, reason: "unique integers in a key-like sequence")
+            }
+            if distinct <= thresholds.integerCategoricalMaxLevels
+                && Double(distinct) <= thresholds.integerCategoricalMaxDistinctRatio * Double(valid) {
+                return KindProposal(kind: .categorical, reason: "\(distinct) distinct integers in \(valid) values")
+            }
+            return KindProposal(kind: .integer, reason: "whole numbers")
+        case .strings(let codes, let levels):
+            if valid == 0 { return KindProposal(kind: .text, reason: "no values at all") }
+            if let pattern = personalDataPattern(levels: levels, codes: codes, validity: column.validity, thresholds: thresholds) {
+                return KindProposal(kind: pattern, reason: personalDataReason(pattern))
+            }
+            let shape = textShape(levels: levels, thresholds: thresholds)
+            if shape.isFreeText {
+                return KindProposal(kind: .text, reason: "free text (\(Int(shape.meanLength.rounded())) characters on average)")
+            }
+            if allUnique && valid >= thresholds.identifierMinRows {
+                return KindProposal(kind: .identifier, reason: "every value is unique")
+            }
+            if distinct <= thresholds.stringCategoricalMaxLevels
+                && Double(distinct) <= thresholds.stringCategoricalMaxDistinctRatio * Double(valid) {
+                return KindProposal(kind: .categorical, reason: "\(distinct) levels in \(valid) values")
+            }
+            return KindProposal(kind: .text, reason: "\(distinct) distinct strings in \(valid) values")
+        }
+    }
+
+    private static func looksLikeKeyName(_ name: String) -> Bool {
+        let lower = name.lowercased()
+        return lower == "id" || lower == "key" || lower == "index" || lower.hasSuffix("_id") || lower.hasSuffix(" id")
+            || name.hasSuffix("Id") || name.hasSuffix("ID") || lower.hasPrefix("unnamed")
+    }
+
+    /// True for row numbers and surrogate keys: `valid` distinct integers spanning exactly `valid` values.
+    private static func isConsecutiveRun(_ values: [Int64], validity: NullBitmap, count: Int) -> Bool {
+        var minimum = Int64.max
+        var maximum = Int64.min
+        for (row, value) in values.enumerated() where validity.isValid(row) {
+            minimum = min(minimum, value)
+            maximum = max(maximum, value)
+        }
+        return maximum.subtractingReportingOverflow(minimum).partialValue == Int64(count - 1)
+    }
+
+    private static func personalDataPattern(levels: [String], codes: [UInt32], validity: NullBitmap, thresholds: InferenceThresholds) -> ColumnKind? {
+        // Only levels that occur in valid rows count (a null row holds code 0 as a placeholder).
+        var used = [Bool](repeating: false, count: levels.count)
+        for (row, code) in codes.enumerated() where validity.isValid(row) { used[Int(code)] = true }
+        let sample = levels.indices.lazy.filter { used[$0] }.prefix(thresholds.personalDataSampleSize).map { levels[$0] }
+        let total = sample.count
+        guard total > 0 else { return nil }
+        var matches: [PersonalDataPattern: Int] = [:]
+        for value in sample {
+            if let pattern = PersonalDataPattern.firstMatch(value) { matches[pattern, default: 0] += 1 }
+        }
+        guard let (pattern, count) = matches.max(by: { $0.value < $1.value }),
+              Double(count) >= thresholds.personalDataMinMatchShare * Double(total) else { return nil }
+        return ColumnKind(rawValue: pattern.rawValue)
+    }
+
+    private static func textShape(levels: [String], thresholds: InferenceThresholds) -> (isFreeText: Bool, meanLength: Double) {
+        let sample = levels.prefix(2000)
+        guard !sample.isEmpty else { return (false, 0) }
+        var characters = 0
+        var words = 0
+        for level in sample {
+            characters += level.count
+            words += level.split(whereSeparator: { $0 == " " }).count
+        }
+        let meanLength = Double(characters) / Double(sample.count)
+        let meanWords = Double(words) / Double(sample.count)
+        return (meanLength >= thresholds.textMinMeanLength || meanWords >= thresholds.textMinMeanWords, meanLength)
+    }
+}
+
+private func personalDataReason(_ kind: ColumnKind) -> String {
+    switch kind {
+    case .uuid: "values are UUIDs"
+    case .phone: "values look like phone numbers"
+    case .url: "values look like URLs"
+    case .ip: "values look like IP addresses"
+    default: "values look like email addresses"
+    }
+}
