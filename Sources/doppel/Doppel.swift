@@ -15,7 +15,7 @@ struct Doppel: ParsableCommand {
             file or an argument's value), 64 a usage error.
             """,
         version: version,
-        subcommands: [Inspect.self]
+        subcommands: [Inspect.self, Load.self]
     )
 
     func run() throws {

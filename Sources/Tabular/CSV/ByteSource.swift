@@ -61,7 +61,8 @@ final class GzipDetectingSource: ByteSource {
     private let name: String
     private var peeked: [UInt8] = []
     private var peekedPosition = 0
-    private var stream: z_stream?
+    /// zlib keeps a pointer back to its stream, so the stream lives at a fixed address.
+    private var stream: UnsafeMutablePointer<z_stream>?
     private var compressed = [UInt8](repeating: 0, count: 1 << 18)
     private var compressedCount = 0
     private var compressedPosition = 0
@@ -77,9 +78,13 @@ final class GzipDetectingSource: ByteSource {
         let count = try head.withUnsafeMutableBytes { try inner.read(into: $0) }
         head.removeSubrange(count...)
         if head.count >= 2, head[0] == 0x1f, head[1] == 0x8b {
-            var zstream = z_stream()
-            let status = inflateInit2_(&zstream, 16 + MAX_WBITS, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
-            guard status == Z_OK else { throw DataError(file: name, message: "cannot start gzip decoding (zlib status \(status))") }
+            let zstream = UnsafeMutablePointer<z_stream>.allocate(capacity: 1)
+            zstream.initialize(to: z_stream())
+            let status = inflateInit2_(zstream, 16 + MAX_WBITS, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size))
+            guard status == Z_OK else {
+                zstream.deallocate()
+                throw DataError(file: name, message: "cannot start gzip decoding (zlib status \(status))")
+            }
             stream = zstream
             compressed.replaceSubrange(0..<head.count, with: head)
             compressedCount = head.count
@@ -89,8 +94,14 @@ final class GzipDetectingSource: ByteSource {
     }
 
     deinit {
-        if stream != nil { inflateEnd(&stream!) }
+        if let stream {
+            inflateEnd(stream)
+            stream.deallocate()
+        }
     }
+
+    /// True when the input is gzip-compressed (its decompressed size is then unknown).
+    var isCompressed: Bool { stream != nil }
 
     func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
         guard stream != nil else { return try readPlain(into: buffer) }
@@ -109,6 +120,7 @@ final class GzipDetectingSource: ByteSource {
     }
 
     private func readInflated(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+        guard let stream else { return 0 }
         var produced = 0
         while produced == 0 {
             if compressedPosition == compressedCount {
@@ -123,13 +135,13 @@ final class GzipDetectingSource: ByteSource {
                 inMember = true
             }
             let status: Int32 = compressed.withUnsafeMutableBytes { input in
-                stream!.next_in = input.baseAddress!.assumingMemoryBound(to: Bytef.self) + compressedPosition
-                stream!.avail_in = UInt32(compressedCount - compressedPosition)
-                stream!.next_out = buffer.baseAddress!.assumingMemoryBound(to: Bytef.self) + produced
-                stream!.avail_out = UInt32(buffer.count - produced)
-                let status = inflate(&stream!, Z_NO_FLUSH)
-                compressedPosition = compressedCount - Int(stream!.avail_in)
-                produced = buffer.count - Int(stream!.avail_out)
+                stream.pointee.next_in = input.baseAddress!.assumingMemoryBound(to: Bytef.self) + compressedPosition
+                stream.pointee.avail_in = UInt32(compressedCount - compressedPosition)
+                stream.pointee.next_out = buffer.baseAddress!.assumingMemoryBound(to: Bytef.self) + produced
+                stream.pointee.avail_out = UInt32(buffer.count - produced)
+                let status = inflate(stream, Z_NO_FLUSH)
+                compressedPosition = compressedCount - Int(stream.pointee.avail_in)
+                produced = buffer.count - Int(stream.pointee.avail_out)
                 return status
             }
             switch status {
@@ -137,10 +149,10 @@ final class GzipDetectingSource: ByteSource {
                 continue
             case Z_STREAM_END:
                 // Concatenated gzip members (as `cat a.gz b.gz` makes) continue after a reset.
-                inflateReset(&stream!)
+                inflateReset(stream)
                 inMember = compressedPosition < compressedCount
             default:
-                let detail = stream!.msg.map { String(cString: $0) } ?? "status \(status)"
+                let detail = stream.pointee.msg.map { String(cString: $0) } ?? "status \(status)"
                 throw DataError(file: name, message: "corrupt gzip data: \(detail)")
             }
         }

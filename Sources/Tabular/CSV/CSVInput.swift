@@ -25,8 +25,20 @@ public enum CSVInput: Sendable {
         }
     }
 
+    /// The input's size in bytes when it is known before reading (a regular file, memory).
+    var sizeHint: Int? {
+        switch self {
+        case .bytes(let bytes, _): return bytes.count
+        case .standardInput: return nil
+        case .path(let path):
+            var info = stat()
+            guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+            return Int(info.st_size)
+        }
+    }
+
     /// Opens the input for streaming. Gzip is recognised by its magic bytes, whatever the name.
-    func open() throws -> any ByteSource {
+    func open() throws -> GzipDetectingSource {
         switch self {
         case .bytes(let bytes, _):
             return try GzipDetectingSource(MemoryByteSource(bytes), name: displayName)

@@ -19,7 +19,7 @@ public struct CSVReadResult: Sendable {
 public enum CSVReader {
     /// The default block size: large enough that per-block costs vanish, small enough to keep
     /// memory flat. Tests use tiny blocks to exercise every boundary case.
-    public static let defaultBlockSize = 8 << 20
+    public static let defaultBlockSize = 4 << 20
 
     public static func read(_ input: CSVInput, options: CSVReadOptions = CSVReadOptions(), blockSize: Int = defaultBlockSize) throws -> CSVReadResult {
         let name = input.displayName
@@ -112,6 +112,12 @@ public enum CSVReader {
                 let uniqued = ColumnNames.uniqued(names)
                 warnings += uniqued.warnings
                 builders = uniqued.names.map { ColumnBuilder(name: $0, sourceName: name, nulls: nulls) }
+                if !endOfInput, !source.isCompressed, let size = input.sizeHint, block.recordCount > 0 {
+                    // Estimate the row count from the first block's record length, with a margin.
+                    let bytesPerRecord = Double(consumed) / Double(block.recordCount + (options.hasHeader ? 1 : 0))
+                    let expected = Int(Double(size) / bytesPerRecord * 1.05) + 1024
+                    for builder in builders { builder.reserveCapacity(expected) }
+                }
             }
 
             try parseColumns(block, into: builders)

@@ -128,9 +128,10 @@ struct CSVTokenizer {
                 // End of the record: a newline, or the end of the input.
                 if index < byteCount { index += 1 ; linesInRecord += 1 }
                 let fieldCount = starts.count - recordFieldStart
-                let isBlankLine = fieldCount == 1 && !quoted && fieldEnd == fieldStart
+                // Blank lines carry no record (as in pandas), except in a one-column file, where
+                // an empty line is an empty field: that is how a null is written there.
+                let isBlankLine = fieldCount == 1 && !quoted && fieldEnd == fieldStart && (columnCount ?? 0) != 1
                 if isBlankLine {
-                    // Blank lines carry no record (as in pandas).
                     starts.removeLast()
                     ends.removeLast()
                 } else {

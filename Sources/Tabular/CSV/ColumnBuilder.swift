@@ -38,8 +38,14 @@ final class ColumnBuilder: @unchecked Sendable {
 
     var count: Int { validity.count }
 
+    /// Rows expected in all, when the input's size is known: storage is reserved once, so that
+    /// large columns are never copied while they grow (the copies would double peak memory).
+    private var expectedRows = 0
+
     func reserveCapacity(_ rows: Int) {
+        expectedRows = rows
         validity.reserveCapacity(rows)
+        reserveStorage(storage, rows: rows)
     }
 
     /// Appends column `column` of every record in `block`.
@@ -68,9 +74,7 @@ final class ColumnBuilder: @unchecked Sendable {
         let starts = block.starts
         let ends = block.ends
         var fieldIndex = column
-        validity.reserveCapacity(validity.count + records)
         let current = storage
-        reserveStorage(current, additional: records)
         for _ in 0..<records {
             defer { fieldIndex += stride }
             let start = starts[fieldIndex]
@@ -147,14 +151,14 @@ final class ColumnBuilder: @unchecked Sendable {
         }
     }
 
-    private func reserveStorage(_ current: Storage, additional: Int) {
+    private func reserveStorage(_ current: Storage, rows: Int) {
         switch current {
         case .undetermined: break
-        case .integers: integers.reserveCapacity(integers.count + additional)
-        case .decimals: decimals.reserveCapacity(decimals.count + additional)
-        case .booleans: booleans.reserveCapacity(booleans.count + additional)
-        case .datetimes: datetimes.reserveCapacity(datetimes.count + additional)
-        case .strings: codes.reserveCapacity(codes.count + additional)
+        case .integers: integers.reserveCapacity(rows)
+        case .decimals: decimals.reserveCapacity(rows)
+        case .booleans: booleans.reserveCapacity(rows)
+        case .datetimes: datetimes.reserveCapacity(rows)
+        case .strings: codes.reserveCapacity(rows)
         }
     }
 
@@ -251,6 +255,7 @@ final class ColumnBuilder: @unchecked Sendable {
             preconditionFailure("column \(name): cannot widen \(storage) to \(target)")
         }
         storage = target
+        if expectedRows > rows { reserveStorage(target, rows: expectedRows) }
     }
 
     private func currentValues() -> ColumnValues {

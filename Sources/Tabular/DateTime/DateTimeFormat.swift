@@ -138,7 +138,8 @@ public struct DateTimeFormat: Hashable, Codable, Sendable, CustomStringConvertib
     /// Detect the layout of one value. Returns nil if the bytes are not a date/time in a supported
     /// layout (including out-of-range fields such as 2023-02-29 or 25:00).
     public static func detect(_ bytes: UnsafeBufferPointer<UInt8>) -> DateTimeFormat? {
-        guard let base = bytes.baseAddress, let fields = Fields.scan(base, bytes.count) else { return nil }
+        var fields = Fields()
+        guard let base = bytes.baseAddress, fields.scan(base, bytes.count) else { return nil }
         let order: DateOrder
         var ambiguous = false
         if fields.yearFirst {
@@ -189,7 +190,8 @@ public struct DateTimeFormat: Hashable, Codable, Sendable, CustomStringConvertib
     /// Parse a value written in this layout to seconds since 1970-01-01T00:00:00Z (UTC). nil if
     /// it does not match this layout or is an invalid date (2023-02-30, month 13, hour 25, ...).
     public func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
-        guard let base = bytes.baseAddress, let fields = Fields.scan(base, bytes.count) else { return nil }
+        var fields = Fields()
+        guard let base = bytes.baseAddress, fields.scan(base, bytes.count) else { return nil }
         guard fields.separator == separator.byte, fields.yearFirst == (order == .yearMonthDay) else { return nil }
         if datePadded && (fields.firstWidth != 2 || fields.secondWidth != 2) { return nil }
         if let time {
@@ -244,65 +246,75 @@ public struct DateTimeFormat: Hashable, Codable, Sendable, CustomStringConvertib
         let secondOfDay = seconds - days * 86_400
         let date = CivilCalendar.civilFromDays(days)
 
-        let separatorByte = separator.byte
-        switch order {
-        case .yearMonthDay:
-            Self.appendYear(date.year, to: &output)
-            output.append(separatorByte)
-            Self.appendField(date.month, padded: datePadded, to: &output)
-            output.append(separatorByte)
-            Self.appendField(date.day, padded: datePadded, to: &output)
-        case .monthDayYear:
-            Self.appendField(date.month, padded: datePadded, to: &output)
-            output.append(separatorByte)
-            Self.appendField(date.day, padded: datePadded, to: &output)
-            output.append(separatorByte)
-            Self.appendYear(date.year, to: &output)
-        case .dayMonthYear:
-            Self.appendField(date.day, padded: datePadded, to: &output)
-            output.append(separatorByte)
-            Self.appendField(date.month, padded: datePadded, to: &output)
-            output.append(separatorByte)
-            Self.appendYear(date.year, to: &output)
-        }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { buffer in
+            let out = buffer.baseAddress!
+            var n = 0
+            let separatorByte = separator.byte
+            switch order {
+            case .yearMonthDay:
+                Self.writeYear(date.year, out, &n)
+                out[n] = separatorByte; n += 1
+                Self.writeField(date.month, padded: datePadded, out, &n)
+                out[n] = separatorByte; n += 1
+                Self.writeField(date.day, padded: datePadded, out, &n)
+            case .monthDayYear:
+                Self.writeField(date.month, padded: datePadded, out, &n)
+                out[n] = separatorByte; n += 1
+                Self.writeField(date.day, padded: datePadded, out, &n)
+                out[n] = separatorByte; n += 1
+                Self.writeYear(date.year, out, &n)
+            case .dayMonthYear:
+                Self.writeField(date.day, padded: datePadded, out, &n)
+                out[n] = separatorByte; n += 1
+                Self.writeField(date.month, padded: datePadded, out, &n)
+                out[n] = separatorByte; n += 1
+                Self.writeYear(date.year, out, &n)
+            }
 
-        guard let time else { return }
-        output.append(time.separator.byte)
-        Self.appendField(secondOfDay / 3600, padded: time.hourPadded, to: &output)
-        output.append(UInt8(ascii: ":"))
-        Self.appendField(secondOfDay / 60 % 60, padded: true, to: &output)
-        if time.hasSeconds {
-            output.append(UInt8(ascii: ":"))
-            Self.appendField(secondOfDay % 60, padded: true, to: &output)
-            if fractionDigits > 0 {
-                output.append(UInt8(ascii: "."))
-                var divisor = Int(Self.powerOfTen(fractionDigits - 1))
-                while divisor > 0 {
-                    output.append(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: fraction / divisor % 10))
-                    divisor /= 10
+            if let time {
+                out[n] = time.separator.byte; n += 1
+                Self.writeField(secondOfDay / 3600, padded: time.hourPadded, out, &n)
+                out[n] = UInt8(ascii: ":"); n += 1
+                Self.writeField(secondOfDay / 60 % 60, padded: true, out, &n)
+                if time.hasSeconds {
+                    out[n] = UInt8(ascii: ":"); n += 1
+                    Self.writeField(secondOfDay % 60, padded: true, out, &n)
+                    if fractionDigits > 0 {
+                        out[n] = UInt8(ascii: "."); n += 1
+                        let end = n + fractionDigits
+                        var position = end
+                        var remaining = fraction
+                        while position > n {
+                            position -= 1
+                            out[position] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: remaining % 10)
+                            remaining /= 10
+                        }
+                        n = end
+                    }
+                }
+                switch time.zone {
+                case .unspecified:
+                    break
+                case .utc:
+                    out[n] = UInt8(ascii: "Z"); n += 1
+                case .offset(let minutes, let style):
+                    out[n] = minutes < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+"); n += 1
+                    let magnitude = Int(minutes.magnitude)
+                    Self.writeField(magnitude / 60, padded: true, out, &n)
+                    let remainder = magnitude % 60
+                    switch style {
+                    case .colon:
+                        out[n] = UInt8(ascii: ":"); n += 1
+                        Self.writeField(remainder, padded: true, out, &n)
+                    case .compact:
+                        Self.writeField(remainder, padded: true, out, &n)
+                    case .hours:
+                        // Only reachable for a hand-made layout; keep the minutes so the value survives.
+                        if remainder != 0 { Self.writeField(remainder, padded: true, out, &n) }
+                    }
                 }
             }
-        }
-        switch time.zone {
-        case .unspecified:
-            break
-        case .utc:
-            output.append(UInt8(ascii: "Z"))
-        case .offset(let minutes, let style):
-            output.append(minutes < 0 ? UInt8(ascii: "-") : UInt8(ascii: "+"))
-            let magnitude = minutes.magnitude
-            Self.appendField(Int(magnitude / 60), padded: true, to: &output)
-            let remainder = Int(magnitude % 60)
-            switch style {
-            case .colon:
-                output.append(UInt8(ascii: ":"))
-                Self.appendField(remainder, padded: true, to: &output)
-            case .compact:
-                Self.appendField(remainder, padded: true, to: &output)
-            case .hours:
-                // Only reachable for a hand-made layout; keep the minutes so the value survives.
-                if remainder != 0 { Self.appendField(remainder, padded: true, to: &output) }
-            }
+            output.append(contentsOf: UnsafeBufferPointer(start: out, count: n))
         }
     }
 
@@ -410,28 +422,36 @@ public struct DateTimeFormat: Hashable, Codable, Sendable, CustomStringConvertib
 
     /// One- or two-digit field (values 0...99).
     @inline(__always)
-    static func appendField(_ value: Int, padded: Bool, to output: inout [UInt8]) {
+    static func writeField(_ value: Int, padded: Bool, _ out: UnsafeMutablePointer<UInt8>, _ n: inout Int) {
         if value >= 10 || padded {
-            output.append(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value / 10 % 10))
+            out[n] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value / 10 % 10)
+            n += 1
         }
-        output.append(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value % 10))
+        out[n] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: value % 10)
+        n += 1
     }
 
+    /// Four digits for years 0...9999; otherwise as many as needed, with a sign.
     @inline(__always)
-    static func appendYear(_ year: Int, to output: inout [UInt8]) {
+    static func writeYear(_ year: Int, _ out: UnsafeMutablePointer<UInt8>, _ n: inout Int) {
         if year >= 0 && year <= 9999 {
-            output.append(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: year / 1000))
-            output.append(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: year / 100 % 10))
-            output.append(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: year / 10 % 10))
-            output.append(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: year % 10))
+            out[n] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: year / 1000)
+            out[n + 1] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: year / 100 % 10)
+            out[n + 2] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: year / 10 % 10)
+            out[n + 3] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: year % 10)
+            n += 4
             return
         }
-        if year < 0 { output.append(UInt8(ascii: "-")) }
+        if year < 0 {
+            out[n] = UInt8(ascii: "-")
+            n += 1
+        }
         var magnitude = year.magnitude
         var divisor: UInt = 1
         while divisor <= magnitude / 10 { divisor *= 10 }
         while divisor > 0 {
-            output.append(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: magnitude / divisor))
+            out[n] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: magnitude / divisor)
+            n += 1
             magnitude %= divisor
             divisor /= 10
         }
@@ -499,115 +519,116 @@ extension DateTimeFormat {
             return value
         }
 
-        static func scan(_ p: UnsafePointer<UInt8>, _ count: Int) -> Fields? {
+        /// Fills the fields from one value; false when its shape is not a supported date/time.
+        /// (In place rather than returning an Optional: copying the struct costs more than the scan.)
+        mutating func scan(_ p: UnsafePointer<UInt8>, _ count: Int) -> Bool {
             // Shortest date: "1/1/2024" or "2024-1-1".
-            guard count >= 8 else { return nil }
-            var fields = Fields()
+            guard count >= 8 else { return false }
             var index = 0
 
             // Leading number: a 4-digit year, or a 1-2 digit month/day.
             var leading = 0
-            while index < count && index < 5, let d = digit(p[index]) {
+            while index < count && index < 5, let d = Self.digit(p[index]) {
                 leading = leading * 10 + d
                 index += 1
             }
             let leadingWidth = index
-            guard index < count else { return nil }
+            guard index < count else { return false }
             let separator = p[index]
             guard separator == UInt8(ascii: "-") || separator == UInt8(ascii: "/") || separator == UInt8(ascii: ".")
-            else { return nil }
-            fields.separator = separator
+            else { return false }
+            self.separator = separator
             index += 1
 
             switch leadingWidth {
             case 4:
-                fields.yearFirst = true
-                fields.year = leading
-                guard let month = oneOrTwoDigits(p, count, &index),
+                self.yearFirst = true
+                self.year = leading
+                guard let month = Self.oneOrTwoDigits(p, count, &index),
                       index < count, p[index] == separator
-                else { return nil }
+                else { return false }
                 index += 1
-                guard let day = oneOrTwoDigits(p, count, &index) else { return nil }
-                (fields.first, fields.firstWidth) = month
-                (fields.second, fields.secondWidth) = day
+                guard let day = Self.oneOrTwoDigits(p, count, &index) else { return false }
+                (self.first, self.firstWidth) = month
+                (self.second, self.secondWidth) = day
             case 1, 2:
-                fields.first = leading
-                fields.firstWidth = leadingWidth
-                guard let second = oneOrTwoDigits(p, count, &index),
+                self.first = leading
+                self.firstWidth = leadingWidth
+                guard let second = Self.oneOrTwoDigits(p, count, &index),
                       index < count, p[index] == separator
-                else { return nil }
+                else { return false }
                 index += 1
-                guard let year = digits(p, count, &index, width: 4) else { return nil }
-                (fields.second, fields.secondWidth) = second
-                fields.year = year
+                guard let year = Self.digits(p, count, &index, width: 4) else { return false }
+                (self.second, self.secondWidth) = second
+                self.year = year
             default:
-                return nil
+                return false
             }
-            if index == count { return fields }
+            if index == count { return true }
 
             // Time of day.
             let timeSeparator = p[index]
-            guard timeSeparator == UInt8(ascii: "T") || timeSeparator == UInt8(ascii: " ") else { return nil }
-            fields.hasTime = true
-            fields.timeSeparator = timeSeparator
+            guard timeSeparator == UInt8(ascii: "T") || timeSeparator == UInt8(ascii: " ") else { return false }
+            self.hasTime = true
+            self.timeSeparator = timeSeparator
             index += 1
-            guard let hour = oneOrTwoDigits(p, count, &index),
+            guard let hour = Self.oneOrTwoDigits(p, count, &index),
                   index < count, p[index] == UInt8(ascii: ":")
-            else { return nil }
-            (fields.hour, fields.hourWidth) = hour
+            else { return false }
+            (self.hour, self.hourWidth) = hour
             index += 1
-            guard let minute = digits(p, count, &index, width: 2) else { return nil }
-            fields.minute = minute
+            guard let minute = Self.digits(p, count, &index, width: 2) else { return false }
+            self.minute = minute
             if index < count && p[index] == UInt8(ascii: ":") {
                 index += 1
-                guard let seconds = digits(p, count, &index, width: 2) else { return nil }
-                fields.hasSeconds = true
-                fields.seconds = seconds
+                guard let seconds = Self.digits(p, count, &index, width: 2) else { return false }
+                self.hasSeconds = true
+                self.seconds = seconds
                 if index < count && p[index] == UInt8(ascii: ".") {
                     index += 1
                     var fraction = 0
                     var fractionDigits = 0
-                    while index < count, let d = digit(p[index]) {
-                        guard fractionDigits < 9 else { return nil }
+                    while index < count, let d = Self.digit(p[index]) {
+                        guard fractionDigits < 9 else { return false }
                         fraction = fraction * 10 + d
                         fractionDigits += 1
                         index += 1
                     }
-                    guard fractionDigits > 0 else { return nil }
-                    fields.fraction = fraction
-                    fields.fractionDigits = fractionDigits
+                    guard fractionDigits > 0 else { return false }
+                    self.fraction = fraction
+                    self.fractionDigits = fractionDigits
                 }
             }
-            if index == count { return fields }
+            if index == count { return true }
 
             // Zone designator.
             let marker = p[index]
             index += 1
             if marker == UInt8(ascii: "Z") {
-                fields.zoneKind = .utc
+                self.zoneKind = .utc
             } else if marker == UInt8(ascii: "+") || marker == UInt8(ascii: "-") {
-                guard let hours = digits(p, count, &index, width: 2) else { return nil }
+                guard let hours = Self.digits(p, count, &index, width: 2) else { return false }
                 var minutes = 0
                 if index == count {
-                    fields.offsetStyle = .hours
+                    self.offsetStyle = .hours
                 } else if p[index] == UInt8(ascii: ":") {
                     index += 1
-                    guard let m = digits(p, count, &index, width: 2) else { return nil }
+                    guard let m = Self.digits(p, count, &index, width: 2) else { return false }
                     minutes = m
-                    fields.offsetStyle = .colon
+                    self.offsetStyle = .colon
                 } else {
-                    guard let m = digits(p, count, &index, width: 2) else { return nil }
+                    guard let m = Self.digits(p, count, &index, width: 2) else { return false }
                     minutes = m
-                    fields.offsetStyle = .compact
+                    self.offsetStyle = .compact
                 }
-                guard hours <= 23 && minutes <= 59 else { return nil }
+                guard hours <= 23 && minutes <= 59 else { return false }
                 let total = hours * 60 + minutes
-                fields.zoneKind = .offset
-                fields.offsetMinutes = marker == UInt8(ascii: "-") ? -total : total
+                self.zoneKind = .offset
+                self.offsetMinutes = marker == UInt8(ascii: "-") ? -total : total
             } else {
-                return nil
+                return false
             }
-            return index == count ? fields : nil
+            return index == count
         }
 
         @inline(__always)
