@@ -78,7 +78,9 @@ public enum Profiler {
         let lower = Int(position.rounded(.down))
         let upper = min(lower + 1, values.count - 1)
         let weight = position - Double(lower)
-        return values[lower] + (values[upper] - values[lower]) * weight
+        let difference = values[upper] - values[lower]
+        // Interpolate from the nearer end, as numpy does, so that figures match to the last digit.
+        return weight < 0.5 ? values[lower] + difference * weight : values[upper] - difference * (1 - weight)
     }
 
     private static func histogram(sorted values: [Double]) -> [ColumnProfile.Bin] {
