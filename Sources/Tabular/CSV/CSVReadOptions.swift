@@ -45,3 +45,34 @@ public struct CSVReadOptions: Hashable, Codable, Sendable {
         }
     }
 }
+
+extension CSVReadOptions {
+    private enum CodingKeys: String, CodingKey {
+        case delimiter, header, nullTokens = "null_tokens", ragged
+    }
+
+    /// Stored readably: the delimiter as text (`","`, `"\t"`) or absent when sniffed.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let defaults = CSVReadOptions()
+        if let text = try container.decodeIfPresent(String.self, forKey: .delimiter) {
+            guard let byte = CSVReadOptions.parseDelimiter(text) else {
+                throw DecodingError.dataCorruptedError(
+                    forKey: .delimiter, in: container,
+                    debugDescription: "'\(text)' is not a delimiter: expected one ASCII character other than a quote or newline, or 'tab'")
+            }
+            delimiter = byte
+        }
+        hasHeader = try container.decodeIfPresent(Bool.self, forKey: .header) ?? defaults.hasHeader
+        nullTokens = try container.decodeIfPresent([String].self, forKey: .nullTokens) ?? defaults.nullTokens
+        ragged = try container.decodeIfPresent(RaggedRowPolicy.self, forKey: .ragged) ?? defaults.ragged
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        if let delimiter { try container.encode(String(UnicodeScalar(delimiter)), forKey: .delimiter) }
+        try container.encode(hasHeader, forKey: .header)
+        try container.encode(nullTokens, forKey: .nullTokens)
+        try container.encode(ragged, forKey: .ragged)
+    }
+}
