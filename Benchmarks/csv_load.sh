@@ -79,13 +79,17 @@ mb() { awk -v b="$1" 'BEGIN { printf "%.1f", b / 1e6 }'; }          # bytes -> M
 kb_mb() { awk -v k="$1" 'BEGIN { printf "%.0f", k * 1024 / 1e6 }'; }  # KB -> MB
 times_of() { awk -v k="$1" -v b="$2" 'BEGIN { printf "%.2fx", k * 1024 / b }'; }
 
+# Warn when other work is using the CPU now (sampled over one second).
+cpu_busy() { awk '/^cpu / { print $2 + $3 + $4 + $7 + $8, $5 + $6 }' /proc/stat; }
+read -r busy1 idle1 < <(cpu_busy); sleep 1; read -r busy2 idle2 < <(cpu_busy)
+busy_pct=$(awk -v b=$((busy2 - busy1)) -v i=$((idle2 - idle1)) 'BEGIN { printf "%.0f", (b + i) ? 100 * b / (b + i) : 0 }')
 echo "CSV load benchmark: doppel load vs pandas.read_csv, median of $RUNS runs, peak RSS = max over runs"
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'),"\
-     "load avg $(cut -d' ' -f1-3 /proc/loadavg)"
+     "CPU ${busy_pct}% busy in the second before the runs"
 echo "pandas $("$PYTHON" -c 'import pandas; print(pandas.__version__)'), $("$PYTHON" --version 2>&1);"\
      "doppel: $DOPPEL; $(date -u '+%Y-%m-%d %H:%M UTC')"
-if awk -v l="$(cut -d' ' -f1 /proc/loadavg)" 'BEGIN { exit !(l > 0.5) }'; then
-    echo "note: the machine is busy (1-minute load average above 0.5); timings may be noisy"
+if (( busy_pct > 20 )); then
+    echo "note: other work is using the CPU; timings may be noisy"
 fi
 echo
 
@@ -143,6 +147,11 @@ if measure "doppel inspect $INSPECT_FILE" "$DOPPEL" inspect "$path"; then
 else
     printf "$FMT" "$INSPECT_FILE (inspect)" "$(mb "$bytes")" FAILED - - - - - -
     status=1
+fi
+
+# Context for the pandas column: the fixed cost of starting Python and importing pandas.
+if measure "python3 -c 'import pandas'" "$PYTHON" -c 'import pandas'; then
+    notes+=("pandas times include starting $PYTHON and importing pandas: ${M_TIME} s on its own (median of $RUNS)")
 fi
 
 echo

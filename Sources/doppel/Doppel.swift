@@ -1,7 +1,6 @@
 import ArgumentParser
 import Tabular
 
-@main
 struct Doppel: ParsableCommand {
     static let version = "0.1.0"
 

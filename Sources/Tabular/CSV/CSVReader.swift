@@ -1,4 +1,3 @@
-
 /// A table read from CSV, with what the reader noticed on the way.
 public struct CSVReadResult: Sendable {
     public var table: Table
@@ -12,14 +11,14 @@ public struct CSVReadResult: Sendable {
 
 /// Reads CSV into a columnar `Table`.
 ///
-/// The input streams through in blocks of complete records: one thread splits a block into
-/// fields, then the block's columns are parsed in parallel, each into its own `ColumnBuilder`.
-/// Only one block of raw bytes is alive at a time, so memory stays near the size of the
-/// typed columns, not the file.
+/// The input streams through in blocks of complete records: a producer thread reads and splits
+/// each block into fields (`BlockProducer`) while the previous block's columns are parsed in
+/// parallel, each into its own `ColumnBuilder`. Only a few blocks of raw bytes are alive at a
+/// time, so memory stays near the size of the typed columns, not the file.
 public enum CSVReader {
     /// The default block size: large enough that per-block costs vanish, small enough to keep
     /// memory flat. Tests use tiny blocks to exercise every boundary case.
-    public static let defaultBlockSize = 4 << 20
+    public static let defaultBlockSize = 2 << 20
 
     public static func read(_ input: CSVInput, options: CSVReadOptions = CSVReadOptions(), blockSize: Int = defaultBlockSize) throws -> CSVReadResult {
         let name = input.displayName
@@ -43,103 +42,73 @@ public enum CSVReader {
         let source = try input.open()
         let nulls = NullTokenMatcher(tokens: options.nullTokens)
         var warnings: [String] = []
-
-        var carry: [UInt8] = []
-        var target = blockSize
-        var baseOffset = 0
-        var baseLine = 1
-        var totalBytes = 0
-        var endOfInput = false
-        var tokenizer: CSVTokenizer?
         var builders: [ColumnBuilder] = []
-        var delimiter = options.delimiter ?? UInt8(ascii: ",")
         var firstBlock = true
 
-        while true {
-            // Fill a block: the carried partial record, then fresh bytes.
-            var bytes = carry
-            bytes.reserveCapacity(target)
-            while bytes.count < target && !endOfInput {
-                let wanted = target - bytes.count
-                let start = bytes.count
-                var got = 0
-                bytes.append(contentsOf: repeatElement(0, count: wanted))
-                got = try bytes.withUnsafeMutableBytes { buffer in
-                    try source.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[start...]))
+        let producer = BlockProducer(source: source, options: options, name: name, blockSize: blockSize)
+        producer.start()
+        loop: while true {
+            switch producer.next() {
+            case .failure(let error):
+                throw error
+            case .block(var block):
+                do {
+                    if firstBlock {
+                        firstBlock = false
+                        builders = try makeBuilders(&block, options: options, nulls: nulls, name: name, warnings: &warnings)
+                        if let size = input.sizeHint, !source.isCompressed, block.consumedBytes < size {
+                            // Estimate the row count from the first block's record length, with a margin,
+                            // so that columns are allocated once.
+                            let records = block.recordCount + (options.hasHeader ? 1 : 0)
+                            let bytesPerRecord = Double(block.consumedBytes) / Double(max(1, records))
+                            let expected = Int(Double(size) / bytesPerRecord * 1.05) + 1024
+                            for builder in builders { builder.reserveCapacity(expected) }
+                        }
+                    }
+                    try parseColumns(block, into: builders)
+                } catch {
+                    producer.cancel()
+                    throw error
                 }
-                bytes.removeLast(wanted - got)
-                if got == 0 { endOfInput = true }
-                totalBytes += got
-            }
-
-            if firstBlock {
-                if bytes.isEmpty { throw DataError(file: name, message: "the file is empty") }
-                // A UTF-8 byte order mark is not part of the first column's name.
-                if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF {
-                    bytes.removeFirst(3)
-                    baseOffset = 3
+                producer.recycle(block)
+            case .end(let tokenizer, let totalBytes, let delimiter):
+                if let tokenizer { warnings += raggedWarnings(tokenizer) }
+                let columns = builders.map { $0.finish() }
+                if columns.first?.count ?? 0 == 0 {
+                    throw DataError(file: name, line: 2, message: options.hasHeader ? "the file has a header but no data rows" : "the file has no data rows")
                 }
-                if options.delimiter == nil {
-                    delimiter = bytes.withUnsafeBufferPointer { DelimiterSniffer.sniff($0) }
-                }
-                tokenizer = CSVTokenizer(delimiter: delimiter, ragged: options.ragged, sourceName: name)
-            }
-
-            var block = TokenizedBlock(bytes: bytes, baseOffset: baseOffset, baseLine: baseLine, columnCount: 0)
-            let (consumed, lines) = try tokenizer!.tokenize(&block, isLast: endOfInput)
-            if consumed == 0 && !endOfInput {
-                // One record longer than the block: grow the block and try again.
-                carry = bytes
-                target *= 2
-                continue
-            }
-            carry = consumed < bytes.count ? Array(bytes[consumed...]) : []
-            baseOffset += consumed
-            baseLine += lines
-
-            if firstBlock {
-                firstBlock = false
-                guard block.recordCount > 0 else { throw DataError(file: name, message: "the file has no records (only blank lines)") }
-                let columnCount = block.columnCount
-                var names: [String]
-                if options.hasHeader {
-                    names = try headerNames(block, sourceName: name)
-                    block.starts.removeFirst(columnCount)
-                    block.ends.removeFirst(columnCount)
-                } else {
-                    names = ColumnNames.generated(count: columnCount)
-                }
-                let uniqued = ColumnNames.uniqued(names)
-                warnings += uniqued.warnings
-                builders = uniqued.names.map { ColumnBuilder(name: $0, sourceName: name, nulls: nulls) }
-                if !endOfInput, !source.isCompressed, let size = input.sizeHint, block.recordCount > 0 {
-                    // Estimate the row count from the first block's record length, with a margin.
-                    let bytesPerRecord = Double(consumed) / Double(block.recordCount + (options.hasHeader ? 1 : 0))
-                    let expected = Int(Double(size) / bytesPerRecord * 1.05) + 1024
-                    for builder in builders { builder.reserveCapacity(expected) }
-                }
-            }
-
-            try parseColumns(block, into: builders)
-            if endOfInput { break }
-        }
-
-        if let tokenizer {
-            if tokenizer.paddedRows > 0 {
-                warnings.append("\(tokenizer.paddedRows) short rows were padded with nulls (first at line \(tokenizer.firstRaggedLine ?? 0))")
-            }
-            if tokenizer.truncatedRows > 0 {
-                warnings.append("\(tokenizer.truncatedRows) long rows lost their extra fields (first at line \(tokenizer.firstRaggedLine ?? 0))")
-            }
-            if tokenizer.skippedRows > 0 {
-                warnings.append("\(tokenizer.skippedRows) rows of the wrong length were skipped (first at line \(tokenizer.firstRaggedLine ?? 0))")
+                return CSVReadResult(table: Table(columns: columns), warnings: warnings, delimiter: delimiter, byteCount: totalBytes)
             }
         }
-        let columns = builders.map { $0.finish() }
-        if columns.first?.count ?? 0 == 0 {
-            throw DataError(file: name, line: 2, message: options.hasHeader ? "the file has a header but no data rows" : "the file has no data rows")
+    }
+
+    /// Takes the column names from the first block (removing the header record) and makes a
+    /// builder per column.
+    private static func makeBuilders(
+        _ block: inout TokenizedBlock, options: CSVReadOptions, nulls: NullTokenMatcher, name: String, warnings: inout [String]
+    ) throws -> [ColumnBuilder] {
+        guard block.recordCount > 0 else { throw DataError(file: name, message: "the file has no records (only blank lines)") }
+        let columnCount = block.columnCount
+        var names: [String]
+        if options.hasHeader {
+            names = try headerNames(block, sourceName: name)
+            block.starts.removeFirst(columnCount)
+            block.ends.removeFirst(columnCount)
+        } else {
+            names = ColumnNames.generated(count: columnCount)
         }
-        return CSVReadResult(table: Table(columns: columns), warnings: warnings, delimiter: delimiter, byteCount: totalBytes)
+        let uniqued = ColumnNames.uniqued(names)
+        warnings += uniqued.warnings
+        return uniqued.names.map { ColumnBuilder(name: $0, sourceName: name, nulls: nulls) }
+    }
+
+    private static func raggedWarnings(_ tokenizer: CSVTokenizer) -> [String] {
+        let line = tokenizer.firstRaggedLine ?? 0
+        var warnings: [String] = []
+        if tokenizer.paddedRows > 0 { warnings.append("\(tokenizer.paddedRows) short rows were padded with nulls (first at line \(line))") }
+        if tokenizer.truncatedRows > 0 { warnings.append("\(tokenizer.truncatedRows) long rows lost their extra fields (first at line \(line))") }
+        if tokenizer.skippedRows > 0 { warnings.append("\(tokenizer.skippedRows) rows of the wrong length were skipped (first at line \(line))") }
+        return warnings
     }
 
     private static func headerNames(_ block: TokenizedBlock, sourceName: String) throws -> [String] {
@@ -162,7 +131,8 @@ public enum CSVReader {
     /// Parses each column of the block on its own thread; reports the earliest error in the file.
     private static func parseColumns(_ block: TokenizedBlock, into builders: [ColumnBuilder]) throws {
         guard block.recordCount > 0 else { return }
-        if builders.count == 1 || block.recordCount < 4096 {
+        // Small blocks are not worth waking other threads for.
+        if builders.count == 1 || block.recordCount * builders.count < 16_384 {
             for (index, builder) in builders.enumerated() { try builder.append(block, column: index) }
             return
         }

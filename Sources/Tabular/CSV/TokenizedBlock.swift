@@ -9,6 +9,8 @@ struct TokenizedBlock {
     var baseOffset: Int
     /// Physical line number (1-based) of `bytes[0]`.
     var baseLine: Int
+    /// Bytes of `bytes` that the records span (the rest is a partial record carried over).
+    var consumedBytes = 0
     var columnCount: Int
     /// Per field: start of the content (after an opening quote). `missingField` marks a field
     /// added by `--ragged pad`.
