@@ -9,9 +9,12 @@ let package = Package(
     products: [
         .executable(name: "doppel", targets: ["doppel"]),
         .library(name: "Tabular", targets: ["Tabular"]),
+        .library(name: "Synthesis", targets: ["Synthesis"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // The only C bridges. CNcursesw is used by the (later) NcursesScreen layer only.
@@ -25,10 +28,21 @@ let package = Package(
             path: "Sources/CZlib",
             providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
         ),
+        // Allocator tuning for the executable (glibc's mallopt is not visible from Swift).
+        .target(name: "CMemory", path: "Sources/CMemory"),
         .target(
             name: "Tabular",
             dependencies: ["CZlib"],
             swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
+        ),
+        .target(
+            name: "Synthesis",
+            dependencies: ["Tabular", .product(name: "RealModule", package: "swift-numerics")],
+            swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
+        ),
+        .target(
+            name: "Session",
+            dependencies: ["Synthesis", "Tabular", "Yams"]
         ),
         .target(
             name: "NcursesScreen",
@@ -37,12 +51,16 @@ let package = Package(
         .executableTarget(
             name: "doppel",
             dependencies: [
+                "CMemory",
                 "Tabular",
+                "Synthesis",
+                "Session",
                 "NcursesScreen",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "TabularTests", dependencies: ["Tabular"]),
+        .testTarget(name: "SynthesisTests", dependencies: ["Synthesis", "Session", "Tabular"]),
         .testTarget(name: "DoppelCLITests", dependencies: ["doppel", "Tabular"]),
     ]
 )

@@ -28,6 +28,7 @@ func failingWithStatus2(_ body: () throws -> Void) throws {
 enum Diagnostics {
     static func error(_ message: String) { write("doppel: error: \(message)\n") }
     static func warning(_ message: String) { write("doppel: warning: \(message)\n") }
+    static func note(_ message: String) { write("doppel: \(message)\n") }
 
     private static func write(_ text: String) {
         FileHandle.standardError.write(Data(text.utf8))

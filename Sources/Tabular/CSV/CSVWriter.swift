@@ -1,6 +1,6 @@
 /// Writes a `Table` as CSV (RFC 4180): quotes only fields that need it, numbers and dates in
 /// the source's style (see `ValueFormatter`), nulls as empty fields, LF line ends.
-public struct CSVWriter {
+public struct CSVWriter: Sendable {
     public var delimiter: UInt8
     public var writeHeader: Bool
     /// What a null is written as; empty by default, which every reader takes as missing.

@@ -1,0 +1,53 @@
+import Tabular
+
+/// Proposes a plan from each column's kind: a sensible starting point a person then edits.
+public enum DefaultPlanner {
+    public static func plan(for table: Table, kinds: [ColumnKind], seed: UInt64, rows: Int? = nil) -> Plan {
+        let columns = zip(table.columns, kinds).map { column, kind in
+            let (strategy, parameters) = choose(column, kind: kind)
+            return ColumnPlan(name: column.name, kind: kind, strategy: strategy, parameters: parameters)
+        }
+        return Plan(seed: seed, rows: rows, columns: columns)
+    }
+
+    /// A fresh seed for a new plan (below 2^53, so that it survives JSON tools that read numbers as doubles).
+    public static func randomSeed() -> UInt64 {
+        UInt64.random(in: 0..<(1 << 53))
+    }
+
+    static func choose(_ column: Column, kind: ColumnKind) -> (String, Parameters) {
+        switch kind {
+        case .identifier:
+            return identifierSequence(column)
+        case .email, .phone, .url, .ip, .uuid:
+            return ("fake", Parameters(["provider": .text(kind.rawValue)]))
+        case .boolean:
+            return ("boolean", Parameters())
+        case .datetime:
+            return ("datetime", Parameters())
+        case .integer, .decimal:
+            return numericChoice(column)
+        case .categorical:
+            return ("categorical", Parameters())
+        case .text:
+            return ("fake", Parameters(["provider": "text"]))
+        }
+    }
+
+    /// Keys that look like the real ones (`U000001` for `U10042`) without copying any.
+    static func identifierSequence(_ column: Column) -> (String, Parameters) {
+        guard case .strings(let codes, let levels) = column.values, let firstCode = codes.first, !levels.isEmpty else {
+            return ("sequence", Parameters())
+        }
+        let sample = levels[Int(firstCode)]
+        let prefix = String(sample.prefix { !$0.isNumber })
+        let digits = sample.dropFirst(prefix.count)
+        guard !digits.isEmpty, digits.allSatisfy(\.isNumber) else { return ("sequence", Parameters()) }
+        return ("sequence", Parameters(["prefix": .text(prefix), "width": .number(Double(digits.count))]))
+    }
+
+    /// Replaced by the parametric family search once `parametric` and `kde` land.
+    static func numericChoice(_ column: Column) -> (String, Parameters) {
+        ("histogram", Parameters())
+    }
+}

@@ -1,0 +1,137 @@
+import Tabular
+
+/// A plan with every column fitted, ready to sample any number of rows, in chunks.
+public struct FittedPlan: Sendable {
+    /// Columns in generation order (dependencies first).
+    public var columns: [FittedColumn]
+    /// Output column names, in the plan's order.
+    public var outputOrder: [String]
+    public var seed: UInt64
+    /// Rows when none are asked for: the plan's, else the source's.
+    public var defaultRows: Int
+
+    /// Rows per chunk. Part of the output's definition: each chunk draws from its own random
+    /// streams, so changing this changes the bytes (it is fixed for that reason).
+    public static let chunkSize = 16_384
+
+    /// Fits every column of `plan` on `table`.
+    public static func fit(_ plan: Plan, on table: Table, environment: [String: String] = [:]) throws -> FittedPlan {
+        var fitted: [String: FittedColumn] = [:]
+        var dependencies: [String: [String]] = [:]
+        var names = Set<String>()
+        for columnPlan in plan.columns {
+            guard names.insert(columnPlan.name).inserted else {
+                throw PlanError.at(column: columnPlan.name, "appears twice in the plan")
+            }
+        }
+        let generatedColumns = plan.outputColumns
+        // Columns are fitted in parallel: fitting is independent per column.
+        let results = ParallelMap.map(generatedColumns.count) { index -> Result<FittedColumn, Error> in
+            Result { try fitColumn(generatedColumns[index], table: table, environment: environment) }
+        }
+        for result in results {
+            let column = try result.get()
+            fitted[column.name] = column
+            dependencies[column.name] = column.model.dependencies
+        }
+        let order = try DependencyOrder.sort(generatedColumns.map(\.name), dependencies: dependencies)
+        return FittedPlan(
+            columns: order.map { fitted[$0]! },
+            outputOrder: generatedColumns.map(\.name),
+            seed: plan.seed,
+            defaultRows: plan.rows ?? table.rowCount)
+    }
+
+    static func fitColumn(_ plan: ColumnPlan, table: Table, environment: [String: String]) throws -> FittedColumn {
+        guard let strategy = StrategyRegistry.strategy(id: plan.strategy) else {
+            throw PlanError.at(column: plan.name, "unknown strategy '\(plan.strategy)'; known: " + StrategyRegistry.ids.joined(separator: ", "))
+        }
+        let descriptor = strategy.descriptor
+        guard descriptor.supportedKinds.contains(plan.kind) else {
+            let kinds = descriptor.supportedKinds.map(\.rawValue).sorted().joined(separator: ", ")
+            throw PlanError.at(column: plan.name, "strategy '\(plan.strategy)' does not support kind '\(plan.kind.rawValue)' (it supports \(kinds))")
+        }
+        let source = table.column(named: plan.name)
+        if source == nil && descriptor.needsSourceColumn {
+            throw PlanError.at(column: plan.name, "strategy '\(plan.strategy)' needs a real column of that name in the source")
+        }
+        let shape = source.map { ValueShape(of: $0.values) } ?? Self.shape(forAddedColumn: plan.kind)
+        let parameters = try ResolvedParameters(plan.parameters, schema: descriptor.schema(for: shape), column: plan.name)
+        let input = FitInput(columnName: plan.name, column: source, kind: plan.kind, shape: shape,
+                             parameters: parameters, table: table, environment: environment)
+        let model = try fitModel(strategy, input)
+
+        var column = FittedColumn(
+            name: plan.name, kind: plan.kind, strategy: plan.strategy, shape: shape, model: model,
+            nullRate: nil, edgeRate: parameters.number("edge_rate") ?? 0, edgeNumbers: [], clipRange: nil, roundDigits: nil)
+        if let rate = parameters.number("null_rate") {
+            column.nullRate = rate
+        } else if !descriptor.carriesOwnNulls, let source, source.count > 0 {
+            column.nullRate = Double(source.nullCount) / Double(source.count)
+        }
+        let observed = source.flatMap(Self.observedRange)
+        if shape.isNumeric { column.edgeNumbers = EdgeCases.numbers(for: shape, observed: observed) }
+        if descriptor.producesNumbers && shape.isNumeric {
+            if parameters.bool("clip") { column.clipRange = observed }
+            if parameters.bool("round") { column.roundDigits = shape.precision }
+        }
+        return column
+    }
+
+    /// Opens the strategy type to call its generic `fit`.
+    private static func fitModel<Strategy: GenerationStrategy>(_ strategy: Strategy.Type, _ input: FitInput) throws -> any ColumnModel {
+        try strategy.fit(input)
+    }
+
+    private static func observedRange(_ column: Column) -> ClosedRange<Double>? {
+        var minimum = Double.infinity
+        var maximum = -Double.infinity
+        for row in 0..<column.count where column.validity.isValid(row) {
+            guard let value = column.values.numericValue(at: row) else { return nil }
+            minimum = min(minimum, value)
+            maximum = max(maximum, value)
+        }
+        return minimum <= maximum ? minimum...maximum : nil
+    }
+
+    /// A column the source does not have takes a shape from its kind.
+    static func shape(forAddedColumn kind: ColumnKind) -> ValueShape {
+        switch kind {
+        case .integer: .integer(.plain)
+        case .decimal: .decimal(DecimalStyle(maxFractionDigits: 6))
+        case .boolean: .boolean(BooleanStyle())
+        case .datetime: .datetime(.isoDate)
+        default: .text
+        }
+    }
+
+    /// Checks every column can make `rows` rows.
+    public func check(rows: Int) throws {
+        for column in columns { try column.model.check(rows: rows, column: column.name) }
+    }
+
+    /// The rows of one chunk, as a table in output order.
+    public func sampleChunk(_ chunk: Int, totalRows: Int, seed: UInt64? = nil) throws -> Table {
+        let start = chunk * Self.chunkSize
+        let rows = start..<min(totalRows, start + Self.chunkSize)
+        var request = GenerationRequest(rows: rows, totalRows: totalRows, generated: [:], seed: seed ?? self.seed)
+        for column in columns {
+            request.generated[column.name] = try column.generate(request, seed: seed ?? self.seed, chunk: chunk)
+        }
+        return Table(columns: outputOrder.map { name in
+            let synthetic = request.generated[name]!
+            return Column(name: name, values: synthetic.values, validity: synthetic.validity)
+        })
+    }
+
+    /// All rows at once (previews, tests). Large outputs go through `ChunkedWriter` instead.
+    public func sample(rows: Int? = nil, seed: UInt64? = nil) throws -> Table {
+        let total = rows ?? defaultRows
+        try check(rows: total)
+        let chunkCount = (total + Self.chunkSize - 1) / Self.chunkSize
+        let chunks = try ParallelMap.map(chunkCount) { chunk in
+            Result { try sampleChunk(chunk, totalRows: total, seed: seed) }
+        }.map { try $0.get() }
+        return Table.concatenating(chunks, columnNames: outputOrder)
+    }
+}

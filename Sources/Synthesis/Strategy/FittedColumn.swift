@@ -1,0 +1,88 @@
+import Tabular
+
+/// One column of a plan, fitted: the strategy's model plus the shared options around it.
+public struct FittedColumn: Sendable {
+    public var name: String
+    public var kind: ColumnKind
+    public var strategy: String
+    public var shape: ValueShape
+    public var model: any ColumnModel
+    /// Share of nulls to add; nil when the model carries its own nulls.
+    public var nullRate: Double?
+    public var edgeRate: Double
+    /// Numeric edge cases (numeric shapes) or text ones.
+    public var edgeNumbers: [Double]
+    /// Values are clipped into this range (the real min and max) when set.
+    public var clipRange: ClosedRange<Double>?
+    /// Values are rounded to this many decimals when set.
+    public var roundDigits: Int?
+
+    /// Generates this column for one chunk. Randomness comes from three streams of the chunk —
+    /// values, nulls, edge cases — so changing one option leaves the other draws alone.
+    public func generate(_ request: GenerationRequest, seed: UInt64, chunk: Int) throws -> SyntheticColumn {
+        var valueStream = RandomStream(seed: seed, column: name, chunk: chunk, purpose: .values)
+        let output = try model.generate(request, random: &valueStream)
+        precondition(output.values.count == request.count, "column \(name): the model made \(output.values.count) values for \(request.count) rows")
+        var values = output.values
+
+        if case .numbers(var numbers) = values, clipRange != nil || roundDigits != nil {
+            if let digits = roundDigits {
+                let scale = NumberScale.powerOfTen(digits)
+                for index in numbers.indices { numbers[index] = (numbers[index] * scale).rounded() / scale }
+            }
+            if let range = clipRange {
+                for index in numbers.indices { numbers[index] = min(max(numbers[index], range.lowerBound), range.upperBound) }
+            }
+            values = .numbers(numbers)
+        }
+
+        var validity = output.validity ?? NullBitmap(count: request.count, allValid: true)
+        if let rate = nullRate, rate > 0 {
+            var nullStream = RandomStream(seed: seed, column: name, chunk: chunk, purpose: .nulls)
+            for row in 0..<request.count where nullStream.nextUnit() < rate { validity.set(row, valid: false) }
+        }
+        if edgeRate > 0 {
+            var edgeStream = RandomStream(seed: seed, column: name, chunk: chunk, purpose: .edgeCases)
+            values = mixEdgeCases(values, validity: &validity, count: request.count, random: &edgeStream)
+        }
+        return shape.column(from: values, validity: validity)
+    }
+
+    private func mixEdgeCases(_ values: GeneratedValues, validity: inout NullBitmap, count: Int, random: inout RandomStream) -> GeneratedValues {
+        var rows: [Int] = []
+        for row in 0..<count where random.nextUnit() < edgeRate { rows.append(row) }
+        guard !rows.isEmpty else { return values }
+        switch values {
+        case .numbers(var numbers) where !edgeNumbers.isEmpty:
+            for row in rows {
+                numbers[row] = edgeNumbers[random.nextIndex(edgeNumbers.count)]
+                validity.set(row, valid: true)
+            }
+            return .numbers(numbers)
+        case .codes(var codes, var levels) where shape == .text:
+            let first = UInt32(levels.count)
+            levels += EdgeCases.texts
+            for row in rows {
+                codes[row] = first + UInt32(random.nextIndex(EdgeCases.texts.count))
+                validity.set(row, valid: true)
+            }
+            return .codes(codes, levels: levels)
+        case .texts(var texts) where shape == .text:
+            for row in rows {
+                texts[row] = EdgeCases.texts[random.nextIndex(EdgeCases.texts.count)]
+                validity.set(row, valid: true)
+            }
+            return .texts(texts)
+        default:
+            return values
+        }
+    }
+}
+
+enum NumberScale {
+    static func powerOfTen(_ digits: Int) -> Double {
+        var scale = 1.0
+        for _ in 0..<max(0, min(digits, 300)) { scale *= 10 }
+        return scale
+    }
+}

@@ -1,0 +1,22 @@
+import Foundation
+
+/// Encodes fitted models and decodes them by strategy id, so that a session can embed models
+/// and replay without the source data.
+public enum ModelCoding {
+    public static func encode(_ model: any ColumnModel) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return try encoder.encode(model)
+    }
+
+    public static func decode(strategy id: String, from data: Data) throws -> any ColumnModel {
+        guard let strategy = StrategyRegistry.strategy(id: id) else {
+            throw PlanError("unknown strategy '\(id)'")
+        }
+        return try decode(strategy, from: data)
+    }
+
+    private static func decode<Strategy: GenerationStrategy>(_ strategy: Strategy.Type, from data: Data) throws -> any ColumnModel {
+        try JSONDecoder().decode(Strategy.Model.self, from: data)
+    }
+}

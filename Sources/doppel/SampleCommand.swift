@@ -1,0 +1,72 @@
+import ArgumentParser
+import Foundation
+import Session
+import Synthesis
+import Tabular
+
+struct SampleCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sample",
+        abstract: "Write synthetic rows as CSV, from a plan or from the default plan.",
+        discussion: "The header is the source's (same columns, names, order) unless the plan drops or adds columns. Output is the same for the same plan and seed, whatever the number of threads."
+    )
+
+    @Argument(help: ArgumentHelp("The real CSV file (- for stdin).", valueName: "file"))
+    var file: String
+
+    @OptionGroup var read: ReadOptionsArguments
+
+    @Option(help: ArgumentHelp("A plan written by `doppel plan` (default: the default plan).", valueName: "path"))
+    var plan: String?
+
+    @Option(help: "Rows to write (default: the plan's, else the source's row count).")
+    var rows: Int?
+
+    @Option(help: "The seed (default: the plan's; without a plan, a random one, reported on stderr).")
+    var seed: UInt64?
+
+    @Option(name: [.short, .customLong("out")], help: ArgumentHelp("Where to write the CSV (- for stdout).", valueName: "path"))
+    var out: String = "-"
+
+    @Option(help: "Threads to use (default: all cores). Does not change the output.")
+    var threads: Int = 0
+
+    func run() throws {
+        try failingWithStatus2 {
+            if let rows, rows < 0 { throw BadInput("--rows \(rows): expected a row count of at least 0") }
+            if threads < 0 { throw BadInput("--threads \(threads): expected 0 (all cores) or more") }
+            let (table, _) = try loadSource(file, options: read)
+            var chosenPlan: Plan
+            if let plan {
+                chosenPlan = try PlanFile.load(plan)
+            } else {
+                chosenPlan = DefaultPlanner.plan(for: table, kinds: proposedKinds(table), seed: seed ?? DefaultPlanner.randomSeed())
+                if seed == nil { Diagnostics.note("seed \(chosenPlan.seed) (pass --seed \(chosenPlan.seed) to repeat this output)") }
+            }
+            if let seed { chosenPlan.seed = seed }
+            let fitted = try withPlanErrors(plan ?? "the default plan") {
+                try FittedPlan.fit(chosenPlan, on: table, environment: ProcessInfo.processInfo.environment)
+            }
+            let writer = ChunkedCSVWriter(plan: fitted, threads: threads)
+            let total = rows ?? fitted.defaultRows
+            let file = out == "-" ? nil : try AtomicFileWriter(path: out)
+            try withPlanErrors(plan ?? "the default plan") {
+                try writer.write(totalRows: total) { bytes in
+                    if let file { try file.write(bytes) } else { try StandardOutput.write(bytes) }
+                }
+            }
+            try file?.commit()
+        }
+    }
+}
+
+/// Plan and parameter errors are bad input too: reported with the plan file's name.
+func withPlanErrors<T>(_ file: String, _ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as PlanError {
+        throw BadInput("\(file): \(error.message)")
+    } catch let error as ParameterError {
+        throw BadInput("\(file): \(error.description)")
+    }
+}

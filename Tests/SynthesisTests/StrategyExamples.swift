@@ -1,0 +1,92 @@
+import Foundation
+@testable import Synthesis
+import Tabular
+
+/// One worked example per registered strategy: a real column to fit on, parameters, and a bad
+/// parameter value. The shared checkers run every strategy through these; a strategy without
+/// an example fails the suite, so every new strategy must add one here.
+struct StrategyExample: Sendable, CustomStringConvertible {
+    var strategy: String
+    var dataset: String
+    var column: String
+    var kind: ColumnKind
+    var parameters: Parameters = Parameters()
+    /// A parameter value the schema must reject.
+    var badParameter: (name: String, value: ParameterValue)?
+    /// A kind the strategy must refuse.
+    var unsupportedKind: ColumnKind?
+    /// False for strategies whose output does not depend on the seed.
+    var isRandom = true
+
+    var description: String { strategy }
+
+    static let all: [StrategyExample] = [
+        StrategyExample(strategy: "empirical", dataset: "diamonds", column: "price", kind: .integer,
+                        badParameter: ("edge_rate", 1.5)),
+        StrategyExample(strategy: "histogram", dataset: "diamonds", column: "carat", kind: .decimal,
+                        parameters: Parameters(["bins": 30]), badParameter: ("bins", 0), unsupportedKind: .categorical),
+        StrategyExample(strategy: "categorical", dataset: "diamonds", column: "cut", kind: .categorical,
+                        parameters: Parameters(["alpha": 0.5, "rare_threshold": 10]), badParameter: ("rare_action", "keep"), unsupportedKind: .datetime),
+        StrategyExample(strategy: "boolean", dataset: "credit_data", column: "Records", kind: .boolean,
+                        badParameter: ("p_true", 2), unsupportedKind: .decimal),
+        StrategyExample(strategy: "datetime", dataset: "inline-dates", column: "when", kind: .datetime,
+                        badParameter: ("bins", -1), unsupportedKind: .integer),
+        StrategyExample(strategy: "sequence", dataset: "penguins", column: "year", kind: .identifier,
+                        parameters: Parameters(["start": 100, "step": 2]), badParameter: ("width", 99), unsupportedKind: .boolean, isRandom: false),
+        StrategyExample(strategy: "constant", dataset: "penguins", column: "island", kind: .categorical,
+                        badParameter: ("value", 3), isRandom: false),
+        StrategyExample(strategy: "uniform", dataset: "penguins", column: "body_mass_g", kind: .integer,
+                        parameters: Parameters(["min": 3000]), badParameter: ("max", "lots"), unsupportedKind: .text),
+        StrategyExample(strategy: "choice", dataset: "penguins", column: "island", kind: .categorical,
+                        parameters: Parameters(["values": .list(["North", "South"]), "weights": .list([3, 1])]), badParameter: ("weights", "heavy")),
+        StrategyExample(strategy: "keep", dataset: "penguins", column: "sex", kind: .categorical,
+                        badParameter: ("cycle", "yes"), isRandom: false),
+        StrategyExample(strategy: "shuffle", dataset: "penguins", column: "bill_length_mm", kind: .decimal,
+                        badParameter: ("cycle", 1)),
+        StrategyExample(strategy: "perturb", dataset: "diamonds", column: "depth", kind: .decimal,
+                        parameters: Parameters(["noise": "laplace", "scale": 0.5]), badParameter: ("noise", "pink"), unsupportedKind: .categorical),
+        StrategyExample(strategy: "mask", dataset: "credit_data", column: "Home", kind: .categorical,
+                        parameters: Parameters(["keep": 2]), badParameter: ("keep", -1), unsupportedKind: .integer, isRandom: false),
+        StrategyExample(strategy: "drop", dataset: "penguins", column: "sex", kind: .categorical, isRandom: false),
+    ]
+}
+
+/// Datasets by name, read once.
+enum Datasets {
+    static let packageRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    static func path(_ name: String) -> String {
+        packageRoot.deletingLastPathComponent().appendingPathComponent("shared/data/\(name).csv").path
+    }
+
+    private static let cache = DatasetCache()
+
+    static func table(_ name: String) throws -> Table {
+        try cache.table(name)
+    }
+
+    static func inline(_ text: String) throws -> Table {
+        try CSVReader.read(.bytes(Array(text.utf8), name: "inline.csv")).table
+    }
+}
+
+private final class DatasetCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var tables: [String: Table] = [:]
+
+    func table(_ name: String) throws -> Table {
+        lock.lock()
+        defer { lock.unlock() }
+        if let table = tables[name] { return table }
+        let table: Table
+        if name == "inline-dates" {
+            let days = (0..<500).map { index in "2024-\(String(format: "%02d", index % 12 + 1))-\(String(format: "%02d", index % 28 + 1)) \(String(format: "%02d", index % 24)):\(String(format: "%02d", index % 60)):00" }
+            table = try Datasets.inline("when\n" + days.joined(separator: "\n") + "\n")
+        } else {
+            table = try CSVReader.read(path: Datasets.path(name)).table
+        }
+        tables[name] = table
+        return table
+    }
+}
