@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-numerics", from: "1.1.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // The only C bridges. CNcursesw is used by the (later) NcursesScreen layer only.
@@ -37,7 +38,11 @@ let package = Package(
         ),
         .target(
             name: "Synthesis",
-            dependencies: ["Tabular", .product(name: "RealModule", package: "swift-numerics")],
+            dependencies: [
+                "Tabular",
+                .product(name: "RealModule", package: "swift-numerics"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
         ),
         .target(
