@@ -65,7 +65,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "TabularTests", dependencies: ["Tabular"]),
-        .testTarget(name: "SynthesisTests", dependencies: ["Synthesis", "Session", "Tabular"]),
+        .testTarget(name: "SynthesisTests", dependencies: ["Synthesis", "Session", "Tabular"], exclude: ["Reference"]),
         .testTarget(name: "DoppelCLITests", dependencies: ["doppel", "Tabular"]),
     ]
 )

@@ -24,11 +24,13 @@ final class BlockProducer: @unchecked Sendable {
     private let name: String
     private let blockSize: Int
 
-    init(source: GzipDetectingSource, options: CSVReadOptions, name: String, blockSize: Int) {
+    /// - Parameter sizeHint: the input's size when known; a small input gets a small block.
+    init(source: GzipDetectingSource, options: CSVReadOptions, name: String, blockSize: Int, sizeHint: Int?) {
         self.source = source
         self.options = options
         self.name = name
-        self.blockSize = blockSize
+        // One byte more than the input lets the first read see its end.
+        self.blockSize = sizeHint.map { max(16, min(blockSize, $0 + 1)) } ?? blockSize
     }
 
     func start() {

@@ -45,7 +45,8 @@ public enum CSVReader {
         var builders: [ColumnBuilder] = []
         var firstBlock = true
 
-        let producer = BlockProducer(source: source, options: options, name: name, blockSize: blockSize)
+        let producer = BlockProducer(source: source, options: options, name: name, blockSize: blockSize,
+                                     sizeHint: source.isCompressed ? nil : input.sizeHint)
         producer.start()
         loop: while true {
             switch producer.next() {

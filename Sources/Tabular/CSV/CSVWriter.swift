@@ -51,25 +51,18 @@ public struct CSVWriter: Sendable {
 
     public func appendRows(_ table: Table, rows: Range<Int>, to output: inout [UInt8]) {
         let nullBytes = Array(nullText.utf8)
-        var scratch: [UInt8] = []
-        for row in rows {
-            for (index, column) in table.columns.enumerated() {
-                if index > 0 { output.append(delimiter) }
-                if column.validity.isNull(row) {
-                    output.append(contentsOf: nullBytes)
-                    continue
+        let cells = table.columns.map { CSVCellWriter.make(for: $0, writer: self) }
+        // Unretained references: `cells` keeps the writers alive, and skipping a retain and a
+        // release per cell is a third of the writer's time.
+        let unretained = cells.map { Unmanaged.passUnretained($0) }
+        withExtendedLifetime(cells) {
+            for row in rows {
+                for index in unretained.indices {
+                    if index > 0 { output.append(delimiter) }
+                    unretained[index]._withUnsafeGuaranteedRef { $0.appendCell(row, null: nullBytes, to: &output) }
                 }
-                switch column.values {
-                case .strings, .booleans:
-                    // Text may hold delimiters, quotes or newlines; numbers never do.
-                    scratch.removeAll(keepingCapacity: true)
-                    ValueFormatter.append(column.values, row: row, to: &scratch)
-                    appendField(scratch, to: &output)
-                default:
-                    ValueFormatter.append(column.values, row: row, to: &output)
-                }
+                output.append(UInt8(ascii: "\n"))
             }
-            output.append(UInt8(ascii: "\n"))
         }
     }
 
