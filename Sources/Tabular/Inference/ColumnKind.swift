@@ -4,10 +4,12 @@ public enum ColumnKind: String, Hashable, Codable, Sendable, CaseIterable {
     case integer, decimal, boolean, categorical, datetime, identifier, text
     // Personal data: values that point at a person or a device, never to be copied as they are.
     case email, phone, url, ip, uuid
+    /// People's names (given, family or full), recognised against the shipped name lists.
+    case name
 
     public var isPersonalData: Bool {
         switch self {
-        case .email, .phone, .url, .ip, .uuid: true
+        case .email, .phone, .url, .ip, .uuid, .name: true
         default: false
         }
     }

@@ -23,6 +23,9 @@ public struct InferenceThresholds: Hashable, Sendable {
     public var personalDataMinMatchShare = 0.9
     /// At most this many distinct values are checked against personal-data patterns.
     public var personalDataSampleSize = 2000
+    /// A column is proposed as people's names only with at least this many distinct values: a
+    /// handful of levels that happen to be names (`Black`, `White`) is a category, not people.
+    public var personNameMinDistinct = 10
 
     public init() {}
 

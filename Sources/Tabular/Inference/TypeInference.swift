@@ -39,6 +39,9 @@ public enum TypeInference {
             if let pattern = personalDataPattern(levels: levels, codes: codes, validity: column.validity, thresholds: thresholds) {
                 return KindProposal(kind: pattern, reason: personalDataReason(pattern))
             }
+            if let share = personNameShare(levels: levels, codes: codes, validity: column.validity, thresholds: thresholds) {
+                return KindProposal(kind: .name, reason: "\(Int((share * 100).rounded(.down)))% of distinct values are people's names")
+            }
             let shape = textShape(levels: levels, thresholds: thresholds)
             if shape.isFreeText {
                 return KindProposal(kind: .text, reason: "free text (\(Int(shape.meanLength.rounded())) characters on average)")
@@ -71,11 +74,16 @@ public enum TypeInference {
         return maximum.subtractingReportingOverflow(minimum).partialValue == Int64(count - 1)
     }
 
-    private static func personalDataPattern(levels: [String], codes: [UInt32], validity: NullBitmap, thresholds: InferenceThresholds) -> ColumnKind? {
+    /// The distinct values checked against personal-data patterns and name lists.
+    private static func sampledLevels(levels: [String], codes: [UInt32], validity: NullBitmap, thresholds: InferenceThresholds) -> [String] {
         // Only levels that occur in valid rows count (a null row holds code 0 as a placeholder).
         var used = [Bool](repeating: false, count: levels.count)
         for (row, code) in codes.enumerated() where validity.isValid(row) { used[Int(code)] = true }
-        let sample = levels.indices.lazy.filter { used[$0] }.prefix(thresholds.personalDataSampleSize).map { levels[$0] }
+        return Array(levels.indices.lazy.filter { used[$0] }.prefix(thresholds.personalDataSampleSize).map { levels[$0] })
+    }
+
+    private static func personalDataPattern(levels: [String], codes: [UInt32], validity: NullBitmap, thresholds: InferenceThresholds) -> ColumnKind? {
+        let sample = sampledLevels(levels: levels, codes: codes, validity: validity, thresholds: thresholds)
         let total = sample.count
         guard total > 0 else { return nil }
         var matches: [PersonalDataPattern: Int] = [:]
@@ -85,6 +93,14 @@ public enum TypeInference {
         guard let (pattern, count) = matches.max(by: { $0.value < $1.value }),
               Double(count) >= thresholds.personalDataMinMatchShare * Double(total) else { return nil }
         return ColumnKind(rawValue: pattern.rawValue)
+    }
+
+    /// The share of sampled distinct values that read as people's names, when it is high enough.
+    private static func personNameShare(levels: [String], codes: [UInt32], validity: NullBitmap, thresholds: InferenceThresholds) -> Double? {
+        let sample = sampledLevels(levels: levels, codes: codes, validity: validity, thresholds: thresholds)
+        guard sample.count >= thresholds.personNameMinDistinct else { return nil }
+        let share = Double(sample.count(where: { PersonName.shape(of: $0) != nil })) / Double(sample.count)
+        return share >= thresholds.personalDataMinMatchShare ? share : nil
     }
 
     private static func textShape(levels: [String], thresholds: InferenceThresholds) -> (isFreeText: Bool, meanLength: Double) {

@@ -101,7 +101,7 @@ public struct InspectReport: Sendable {
             return profile.distinct == profile.validCount ? "unique keys" : "keys, \(profile.validCount - profile.distinct) repeated"
         case .text:
             return "mean length \(formatNumber(profile.meanLength ?? 0, significant: 3)), e.g. \(example(profile))"
-        case .email, .phone, .url, .ip, .uuid:
+        case .email, .phone, .url, .ip, .uuid, .name:
             return "personal data, e.g. \(example(profile))"
         }
     }
