@@ -1,0 +1,16 @@
+/// A formula that does not parse or does not type-check; names the formula and the 1-based
+/// character position of the fault, e.g. `formula 'price * (qty': expected ')' at 13`.
+public struct FormulaError: Error, Hashable, Sendable, CustomStringConvertible {
+    public var formula: String
+    public var message: String
+    /// 1-based character offset into the formula; one past the end for "ran out of input".
+    public var position: Int
+
+    public init(formula: String, message: String, position: Int) {
+        self.formula = formula
+        self.message = message
+        self.position = position
+    }
+
+    public var description: String { "formula '\(formula)': \(message) at \(position)" }
+}
