@@ -48,6 +48,20 @@ struct StrategyExample: Sendable, CustomStringConvertible {
         StrategyExample(strategy: "mask", dataset: "credit_data", column: "Home", kind: .categorical,
                         parameters: Parameters(["keep": 2]), badParameter: ("keep", -1), unsupportedKind: .integer, isRandom: false),
         StrategyExample(strategy: "drop", dataset: "penguins", column: "sex", kind: .categorical, isRandom: false),
+        // A column the source lacks: fake values need no real column.
+        StrategyExample(strategy: "fake", dataset: "penguins", column: "owner", kind: .name,
+                        parameters: Parameters(["provider": "name"]), badParameter: ("provider", "dragon"), unsupportedKind: .integer),
+        StrategyExample(strategy: "parametric", dataset: "diamonds", column: "depth", kind: .decimal,
+                        parameters: Parameters(["family": "truncnorm"]), badParameter: ("family", "cauchy"), unsupportedKind: .datetime),
+        StrategyExample(strategy: "kde", dataset: "penguins", column: "body_mass_g", kind: .decimal,
+                        parameters: Parameters(["bandwidth": "silverman"]), badParameter: ("bandwidth", 0), unsupportedKind: .categorical),
+        StrategyExample(strategy: "pattern", dataset: "penguins", column: "species", kind: .identifier,
+                        parameters: Parameters(["template": #"(AB|CD)-[A-Z]{2}\d{3}"#]), badParameter: ("template", "[A-Z"), unsupportedKind: .decimal),
+        // The checkers fit with an empty environment, so the key comes from a file (see HashTestKey).
+        StrategyExample(strategy: "hash", dataset: "diamonds", column: "clarity", kind: .categorical,
+                        parameters: Parameters(["key_file": .text(HashTestKey.path), "prefix": "c-"]), badParameter: ("length", 4), isRandom: false),
+        StrategyExample(strategy: "formula", dataset: "diamonds", column: "price", kind: .integer,
+                        parameters: Parameters(["expression": "round(2.5 * 4, 0)"]), badParameter: ("expression", 3), isRandom: false),
     ]
 }
 

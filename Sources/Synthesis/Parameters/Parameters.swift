@@ -16,9 +16,19 @@ public struct Parameters: Hashable, Sendable, Codable {
         values = try decoder.singleValueContainer().decode([String: ParameterValue].self)
     }
 
+    /// Names in sorted order, so that the same parameters always write the same bytes
+    /// (a dictionary's own order differs from process to process).
     public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(values)
+        var container = encoder.container(keyedBy: NameKey.self)
+        for name in values.keys.sorted() { try container.encode(values[name]!, forKey: NameKey(name)) }
+    }
+
+    private struct NameKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(_ name: String) { stringValue = name }
+        init?(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
     }
 }
 

@@ -19,7 +19,7 @@ public enum DefaultPlanner {
         switch kind {
         case .identifier:
             return identifierSequence(column)
-        case .email, .phone, .url, .ip, .uuid:
+        case .email, .phone, .url, .ip, .uuid, .name:
             return ("fake", Parameters(["provider": .text(kind.rawValue)]))
         case .boolean:
             return ("boolean", Parameters())
@@ -46,8 +46,20 @@ public enum DefaultPlanner {
         return ("sequence", Parameters(["prefix": .text(prefix), "width": .number(Double(digits.count))]))
     }
 
-    /// Replaced by the parametric family search once `parametric` and `kde` land.
+    /// A distribution family when one fits well (Kolmogorov–Smirnov statistic at most 0.05),
+    /// else a kernel density estimate, which follows any shape (several modes, spikes).
     static func numericChoice(_ column: Column) -> (String, Parameters) {
-        ("histogram", Parameters())
+        var values: [Double] = []
+        values.reserveCapacity(column.count - column.nullCount)
+        var whole = true
+        for row in 0..<column.count where column.validity.isValid(row) {
+            guard let value = column.values.numericValue(at: row) else { continue }
+            values.append(value)
+            if whole && value != value.rounded() { whole = false }
+        }
+        if let best = ParametricStrategy.bestFit(values, integerValued: whole), best.ks <= 0.05 {
+            return ("parametric", Parameters(["family": "auto"]))
+        }
+        return ("kde", Parameters())
     }
 }

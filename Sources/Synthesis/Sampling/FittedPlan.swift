@@ -55,7 +55,7 @@ public struct FittedPlan: Sendable {
         if source == nil && descriptor.needsSourceColumn {
             throw PlanError.at(column: plan.name, "strategy '\(plan.strategy)' needs a real column of that name in the source")
         }
-        let shape = source.map { ValueShape(of: $0.values) } ?? Self.shape(forAddedColumn: plan.kind)
+        let shape = descriptor.producesText ? .text : source.map { ValueShape(of: $0.values) } ?? Self.shape(forAddedColumn: plan.kind)
         let parameters = try ResolvedParameters(plan.parameters, schema: descriptor.schema(for: shape), column: plan.name)
         let input = FitInput(columnName: plan.name, column: source, kind: plan.kind, shape: shape,
                              parameters: parameters, table: table, environment: environment)

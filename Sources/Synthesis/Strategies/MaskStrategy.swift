@@ -12,7 +12,7 @@ public enum MaskStrategy: GenerationStrategy {
             ParameterSpec("mask_char", .text, default: "*", help: "The character that replaces the others"),
             ParameterSpec("cycle", .boolean, default: false, help: "Repeat the real rows when more rows are asked for"),
         ],
-        exposure: .values, carriesOwnNulls: true)
+        exposure: .values, carriesOwnNulls: true, producesText: true)
 
     public struct Model: ColumnModel {
         public var real: RealColumn

@@ -58,11 +58,13 @@ public struct StrategyDescriptor: Sendable {
     public var carriesOwnNulls: Bool
     /// True when the model produces numbers, which get the numeric options (clip, round).
     public var producesNumbers: Bool
+    /// True when the output is text whatever the source column's storage (a masked card number).
+    public var producesText: Bool
 
     public init(
         id: String, family: StrategyFamily, help: String, supportedKinds: Set<ColumnKind>,
         parameters: [ParameterSpec] = [], exposure: RealValueExposure, needsSourceColumn: Bool = true,
-        carriesOwnNulls: Bool = false, producesNumbers: Bool = false
+        carriesOwnNulls: Bool = false, producesNumbers: Bool = false, producesText: Bool = false
     ) {
         self.id = id
         self.family = family
@@ -73,6 +75,7 @@ public struct StrategyDescriptor: Sendable {
         self.needsSourceColumn = needsSourceColumn
         self.carriesOwnNulls = carriesOwnNulls
         self.producesNumbers = producesNumbers
+        self.producesText = producesText
     }
 
     /// Every parameter a plan may set for this strategy on a column of this shape.

@@ -9,17 +9,23 @@ public enum StrategyRegistry {
         CategoricalStrategy.self,
         BooleanStrategy.self,
         DatetimeStrategy.self,
+        ParametricStrategy.self,
+        KDEStrategy.self,
         // Made up, no fitting.
         SequenceStrategy.self,
         ConstantStrategy.self,
         UniformStrategy.self,
         ChoiceStrategy.self,
+        PatternStrategy.self,
+        FakeStrategy.self,
         // Real values, transformed.
         KeepStrategy.self,
         ShuffleStrategy.self,
         PerturbStrategy.self,
         MaskStrategy.self,
+        HashStrategy.self,
         DropStrategy.self,
+        FormulaStrategy.self,
     ]
 
     public static var ids: [String] { all.map { $0.descriptor.id } }
@@ -36,6 +42,6 @@ public enum StrategyRegistry {
 
 extension ColumnKind {
     static let numeric: Set<ColumnKind> = [.integer, .decimal]
-    static let textual: Set<ColumnKind> = [.categorical, .identifier, .text, .email, .phone, .url, .ip, .uuid]
+    static let textual: Set<ColumnKind> = [.categorical, .identifier, .text, .email, .phone, .url, .ip, .uuid, .name]
     static let every: Set<ColumnKind> = Set(ColumnKind.allCases)
 }
