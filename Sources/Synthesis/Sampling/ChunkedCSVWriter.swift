@@ -34,7 +34,8 @@ public struct ChunkedCSVWriter: Sendable {
         var chunk = firstChunk
         var written = 0
         while chunk <= lastChunk {
-            let wave = Array(chunk...min(lastChunk, chunk + threads * 2 - 1))
+            // A wave holds one chunk per thread, so `threads` bounds the parallelism.
+            let wave = Array(chunk...min(lastChunk, chunk + threads - 1))
             let outputs = ParallelMap.map(wave.count) { index -> Result<[UInt8], Error> in
                 Result {
                     let number = wave[index]

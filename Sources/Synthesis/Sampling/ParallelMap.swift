@@ -4,6 +4,7 @@ import Dispatch
 enum ParallelMap {
     static func map<Value: Sendable>(_ count: Int, _ body: @Sendable (Int) -> Value) -> [Value] {
         guard count > 0 else { return [] }
+        if count == 1 { return [body(0)] }
         let slots = ResultSlots<Value>(count: count)
         DispatchQueue.concurrentPerform(iterations: count) { slots.set($0, body($0)) }
         return slots.values
