@@ -66,3 +66,22 @@ struct PlanSampleCommandTests {
         #expect(missing.stderr.contains("nope.yaml: cannot open: no such file"))
     }
 }
+
+@Suite("doppel strategies")
+struct StrategiesCommandTests {
+    @Test("lists every strategy by family, and shows one strategy's parameter schema")
+    func catalog() throws {
+        let list = try DoppelProcess.run(["strategies"])
+        #expect(list.status == 0)
+        for id in ["empirical", "histogram", "kde", "parametric", "categorical", "boolean", "datetime", "fake", "pattern",
+                   "sequence", "constant", "uniform", "choice", "keep", "perturb", "shuffle", "hash", "mask", "drop", "formula"] {
+            #expect(list.stdout.contains("\n  \(id) "), "\(id) is not listed")
+        }
+        #expect(list.stdout.contains("keep         Keep the real column, row-aligned  [keeps real values]"))
+        let histogram = try DoppelProcess.run(["strategies", "histogram"])
+        #expect(histogram.stdout.contains("  bins (default 20): Number of bins\n      a whole number from 1 to 10000\n"))
+        let unknown = try DoppelProcess.run(["strategies", "magic"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.hasPrefix("doppel: error: unknown strategy 'magic'; known: empirical, histogram"))
+    }
+}

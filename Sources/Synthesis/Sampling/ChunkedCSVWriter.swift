@@ -36,7 +36,7 @@ public struct ChunkedCSVWriter: Sendable {
         while chunk <= lastChunk {
             // A wave holds one chunk per thread, so `threads` bounds the parallelism.
             let wave = Array(chunk...min(lastChunk, chunk + threads - 1))
-            let outputs = ParallelMap.map(wave.count) { index -> Result<[UInt8], Error> in
+            let outputs = Parallel.map(wave.count) { index -> Result<[UInt8], Error> in
                 Result {
                     let number = wave[index]
                     let table = try plan.sampleChunk(number, totalRows: totalRows, seed: seed)

@@ -26,7 +26,7 @@ public struct FittedPlan: Sendable {
         }
         let generatedColumns = plan.outputColumns
         // Columns are fitted in parallel: fitting is independent per column.
-        let results = ParallelMap.map(generatedColumns.count) { index -> Result<FittedColumn, Error> in
+        let results = Parallel.map(generatedColumns.count) { index -> Result<FittedColumn, Error> in
             Result { try fitColumn(generatedColumns[index], table: table, environment: environment) }
         }
         for result in results {
@@ -129,7 +129,7 @@ public struct FittedPlan: Sendable {
         let total = rows ?? defaultRows
         try check(rows: total)
         let chunkCount = (total + Self.chunkSize - 1) / Self.chunkSize
-        let chunks = try ParallelMap.map(chunkCount) { chunk in
+        let chunks = try Parallel.map(chunkCount) { chunk in
             Result { try sampleChunk(chunk, totalRows: total, seed: seed) }
         }.map { try $0.get() }
         return Table.concatenating(chunks, columnNames: outputOrder)

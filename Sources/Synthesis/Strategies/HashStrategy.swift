@@ -22,21 +22,17 @@ public enum HashStrategy: GenerationStrategy {
     /// Numbers are written through a Double: up to 15 digits they come back exactly.
     static let maximumDigits = 15
 
-    public struct Model: ColumnModel {
+    public struct Model: RowAlignedModel {
+        static let strategyID = "hash"
         /// The source rows, with pseudonyms for levels: the model never holds a real value.
         public var pseudonyms: RealColumn
         /// The fingerprint of the key the pseudonyms were made with (`PseudonymKey.fingerprint`),
         /// for a session to store and to warn when a later fit uses another key.
         public var keyFingerprint: String
+        var storedRows: RealColumn { pseudonyms }
         public var exposure: RealValueExposure { .none }
 
-        public func check(rows: Int, column: String) throws {
-            try pseudonyms.check(rows: rows, column: column, strategy: "hash")
-        }
 
-        public func generate(_ request: GenerationRequest, random: inout RandomStream) throws -> ModelOutput {
-            pseudonyms.values(at: request.rows.map { $0 % pseudonyms.count })
-        }
     }
 
     public static func fit(_ input: FitInput) throws -> Model {

@@ -9,17 +9,13 @@ public enum KeepStrategy: GenerationStrategy {
         parameters: [ParameterSpec("cycle", .boolean, default: false, help: "Repeat the real rows when more rows are asked for")],
         exposure: .values, carriesOwnNulls: true)
 
-    public struct Model: ColumnModel {
+    public struct Model: RowAlignedModel {
+        static let strategyID = "keep"
         public var real: RealColumn
+        var storedRows: RealColumn { real }
         public var exposure: RealValueExposure { .values }
 
-        public func check(rows: Int, column: String) throws {
-            try real.check(rows: rows, column: column, strategy: "keep")
-        }
 
-        public func generate(_ request: GenerationRequest, random: inout RandomStream) throws -> ModelOutput {
-            real.values(at: request.rows.map { $0 % real.count })
-        }
     }
 
     public static func fit(_ input: FitInput) throws -> Model {

@@ -14,17 +14,13 @@ public enum MaskStrategy: GenerationStrategy {
         ],
         exposure: .values, carriesOwnNulls: true, producesText: true)
 
-    public struct Model: ColumnModel {
+    public struct Model: RowAlignedModel {
+        static let strategyID = "mask"
         public var real: RealColumn
+        var storedRows: RealColumn { real }
         public var exposure: RealValueExposure { .values }
 
-        public func check(rows: Int, column: String) throws {
-            try real.check(rows: rows, column: column, strategy: "mask")
-        }
 
-        public func generate(_ request: GenerationRequest, random: inout RandomStream) throws -> ModelOutput {
-            real.values(at: request.rows.map { $0 % real.count })
-        }
     }
 
     public static func fit(_ input: FitInput) throws -> Model {

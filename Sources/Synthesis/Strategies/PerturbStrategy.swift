@@ -17,16 +17,15 @@ public enum PerturbStrategy: GenerationStrategy {
         ],
         exposure: .values, carriesOwnNulls: true, producesNumbers: true)
 
-    public struct Model: ColumnModel {
+    public struct Model: RowAlignedModel {
+        static let strategyID = "perturb"
         public var real: RealColumn
         public var laplace: Bool
         /// The noise scale in the column's units.
         public var scale: Double
+        var storedRows: RealColumn { real }
         public var exposure: RealValueExposure { .values }
 
-        public func check(rows: Int, column: String) throws {
-            try real.check(rows: rows, column: column, strategy: "perturb")
-        }
 
         public func generate(_ request: GenerationRequest, random: inout RandomStream) throws -> ModelOutput {
             var output = real.values(at: request.rows.map { $0 % real.count })

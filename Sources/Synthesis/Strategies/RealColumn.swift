@@ -46,6 +46,24 @@ public struct RealColumn: Codable, Sendable, Hashable {
     }
 }
 
+/// A model that replays stored rows in order (kept, masked, pseudonymised columns), with the
+/// `cycle` rule for outputs longer than the source.
+protocol RowAlignedModel: ColumnModel {
+    /// The stored rows.
+    var storedRows: RealColumn { get }
+    static var strategyID: String { get }
+}
+
+extension RowAlignedModel {
+    public func check(rows: Int, column: String) throws {
+        try storedRows.check(rows: rows, column: column, strategy: Self.strategyID)
+    }
+
+    public func generate(_ request: GenerationRequest, random: inout RandomStream) throws -> ModelOutput {
+        storedRows.values(at: request.rows.map { $0 % storedRows.count })
+    }
+}
+
 /// A keyed permutation of 0..<count: a small Feistel network with cycle-walking. It maps any row
 /// on its own, so every chunk (and every shard) agrees on the one permutation.
 struct KeyedPermutation {

@@ -10,13 +10,12 @@ public enum ShuffleStrategy: GenerationStrategy {
         parameters: [ParameterSpec("cycle", .boolean, default: false, help: "Repeat (with a new order) when more rows are asked for")],
         exposure: .values, carriesOwnNulls: true)
 
-    public struct Model: ColumnModel {
+    public struct Model: RowAlignedModel {
+        static let strategyID = "shuffle"
         public var real: RealColumn
+        var storedRows: RealColumn { real }
         public var exposure: RealValueExposure { .values }
 
-        public func check(rows: Int, column: String) throws {
-            try real.check(rows: rows, column: column, strategy: "shuffle")
-        }
 
         public func generate(_ request: GenerationRequest, random: inout RandomStream) throws -> ModelOutput {
             let count = real.count

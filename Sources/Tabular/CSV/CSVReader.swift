@@ -137,7 +137,7 @@ public enum CSVReader {
             for (index, builder) in builders.enumerated() { try builder.append(block, column: index) }
             return
         }
-        let errors = ParallelSlots<Error?>.map(builders.count) { index in
+        let errors = Parallel.map(builders.count) { index -> Error? in
             do {
                 try builders[index].append(block, column: index)
                 return nil

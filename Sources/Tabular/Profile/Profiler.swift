@@ -5,7 +5,7 @@ public enum Profiler {
     public static let topCategoryCount = 10
 
     public static func profile(_ table: Table) -> [ColumnProfile] {
-        ParallelSlots.map(table.columnCount) { profile(table.columns[$0]) }
+        Parallel.map(table.columnCount) { profile(table.columns[$0]) }
     }
 
     public static func profile(_ column: Column) -> ColumnProfile {

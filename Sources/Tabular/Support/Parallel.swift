@@ -1,8 +1,8 @@
 import Dispatch
 
 /// Runs independent tasks on all cores and returns their results in task order.
-enum ParallelMap {
-    static func map<Value: Sendable>(_ count: Int, _ body: @Sendable (Int) -> Value) -> [Value] {
+public enum Parallel {
+    public static func map<Value: Sendable>(_ count: Int, _ body: @Sendable (Int) -> Value) -> [Value] {
         guard count > 0 else { return [] }
         if count == 1 { return [body(0)] }
         let slots = ResultSlots<Value>(count: count)
@@ -11,7 +11,8 @@ enum ParallelMap {
     }
 }
 
-/// One slot per task, each written by its own task only and read after all finish.
+/// One slot per task: each task writes only its own slot, and the slots are read after
+/// `concurrentPerform` returns, so no lock is needed.
 private final class ResultSlots<Value>: @unchecked Sendable {
     private let storage: UnsafeMutableBufferPointer<Value?>
 

@@ -1,0 +1,66 @@
+import ArgumentParser
+import Synthesis
+import Tabular
+
+struct StrategiesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "strategies",
+        abstract: "List the generation strategies, or show one strategy's parameters.",
+        discussion: "Printed from the same parameter schemas that plan files are checked against."
+    )
+
+    @Argument(help: ArgumentHelp("A strategy id, to show its parameters.", valueName: "id"))
+    var id: String?
+
+    func run() throws {
+        try failingWithStatus2 {
+            guard let id else {
+                try StandardOutput.write(Array(StrategyCatalog.list().utf8))
+                return
+            }
+            guard let strategy = StrategyRegistry.strategy(id: id) else {
+                throw BadInput("unknown strategy '\(id)'; known: " + StrategyRegistry.ids.joined(separator: ", "))
+            }
+            try StandardOutput.write(Array(StrategyCatalog.detail(strategy.descriptor).utf8))
+        }
+    }
+}
+
+/// The text of `doppel strategies`.
+enum StrategyCatalog {
+    static func list() -> String {
+        let families: [(StrategyFamily, String)] = [
+            (.statistical, "Fitted to the real column"),
+            (.synthetic, "Made up, no fitting"),
+            (.partial, "Real values, transformed"),
+            (.derived, "Computed from other columns"),
+        ]
+        var lines: [String] = []
+        let width = StrategyRegistry.ids.map(\.count).max() ?? 0
+        for (family, title) in families {
+            lines.append(title + ":")
+            for strategy in StrategyRegistry.all where strategy.descriptor.family == family {
+                let descriptor = strategy.descriptor
+                let marker = descriptor.exposure >= .values ? "  [keeps real values]" : ""
+                lines.append("  " + descriptor.id.padding(toLength: width + 2, withPad: " ", startingAt: 0) + descriptor.help + marker)
+            }
+            lines.append("")
+        }
+        lines.append("doppel strategies ID shows a strategy's parameters.")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func detail(_ descriptor: StrategyDescriptor) -> String {
+        var lines = ["\(descriptor.id): \(descriptor.help)", ""]
+        lines.append("family: \(descriptor.family.rawValue)")
+        lines.append("kinds: " + descriptor.supportedKinds.map(\.rawValue).sorted().joined(separator: ", "))
+        lines.append("keeps of the real data: \(descriptor.exposure.rawValue)")
+        lines.append("")
+        lines.append("parameters:")
+        for spec in descriptor.schema(for: .decimal(DecimalStyle())) {
+            lines.append("  \(spec.name) (default \(spec.defaultValue.displayText)): \(spec.help)")
+            lines.append("      \(spec.allowedDescription)")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+}
