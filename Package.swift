@@ -46,6 +46,15 @@ let package = Package(
             swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
         ),
         .target(
+            name: "Fidelity",
+            dependencies: ["Tabular", .product(name: "RealModule", package: "swift-numerics")],
+            swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
+        ),
+        .target(
+            name: "TerminalUI",
+            dependencies: ["Fidelity", "Tabular"]
+        ),
+        .target(
             name: "Session",
             dependencies: ["Synthesis", "Tabular", "Yams"]
         ),
@@ -60,12 +69,16 @@ let package = Package(
                 "Tabular",
                 "Synthesis",
                 "Session",
+                "Fidelity",
+                "TerminalUI",
                 "NcursesScreen",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "TabularTests", dependencies: ["Tabular"]),
         .testTarget(name: "SynthesisTests", dependencies: ["Synthesis", "Session", "Tabular"], exclude: ["Reference"]),
+        .testTarget(name: "FidelityTests", dependencies: ["Fidelity", "Tabular", "Synthesis"]),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Fidelity", "Tabular"]),
         .testTarget(name: "DoppelCLITests", dependencies: ["doppel", "Tabular"]),
     ]
 )

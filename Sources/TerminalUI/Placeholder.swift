@@ -1,0 +1,1 @@
+// The TerminalUI layer: cells, styles, buffers and widgets (being written).
