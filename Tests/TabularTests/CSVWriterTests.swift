@@ -61,3 +61,32 @@ struct CSVWriterTests {
         #expect(error?.message.contains("cannot write") == true)
     }
 }
+
+@Suite("Atomic writes to special targets")
+struct AtomicSpecialTargetTests {
+    @Test("writing to /dev/null leaves the device a device")
+    func deviceStaysDevice() throws {
+        try AtomicFileWriter.write(Array("discarded\n".utf8), to: "/dev/null")
+        let attributes = try FileManager.default.attributesOfItem(atPath: "/dev/null")
+        #expect(attributes[.type] as? FileAttributeType == .typeCharacterSpecial)
+    }
+
+    @Test("writing through a symbolic link replaces the file it points to and keeps the link")
+    func symbolicLink() throws {
+        let directory = Fixtures.temporaryDirectory()
+        let real = directory.appendingPathComponent("real.csv")
+        let link = directory.appendingPathComponent("link.csv")
+        try Data("old\n".utf8).write(to: real)
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: real)
+        try AtomicFileWriter.write(Array("new\n".utf8), to: link.path)
+        #expect(try String(contentsOf: real, encoding: .utf8) == "new\n")
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == real.path)
+    }
+
+    @Test("a directory as the target is a clear error")
+    func directoryTarget() {
+        let directory = Fixtures.temporaryDirectory()
+        let error = Fixtures.dataError { try AtomicFileWriter.write([1], to: directory.path) }
+        #expect(error?.message.contains("is a directory") == true)
+    }
+}

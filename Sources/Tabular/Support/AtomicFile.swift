@@ -9,7 +9,8 @@ import Darwin
 /// the target. A failed write leaves the target untouched and removes the temporary file.
 public final class AtomicFileWriter {
     public let path: String
-    private let temporaryPath: String
+    /// The file renamed into place; nil when writing straight to a device or pipe.
+    private let temporaryPath: String?
     private var descriptor: Int32
     private var buffer: [UInt8] = []
     private var finished = false
@@ -17,8 +18,24 @@ public final class AtomicFileWriter {
 
     public init(path: String) throws {
         self.path = path
-        let directory = path.contains("/") ? String(path[..<path.lastIndex(of: "/")!]) : "."
-        let base = path.split(separator: "/").last.map(String.init) ?? path
+        // A device or a pipe (`-o /dev/null`, a FIFO) is written as it is: renaming a file over
+        // it would replace the device with a regular file.
+        var info = stat()
+        if stat(path, &info) == 0, (info.st_mode & S_IFMT) != S_IFREG {
+            guard (info.st_mode & S_IFMT) != S_IFDIR else {
+                throw DataError(file: path, message: "is a directory; give a file name")
+            }
+            descriptor = Glibc.open(path, O_WRONLY | O_TRUNC)
+            guard descriptor >= 0 else {
+                throw DataError(file: path, message: "cannot write: \(String(cString: strerror(errno)))")
+            }
+            temporaryPath = nil
+            return
+        }
+        // Through a symbolic link, the file it points to is the one replaced.
+        let target = Self.resolvingLinks(path)
+        let directory = target.contains("/") ? String(target[..<target.lastIndex(of: "/")!]) : "."
+        let base = target.split(separator: "/").last.map(String.init) ?? target
         var template = Array("\(directory.isEmpty ? "/" : directory)/.\(base).tmp-XXXXXX".utf8CString)
         descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else {
@@ -28,10 +45,17 @@ public final class AtomicFileWriter {
         fchmod(descriptor, 0o644)
     }
 
+    private static func resolvingLinks(_ path: String) -> String {
+        var info = stat()
+        guard lstat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFLNK, let resolved = realpath(path, nil) else { return path }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
     deinit {
         if !finished {
             close(descriptor)
-            unlink(temporaryPath)
+            if let temporaryPath { unlink(temporaryPath) }
         }
     }
 
@@ -45,10 +69,15 @@ public final class AtomicFileWriter {
     /// Flushes, syncs and renames the file into place.
     public func commit() throws {
         try flush()
+        guard let temporaryPath else {
+            close(descriptor)
+            finished = true
+            return
+        }
         guard fsync(descriptor) == 0 || errno == EINVAL else { throw failure("cannot sync") }
         close(descriptor)
         finished = true
-        guard rename(temporaryPath, path) == 0 else {
+        guard rename(temporaryPath, Self.resolvingLinks(path)) == 0 else {
             let error = failure("cannot rename into place")
             unlink(temporaryPath)
             throw error
