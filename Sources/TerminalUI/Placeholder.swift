@@ -1,1 +1,0 @@
-// The TerminalUI layer: cells, styles, buffers and widgets (being written).
