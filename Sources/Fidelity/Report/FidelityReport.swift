@@ -1,0 +1,131 @@
+import Foundation
+
+/// Everything `doppel report` computes for a real/synthetic pair: quality (as SDMetrics defines
+/// it), diagnostics, privacy and utility, with the flat named figures that gates and scripts read.
+public struct FidelityReport: Sendable {
+    public var quality: QualityReport
+    public var privacy: PrivacyReport
+    public var utility: UtilityReport?
+    /// Why utility is missing, when it is (an error computing it is reported, not fatal).
+    public var utilityProblem: String?
+    public var hasHoldout: Bool
+
+    /// The figure names every report has, in the order they are shown.
+    public static let figureNames = [
+        "quality", "column_shapes", "column_pair_trends", "column_pair_trends_all",
+        "boundary_adherence", "category_adherence",
+        "exact_copy_rate", "dcr_baseline_protection", "dcr_overfitting_protection", "nndr",
+        "pmse", "s_pmse",
+    ]
+
+    /// TSTR figure names, for gates: both task types' metrics.
+    public static let tstrFigureNames = ["accuracy", "macro_f1", "r2"].flatMap { ["tstr_\($0)_synthetic", "tstr_\($0)_real"] }
+
+    public static func compute(
+        _ data: FidelityData, target: String?, utilityOptions: UtilityOptions = UtilityOptions(), seed: UInt64 = 0,
+        progress: (String) -> Void = { _ in }
+    ) -> FidelityReport {
+        progress("quality (column shapes and pair trends)")
+        let quality = QualityReport.compute(data)
+        progress("privacy (exact copies, distance to closest record)")
+        let privacy = PrivacyReport.compute(data, seed: seed)
+        progress("utility (propensity\(target.map { ", train on synthetic, test on real for '\($0)'" } ?? ""))")
+        var utility: UtilityReport?
+        var problem: String?
+        do {
+            utility = try UtilityReport.compute(data, target: target, options: utilityOptions, seed: seed)
+        } catch {
+            problem = "\(error)"
+        }
+        return FidelityReport(quality: quality, privacy: privacy, utility: utility, utilityProblem: problem, hasHoldout: data.holdout != nil)
+    }
+
+    /// Every figure by name; nil where the figure needs input that was not given.
+    public var figures: [(name: String, value: Double?)] {
+        var list: [(String, Double?)] = [
+            ("quality", quality.score),
+            ("column_shapes", quality.columnShapes),
+            ("column_pair_trends", quality.columnPairTrends),
+            ("column_pair_trends_all", quality.columnPairTrendsAll),
+            ("boundary_adherence", quality.diagnostics.boundaryAdherence),
+            ("category_adherence", quality.diagnostics.categoryAdherence),
+            ("exact_copy_rate", privacy.exactCopyRate),
+            ("dcr_baseline_protection", privacy.dcrBaselineProtection),
+            ("dcr_overfitting_protection", privacy.dcrOverfittingProtection),
+            ("nndr", privacy.nndr),
+            ("pmse", utility?.pmse),
+            ("s_pmse", utility?.sPMSE),
+        ]
+        if let tstr = utility?.tstr {
+            for metric in tstr.metrics {
+                list.append(("tstr_\(metric.name)_synthetic", metric.synthetic))
+                list.append(("tstr_\(metric.name)_real", metric.real))
+            }
+        }
+        return list
+    }
+
+    /// Figures by name, for gates.
+    public var figureTable: [String: Double?] {
+        var table: [String: Double?] = [:]
+        for name in Self.tstrFigureNames { table[name] = .some(nil) }
+        for figure in figures { table[figure.name] = figure.value }
+        return table
+    }
+
+    /// Why a figure is nil, for messages.
+    public func whyMissing(_ name: String) -> String {
+        switch name {
+        case "dcr_overfitting_protection": return hasHoldout ? "too few rows" : "it needs --holdout"
+        case _ where name.hasPrefix("tstr_"):
+            return utility?.tstr == nil ? "it needs --target" : "the target's task does not have this metric"
+        case "pmse", "s_pmse": return utilityProblem ?? "not computable on these columns"
+        default: return "not computable on these columns"
+        }
+    }
+
+    /// One flat JSON object: the figures as top-level keys (null where not computed), plus
+    /// `columns` and `pairs` arrays with the details.
+    public func json() -> String {
+        var object: [String: Any] = [:]
+        for figure in figures { object[figure.name] = Self.jsonNumber(figure.value) }
+        var columns: [[String: Any]] = []
+        let adherence = Dictionary(quality.diagnostics.columns.map { ($0.column, $0) }, uniquingKeysWith: { first, _ in first })
+        for column in quality.columns {
+            var entry: [String: Any] = ["name": column.column, "metric": column.metric.rawValue, "score": Self.jsonNumber(column.score)]
+            if let diagnostic = adherence[column.column] {
+                entry["adherence_metric"] = diagnostic.metric.rawValue
+                entry["adherence"] = Self.jsonNumber(diagnostic.score)
+            }
+            columns.append(entry)
+        }
+        object["columns"] = columns
+        object["pairs"] = quality.pairs.map { pair -> [String: Any] in
+            [
+                "columns": [pair.column1, pair.column2],
+                "metric": pair.metric.rawValue,
+                "score": Self.jsonNumber(pair.score),
+                "real_correlation": Self.jsonNumber(pair.realCorrelation),
+                "synthetic_correlation": Self.jsonNumber(pair.syntheticCorrelation),
+                "real_association": Self.jsonNumber(pair.realAssociation),
+                "meets_threshold": pair.meetsThreshold,
+            ]
+        }
+        object["sample_sizes"] = [
+            "pairs_real": quality.pairSampleRows.real, "pairs_synthetic": quality.pairSampleRows.synthetic,
+            "privacy_real": privacy.sampleSizes.real, "privacy_synthetic": privacy.sampleSizes.synthetic,
+        ]
+        if let tstr = utility?.tstr {
+            object["tstr"] = ["target": tstr.target, "task": tstr.task.rawValue, "test_source": tstr.testSource.rawValue, "test_rows": tstr.testRows]
+        }
+        // Plain values and finite numbers only: serialisation cannot fail.
+        let data = try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+        return String(decoding: data, as: UTF8.self) + "\n"
+    }
+
+    /// A number for JSON: null for nil and for anything not finite (JSON has no NaN).
+    static func jsonNumber(_ value: Double?) -> Any {
+        guard let value, value.isFinite else { return NSNull() }
+        return value
+    }
+}

@@ -1,0 +1,104 @@
+import ArgumentParser
+import Fidelity
+import Foundation
+import Tabular
+import TerminalUI
+
+extension UtilityOptions.PropensityModel: ExpressibleByArgument {}
+extension UtilityOptions.TSTRModel: ExpressibleByArgument {}
+
+struct ReportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "report",
+        abstract: "Compare synthetic data with the real data: quality, privacy and utility, with charts.",
+        discussion: """
+            Works on any pair of CSV files, including output from SDV or synthpop. Quality uses \
+            SDMetrics 0.32's definitions. Exit status 1 when a --min/--max gate is missed.
+            """
+    )
+
+    @Argument(help: ArgumentHelp("The real CSV file.", valueName: "real"))
+    var real: String
+
+    @Argument(help: ArgumentHelp("The synthetic CSV file.", valueName: "synthetic"))
+    var synthetic: String
+
+    @OptionGroup var read: ReadOptionsArguments
+
+    @Option(help: ArgumentHelp("Real rows kept out of fitting, for overfitting protection and TSTR.", valueName: "file"))
+    var holdout: String?
+
+    @Option(help: ArgumentHelp("A column to predict: train on synthetic, test on real.", valueName: "column"))
+    var target: String?
+
+    @Option(help: ArgumentHelp("The model that tells real rows from synthetic ones for pMSE: logistic (main effects), logistic_interactions (all two-way), or tree (CART).", valueName: "model"))
+    var propensity: UtilityOptions.PropensityModel = .logistic
+
+    @Option(help: ArgumentHelp("The model for TSTR: tree (CART) or linear (logistic / ridge regression).", valueName: "model"))
+    var tstrModel: UtilityOptions.TSTRModel = .tree
+
+    @Flag(help: "Print one flat JSON object for scripts instead of the terminal report.")
+    var json = false
+
+    @Option(help: ArgumentHelp("Also write a self-contained HTML page here.", valueName: "path"))
+    var html: String?
+
+    @Option(parsing: .singleValue, help: ArgumentHelp("A gate: fail (exit 1) when METRIC is below VALUE. Repeatable.", valueName: "metric=value"))
+    var min: [String] = []
+
+    @Option(parsing: .singleValue, help: ArgumentHelp("A gate: fail (exit 1) when METRIC is above VALUE. Repeatable.", valueName: "metric=value"))
+    var max: [String] = []
+
+    @Flag(help: "Draw charts with ASCII characters and no colour.")
+    var ascii = false
+
+    @Option(name: [.short, .customLong("out")], help: ArgumentHelp("Where to write the report (- for stdout).", valueName: "path"))
+    var out: String = "-"
+
+    @Flag(help: "No progress on stderr.")
+    var quiet = false
+
+    func run() throws {
+        var missed: [String] = []
+        try failingWithStatus2 {
+            let known = FidelityReport.figureNames + FidelityReport.tstrFigureNames
+            let gates: [QualityGate]
+            do {
+                gates = try min.map { try QualityGate.parse($0, bound: .min, known: known) }
+                    + max.map { try QualityGate.parse($0, bound: .max, known: known) }
+            } catch let error as GateError {
+                throw BadInput(error.description)
+            }
+            let progress: (String) -> Void = { message in if !quiet { Diagnostics.note(message) } }
+            progress("reading \(real) and \(synthetic)")
+            let (realTable, _) = try loadSource(real, options: read)
+            let (syntheticTable, _) = try loadSource(synthetic, options: read)
+            let holdoutTable = try holdout.map { try loadSource($0, options: read).table }
+            if let target, realTable.column(named: target) == nil {
+                throw BadInput("--target \(target): the real data has no column '\(target)'")
+            }
+            let data = FidelityData(real: realTable, synthetic: syntheticTable, holdout: holdoutTable)
+            let report = FidelityReport.compute(
+                data, target: target, utilityOptions: UtilityOptions(propensityModel: propensity, tstrModel: tstrModel), progress: progress)
+            if let problem = report.utilityProblem { Diagnostics.warning("utility: \(problem)") }
+
+            let text = json ? report.json() : ReportView(report: report, data: data, ascii: ascii || out != "-" || !isTerminal).text
+            try AtomicFileWriter.write(Array(text.utf8), to: out)
+            if let html {
+                try AtomicFileWriter.write(Array(ReportPage(report: report, data: data, title: "\(real) vs \(synthetic)").html.utf8), to: html)
+                progress("wrote \(html)")
+            }
+            do {
+                missed = try GateCheck.misses(gates, figures: report.figureTable, whyMissing: report.whyMissing)
+            } catch let error as GateError {
+                throw BadInput(error.description)
+            }
+        }
+        if !missed.isEmpty {
+            for line in missed { Diagnostics.error("gate missed: \(line)") }
+            throw ExitCode(1)
+        }
+    }
+
+    private var isTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
+}

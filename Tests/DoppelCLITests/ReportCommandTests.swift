@@ -1,0 +1,96 @@
+import Foundation
+import Testing
+
+@Suite("doppel report, end to end")
+struct ReportCommandTests {
+    /// A synthetic penguins file made by doppel itself, and a real/holdout split of the real data.
+    private static func fixture() throws -> (real: String, synthetic: String, training: String, holdout: String) {
+        let directory = DoppelProcess.temporaryDirectory()
+        let real = DoppelProcess.sharedData("penguins")
+        let synthetic = directory.appendingPathComponent("synthetic.csv").path
+        let made = try DoppelProcess.run(["sample", real, "--seed", "4", "-o", synthetic])
+        precondition(made.status == 0, made.stderr)
+        let lines = try String(contentsOfFile: real, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false)
+        let header = lines[0]
+        let rows = lines.dropFirst().filter { !$0.isEmpty }
+        let training = directory.appendingPathComponent("training.csv").path
+        let holdout = directory.appendingPathComponent("holdout.csv").path
+        try ([header] + rows.enumerated().filter { $0.offset % 4 != 0 }.map(\.element)).joined(separator: "\n").appending("\n")
+            .write(toFile: training, atomically: true, encoding: .utf8)
+        try ([header] + rows.enumerated().filter { $0.offset % 4 == 0 }.map(\.element)).joined(separator: "\n").appending("\n")
+            .write(toFile: holdout, atomically: true, encoding: .utf8)
+        return (real, synthetic, training, holdout)
+    }
+
+    @Test("--json prints one flat object with every figure, null where input was missing")
+    func json() throws {
+        let files = try Self.fixture()
+        let outcome = try DoppelProcess.run(["report", files.real, files.synthetic, "--json", "--quiet"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
+        for key in ["quality", "column_shapes", "column_pair_trends", "column_pair_trends_all", "boundary_adherence",
+                    "category_adherence", "exact_copy_rate", "dcr_baseline_protection", "dcr_overfitting_protection",
+                    "nndr", "pmse", "s_pmse", "columns", "pairs"] {
+            #expect(object.keys.contains(key), "missing key \(key)")
+        }
+        #expect(object["dcr_overfitting_protection"] is NSNull)
+        let quality = try #require(object["quality"] as? Double)
+        #expect(quality > 0.5 && quality <= 1)
+        #expect((object["columns"] as? [Any])?.count == 8)
+        #expect((object["pairs"] as? [Any])?.count == 28)
+        #expect(outcome.stdout.split(separator: "\n").count == 1)
+    }
+
+    @Test("a holdout and a target add overfitting protection and TSTR figures")
+    func holdoutAndTarget() throws {
+        let files = try Self.fixture()
+        let outcome = try DoppelProcess.run(["report", files.training, files.synthetic, "--holdout", files.holdout,
+                                             "--target", "species", "--json", "--quiet"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
+        let protection = try #require(object["dcr_overfitting_protection"] as? Double)
+        #expect(protection >= 0 && protection <= 1)
+        let synthetic = try #require(object["tstr_accuracy_synthetic"] as? Double)
+        let real = try #require(object["tstr_accuracy_real"] as? Double)
+        #expect(real > 0.8)
+        #expect(synthetic > 0 && synthetic <= 1)
+    }
+
+    @Test("gates: a missed --min/--max exits 1 naming each threshold; passing gates exit 0")
+    func gates() throws {
+        let files = try Self.fixture()
+        let missed = try DoppelProcess.run(["report", files.real, files.synthetic, "--json", "--quiet",
+                                            "--min", "quality=0.999", "--max", "exact_copy_rate=0", "--min", "column_shapes=0.1"])
+        #expect(missed.status == 1)
+        #expect(missed.stderr.contains("doppel: error: gate missed: quality = "))
+        #expect(missed.stderr.contains("< 0.999 (--min quality=0.999)"))
+        #expect(!missed.stderr.contains("column_shapes"))
+        let passed = try DoppelProcess.run(["report", files.real, files.synthetic, "--json", "--quiet", "--min", "quality=0.1"])
+        #expect(passed.status == 0)
+        let unknown = try DoppelProcess.run(["report", files.real, files.synthetic, "--quiet", "--min", "beauty=1"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("unknown metric 'beauty'"))
+        let needsHoldout = try DoppelProcess.run(["report", files.real, files.synthetic, "--quiet", "--min", "dcr_overfitting_protection=0.5"])
+        #expect(needsHoldout.status == 2)
+        #expect(needsHoldout.stderr.contains("it needs --holdout"))
+    }
+
+    @Test("the terminal report in ASCII fits 80 columns; --html writes a self-contained page")
+    func textAndHTML() throws {
+        let files = try Self.fixture()
+        let page = DoppelProcess.temporaryDirectory().appendingPathComponent("report.html").path
+        let outcome = try DoppelProcess.run(["report", files.real, files.synthetic, "--ascii", "--html", page])
+        #expect(outcome.status == 0)
+        #expect(outcome.stdout.hasPrefix("Doppel fidelity report\n"))
+        for line in outcome.stdout.split(separator: "\n") {
+            #expect(line.count <= 80, "too wide: \(line)")
+            #expect(line.unicodeScalars.allSatisfy { $0.isASCII }, "not ASCII: \(line)")
+        }
+        #expect(outcome.stdout.contains("worst columns:"))
+        #expect(outcome.stderr.contains("doppel: quality (column shapes and pair trends)"))
+        let html = try String(contentsOfFile: page, encoding: .utf8)
+        #expect(html.hasPrefix("<!DOCTYPE html>"))
+        #expect(html.contains("<svg"))
+        #expect(!html.contains("http://") && !html.contains("https://") && !html.contains("<script"))
+    }
+}
