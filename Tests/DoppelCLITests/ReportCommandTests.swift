@@ -39,6 +39,8 @@ struct ReportCommandTests {
         #expect((object["columns"] as? [Any])?.count == 8)
         #expect((object["pairs"] as? [Any])?.count == 28)
         #expect(outcome.stdout.split(separator: "\n").count == 1)
+        let hints = try #require(object["disclosure_hints"] as? [String: Any])
+        #expect(hints["rare_category_threshold"] as? Int == 5)
     }
 
     @Test("a holdout and a target add overfitting protection and TSTR figures")
@@ -87,6 +89,7 @@ struct ReportCommandTests {
             #expect(line.unicodeScalars.allSatisfy { $0.isASCII }, "not ASCII: \(line)")
         }
         #expect(outcome.stdout.contains("worst columns:"))
+        #expect(outcome.stdout.contains("disclosure hints:"))
         #expect(outcome.stderr.contains("doppel: quality (column shapes and pair trends)"))
         let html = try String(contentsOfFile: page, encoding: .utf8)
         #expect(html.hasPrefix("<!DOCTYPE html>"))

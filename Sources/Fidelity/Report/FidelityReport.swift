@@ -73,6 +73,24 @@ public struct FidelityReport: Sendable {
         return table
     }
 
+    /// Disclosure hints as short lines for people: what a synthetic copy would reveal.
+    public var disclosureLines: [String] {
+        let hints = privacy.disclosureHints
+        var lines: [String] = []
+        if hints.rareCategoryCount > 0 {
+            let examples = hints.rareCategories.prefix(3).map { "\($0.column)=\($0.level) (\($0.realCount) real, \($0.syntheticCount) synthetic)" }
+            lines.append("\(hints.rareCategoryCount) rare real categories (fewer than \(hints.rareCategoryThreshold) rows) appear in the synthetic data, e.g. " + examples.joined(separator: ", "))
+        }
+        if let combinations = hints.uniqueCombinations, combinations.revealedCombinations > 0 {
+            lines.append("\(combinations.revealedCombinations) of \(combinations.realUniqueCombinations) combinations unique in the real data reappear in \(combinations.syntheticRows) synthetic rows (columns \(combinations.columns.joined(separator: ", ")))")
+        }
+        if !hints.extremeValues.isEmpty {
+            let examples = hints.extremeValues.prefix(3).map { "\($0.column) \($0.side.rawValue) \($0.value)" }
+            lines.append("\(hints.extremeValues.count) extreme values held by a single real row are reproduced, e.g. " + examples.joined(separator: ", "))
+        }
+        return lines
+    }
+
     /// Why a figure is nil, for messages.
     public func whyMissing(_ name: String) -> String {
         switch name {
@@ -115,6 +133,12 @@ public struct FidelityReport: Sendable {
             "pairs_real": quality.pairSampleRows.real, "pairs_synthetic": quality.pairSampleRows.synthetic,
             "privacy_real": privacy.sampleSizes.real, "privacy_synthetic": privacy.sampleSizes.synthetic,
         ]
+        let hintEncoder = JSONEncoder()
+        hintEncoder.keyEncodingStrategy = .convertToSnakeCase
+        if let data = try? hintEncoder.encode(privacy.disclosureHints),
+           let hints = try? JSONSerialization.jsonObject(with: data) {
+            object["disclosure_hints"] = hints
+        }
         if let tstr = utility?.tstr {
             object["tstr"] = ["target": tstr.target, "task": tstr.task.rawValue, "test_source": tstr.testSource.rawValue, "test_rows": tstr.testRows]
         }

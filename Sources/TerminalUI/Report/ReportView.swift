@@ -23,6 +23,8 @@ public struct ReportView {
         widgets.append(WidgetStack(gauges, spacing: 0))
         widgets.append(TextWidget(notes, role: .muted))
         widgets.append(TextWidget(worstColumns + [""] + worstPairs))
+        let disclosure = report.disclosureLines.flatMap { wrap($0, width: width - 2) }
+        widgets.append(TextWidget(["disclosure hints:"] + (disclosure.isEmpty ? ["  none found"] : disclosure.map { "  " + $0 })))
 
         let worstContinuous = report.quality.columns
             .filter { $0.metric == .ksComplement && $0.score != nil }
@@ -90,7 +92,7 @@ public struct ReportView {
         }
         if !data.missingFromSynthetic.isEmpty { lines.append("missing from the synthetic data: " + data.missingFromSynthetic.joined(separator: ", ")) }
         if !data.extraInSynthetic.isEmpty { lines.append("not in the real data: " + data.extraInSynthetic.joined(separator: ", ")) }
-        return lines.flatMap { wrap($0) }
+        return lines.flatMap { wrap($0, width: width) }
     }
 
     private var worstColumns: [String] {
@@ -120,7 +122,8 @@ public struct ReportView {
         return text
     }
 
-    private func wrap(_ line: String) -> [String] {
+    /// Words of `line` in lines of at most `width` columns, continuation lines indented.
+    private func wrap(_ line: String, width: Int) -> [String] {
         var lines: [String] = []
         var current = ""
         for word in line.split(separator: " ") {
