@@ -292,7 +292,7 @@ struct UtilityEncodingTests {
         #expect(chosen == chosen.sorted() && Set(chosen).count == 100)
         let split = RowSample.split(10, testFraction: 0.3, seed: 1, purpose: 1)
         #expect(split.test.count == 3 && split.train.count == 7 && Set(split.train + split.test) == Set(0..<10))
-        var random = SplitMix64(seed: 0)
+        var random = SplitMix64(state: 0)
         // SplitMix64's published first output for seed 0.
         #expect(random.next() == 0xE220_A839_7B1D_CDAF)
     }
@@ -325,7 +325,7 @@ struct PropensityTests {
         let diamonds = try table("diamonds")
         for seed in UInt64(1)...6 {
             let real = try realSample(seed)
-            var random = SplitMix64(seed: seed)
+            var random = SplitMix64(state: seed)
             let resample = subtable(real, rows: (0..<2000).map { _ in random.next(below: 2000) })
             let boot = try report(real, resample)
             #expect(boot.propensity.parameters == 25, "intercept + 7 numbers + (5 − 1) + (7 − 1) + (8 − 1) levels")
@@ -398,7 +398,7 @@ struct PropensityTests {
         // features of different columns, and the intercept.
         let sample = try realSample(3)
         let real = Table(columns: ["carat", "cut", "color", "depth", "price"].map { sample.column(named: $0)! })
-        var random = SplitMix64(seed: 3)
+        var random = SplitMix64(state: 3)
         let resample = subtable(real, rows: (0..<2000).map { _ in random.next(below: 2000) })
         let independent = try synthetic(real, uniformNumbers: false)
         // Main effects compare the columns one at a time: the fitted marginals pass.

@@ -1,40 +1,22 @@
+import Tabular
+
 /// The privacy metrics' random numbers: SplitMix64, seeded per purpose, so that samples and the
 /// random baseline depend only on the report's seed (Fidelity does not import Synthesis' streams).
 struct PrivacyRandom: Sendable {
-    private var state: UInt64
+    private var generator: SplitMix64
 
     /// A stream for one purpose of one seed; purposes get unrelated streams.
     init(seed: UInt64, purpose: UInt64) {
-        state = Self.mix(seed ^ Self.mix(purpose &+ 0x9E37_79B9_7F4A_7C15))
+        generator = SplitMix64(state: SplitMix64.mix(seed ^ SplitMix64.mix(purpose &+ 0x9E37_79B9_7F4A_7C15)))
     }
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        return Self.mix(state)
-    }
+    mutating func next() -> UInt64 { generator.next() }
 
     /// Uniform in [0, 1), 53 random bits.
-    mutating func nextUnit() -> Double {
-        Double(next() >> 11) * 0x1p-53
-    }
+    mutating func nextUnit() -> Double { generator.nextUnit() }
 
-    /// Uniform in 0..<bound, without modulo bias (Lemire's multiply-and-reject).
-    mutating func next(below bound: UInt64) -> UInt64 {
-        precondition(bound > 0)
-        var product = next().multipliedFullWidth(by: bound)
-        if product.low < bound {
-            let threshold = (0 &- bound) % bound
-            while product.low < threshold { product = next().multipliedFullWidth(by: bound) }
-        }
-        return product.high
-    }
-
-    private static func mix(_ value: UInt64) -> UInt64 {
-        var z = value
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+    /// Uniform in 0..<bound, without modulo bias.
+    mutating func next(below bound: UInt64) -> UInt64 { generator.next(below: bound) }
 
     /// `min(count, total)` distinct row numbers of `0..<total` in random order (a partial
     /// Fisher–Yates shuffle): every subset is equally likely, and so is every prefix, which lets

@@ -1,3 +1,4 @@
+import Tabular
 /// Deterministic row choices: subsamples of large tables, the holdout split, permutations.
 /// Everything depends only on the row count and the seed.
 enum RowSample {

@@ -1,3 +1,4 @@
+import Tabular
 import RealModule
 
 /// The distinct values a template can make, numbered 0 ..< count: what `unique: true` draws

@@ -1,4 +1,5 @@
 import RealModule
+import Tabular
 
 /// xoshiro256** — small, fast, and good enough for simulation (Blackman & Vigna). Hand-written:
 /// Swift's `SystemRandomNumberGenerator` cannot be seeded, and the output must be the same on
@@ -93,27 +94,6 @@ public enum StreamPurpose: UInt64, Sendable {
     case values = 1
     case nulls = 2
     case edgeCases = 3
-}
-
-/// SplitMix64 (Steele, Lea & Flood): seeds xoshiro and mixes stream keys.
-public struct SplitMix64: Sendable {
-    public var state: UInt64
-
-    public init(state: UInt64) { self.state = state }
-
-    @inline(__always)
-    public mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        return Self.mix(state)
-    }
-
-    @inline(__always)
-    public static func mix(_ value: UInt64) -> UInt64 {
-        var z = value
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
 }
 
 /// A hash that is the same in every process (Swift's `Hasher` is seeded per process).
