@@ -56,7 +56,7 @@ let package = Package(
         ),
         .target(
             name: "Session",
-            dependencies: ["Synthesis", "Tabular", "Yams"]
+            dependencies: ["Synthesis", "Tabular", "Fidelity", "Yams", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(
             name: "NcursesScreen",
@@ -77,6 +77,7 @@ let package = Package(
         ),
         .testTarget(name: "TabularTests", dependencies: ["Tabular"]),
         .testTarget(name: "SynthesisTests", dependencies: ["Synthesis", "Session", "Tabular"], exclude: ["Reference"]),
+        .testTarget(name: "SessionTests", dependencies: ["Session", "Synthesis", "Tabular"]),
         .testTarget(name: "FidelityTests", dependencies: ["Fidelity", "Tabular", "Synthesis"], exclude: ["Reference"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Fidelity", "Tabular"]),
         .testTarget(name: "DoppelCLITests", dependencies: ["doppel", "Tabular"]),

@@ -14,7 +14,7 @@ struct Doppel: ParsableCommand {
             file or an argument's value), 64 a usage error.
             """,
         version: version,
-        subcommands: [Inspect.self, PlanCommand.self, SampleCommand.self, ReportCommand.self, StrategiesCommand.self, Load.self]
+        subcommands: [Inspect.self, PlanCommand.self, SampleCommand.self, ReportCommand.self, RunCommand.self, FitCommand.self, StrategiesCommand.self, Load.self]
     )
 
     func run() throws {

@@ -6,10 +6,12 @@ import Tabular
 public struct ChunkedCSVWriter: Sendable {
     public var plan: FittedPlan
     public var threads: Int
-    public var writer = CSVWriter()
+    /// CSV by default; TSV and JSON Lines through the same chunking.
+    public var writer: any RowWriter = CSVWriter()
 
-    public init(plan: FittedPlan, threads: Int = 0) {
+    public init(plan: FittedPlan, threads: Int = 0, writer: any RowWriter = CSVWriter()) {
         self.plan = plan
+        self.writer = writer
         self.threads = threads > 0 ? threads : ProcessorCount.active
     }
 

@@ -124,6 +124,35 @@ public struct FittedPlan: Sendable {
         })
     }
 
+    /// Assembles fitted columns (for example decoded from a session) into a plan, ordered by
+    /// their dependencies.
+    public init(assembling fitted: [FittedColumn], outputOrder: [String], seed: UInt64, defaultRows: Int) throws {
+        let byName = Dictionary(fitted.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let dependencies = byName.mapValues { $0.model.dependencies }
+        let order = try DependencyOrder.sort(outputOrder, dependencies: dependencies)
+        self.init(columns: order.map { byName[$0]! }, outputOrder: outputOrder, seed: seed, defaultRows: defaultRows)
+    }
+
+    private init(columns: [FittedColumn], outputOrder: [String], seed: UInt64, defaultRows: Int) {
+        self.columns = columns
+        self.outputOrder = outputOrder
+        self.seed = seed
+        self.defaultRows = defaultRows
+    }
+
+    /// Rows `range` of a `totalRows`-row output: exactly those rows of the full output.
+    public func sample(range: Range<Int>, totalRows: Int, seed: UInt64? = nil) throws -> Table {
+        guard !range.isEmpty else { return try sampleChunk(0, totalRows: 0, seed: seed) }
+        let first = range.lowerBound / Self.chunkSize
+        let last = (range.upperBound - 1) / Self.chunkSize
+        let chunks = try Parallel.map(last - first + 1) { index in
+            Result { try sampleChunk(first + index, totalRows: totalRows, seed: seed) }
+        }.map { try $0.get() }
+        let table = Table.concatenating(chunks, columnNames: outputOrder)
+        let offset = first * Self.chunkSize
+        return table.slice(range.lowerBound - offset ..< range.upperBound - offset)
+    }
+
     /// All rows at once (previews, tests). Large outputs go through `ChunkedWriter` instead.
     public func sample(rows: Int? = nil, seed: UInt64? = nil) throws -> Table {
         let total = rows ?? defaultRows

@@ -17,6 +17,20 @@ public struct FittedColumn: Sendable {
     /// Values are rounded to this many decimals when set.
     public var roundDigits: Int?
 
+    public init(name: String, kind: ColumnKind, strategy: String, shape: ValueShape, model: any ColumnModel,
+                nullRate: Double?, edgeRate: Double, edgeNumbers: [Double], clipRange: ClosedRange<Double>?, roundDigits: Int?) {
+        self.name = name
+        self.kind = kind
+        self.strategy = strategy
+        self.shape = shape
+        self.model = model
+        self.nullRate = nullRate
+        self.edgeRate = edgeRate
+        self.edgeNumbers = edgeNumbers
+        self.clipRange = clipRange
+        self.roundDigits = roundDigits
+    }
+
     /// Generates this column for one chunk. Randomness comes from three streams of the chunk —
     /// values, nulls, edge cases — so changing one option leaves the other draws alone.
     public func generate(_ request: GenerationRequest, seed: UInt64, chunk: Int) throws -> SyntheticColumn {

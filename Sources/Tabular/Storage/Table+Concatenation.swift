@@ -50,3 +50,27 @@ extension Column {
         return Column(name: name, values: values, validity: validity)
     }
 }
+
+extension Table {
+    /// The rows in `range`, as a new table.
+    public func slice(_ range: Range<Int>) -> Table {
+        Table(columns: columns.map { $0.slice(range) })
+    }
+}
+
+extension Column {
+    public func slice(_ range: Range<Int>) -> Column {
+        var validity = NullBitmap()
+        validity.reserveCapacity(range.count)
+        for row in range { validity.append(self.validity.isValid(row)) }
+        let values: ColumnValues
+        switch self.values {
+        case .integers(let v, let style): values = .integers(Array(v[range]), style)
+        case .decimals(let v, let style): values = .decimals(Array(v[range]), style)
+        case .booleans(let v, let style): values = .booleans(Array(v[range]), style)
+        case .datetimes(let v, let format): values = .datetimes(Array(v[range]), format)
+        case .strings(let codes, let levels): values = .strings(codes: Array(codes[range]), levels: levels)
+        }
+        return Column(name: name, values: values, validity: validity)
+    }
+}

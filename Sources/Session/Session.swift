@@ -1,0 +1,134 @@
+import Fidelity
+import Synthesis
+import Tabular
+
+/// A session file: everything needed to replay a design — where the data came from and how it
+/// was read, the plan, the run settings, optional quality gates, optionally the fitted models
+/// (so that replay needs no source), and where the workbench was. See docs/SESSION.md.
+public struct Session: Hashable, Sendable, Codable {
+    /// The format version this Doppel writes. Within one version, the same session and seed
+    /// give the same bytes in every release; a change that must alter them bumps it.
+    public static let currentFormat = 1
+
+    public var format: Int
+    public var doppelVersion: String?
+    public var source: Source?
+    public var plan: PlanSection
+    public var run: RunSettings
+    public var require: Requirements?
+    public var model: ModelSection?
+    public var view: ViewState?
+
+    public struct Source: Hashable, Sendable, Codable {
+        /// Relative to the session file where possible.
+        public var path: String
+        public var read: CSVReadOptions?
+        public var rows: Int?
+        public var sha256: String?
+        public var columns: [SchemaColumn]?
+    }
+
+    public struct SchemaColumn: Hashable, Sendable, Codable {
+        public var name: String
+        public var kind: ColumnKind
+    }
+
+    public struct PlanSection: Hashable, Sendable, Codable {
+        public var columns: [PlanColumn]
+    }
+
+    /// A plan column, plus the marker of what its fitted model keeps of the real data.
+    public struct PlanColumn: Hashable, Sendable, Codable {
+        public var name: String
+        public var kind: ColumnKind
+        public var strategy: String
+        public var parameters: Parameters?
+        public var realValues: RealValueExposure?
+    }
+
+    public struct RunSettings: Hashable, Sendable, Codable {
+        public var seed: UInt64
+        public var rows: Int?
+        public var output: String?
+        public var format: OutputFormat?
+    }
+
+    public enum OutputFormat: String, Hashable, Sendable, Codable, CaseIterable {
+        case csv, tsv, jsonl
+    }
+
+    public struct Requirements: Hashable, Sendable, Codable {
+        public var min: [String: Double]?
+        public var max: [String: Double]?
+
+        /// The gates, in a stable order.
+        public var gates: [QualityGate] {
+            (min ?? [:]).sorted { $0.key < $1.key }.map { QualityGate(metric: $0.key, bound: .min, threshold: $0.value) }
+                + (max ?? [:]).sorted { $0.key < $1.key }.map { QualityGate(metric: $0.key, bound: .max, threshold: $0.value) }
+        }
+    }
+
+    public struct ModelSection: Hashable, Sendable, Codable {
+        public var columns: [String: EmbeddedModel]
+    }
+
+    public struct EmbeddedModel: Hashable, Sendable, Codable {
+        public var strategy: String
+        public var realValues: RealValueExposure
+        /// The model as its strategy encodes it.
+        public var fitted: JSONValue
+        /// The shared options around the model (null rate, edge cases, clip, round, shape).
+        public var options: FittedOptions
+    }
+
+    public struct ViewState: Hashable, Sendable, Codable {
+        public var cursorColumn: String?
+        public var panel: String?
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case format, doppelVersion = "doppel_version", source, plan, run, require, model, view
+    }
+
+    /// The plan part as the Synthesis layer takes it.
+    public var synthesisPlan: Plan {
+        Plan(seed: run.seed, rows: run.rows, columns: plan.columns.map {
+            ColumnPlan(name: $0.name, kind: $0.kind, strategy: $0.strategy, parameters: $0.parameters ?? Parameters())
+        })
+    }
+}
+
+extension Session.PlanColumn {
+    enum CodingKeys: String, CodingKey {
+        case name, kind, strategy, parameters, realValues = "real_values"
+    }
+}
+
+extension Session.EmbeddedModel {
+    enum CodingKeys: String, CodingKey {
+        case strategy, realValues = "real_values", fitted, options
+    }
+}
+
+extension Session.ViewState {
+    enum CodingKeys: String, CodingKey {
+        case cursorColumn = "cursor_column", panel
+    }
+}
+
+/// The options `FittedColumn` applies around a model, as stored in a fitted session.
+public struct FittedOptions: Hashable, Sendable, Codable {
+    public var kind: ColumnKind
+    public var shape: ValueShape
+    public var nullRate: Double?
+    public var edgeRate: Double
+    public var edgeNumbers: [Double]
+    public var clipMin: Double?
+    public var clipMax: Double?
+    public var roundDigits: Int?
+
+    enum CodingKeys: String, CodingKey {
+        case kind, shape, nullRate = "null_rate", edgeRate = "edge_rate", edgeNumbers = "edge_numbers"
+        case clipMin = "clip_min", clipMax = "clip_max", roundDigits = "round_digits"
+    }
+}

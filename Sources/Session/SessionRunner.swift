@@ -1,0 +1,110 @@
+import Foundation
+import Synthesis
+import Tabular
+
+/// Turns a session into a fitted plan: from its embedded models when it has them (no source
+/// needed), else by reading and fitting the source, after checking the source is unchanged.
+public enum SessionRunner {
+    public struct Prepared {
+        public var plan: FittedPlan
+        /// The source table, when it was read (needed for gates and reports).
+        public var source: Table?
+    }
+
+    public static func prepare(_ file: SessionFile, environment: [String: String], allowChangedSource: Bool, needSource: Bool = false) throws -> Prepared {
+        let session = file.session
+        let generated = session.synthesisPlan.outputColumns.map(\.name)
+        if let model = session.model, generated.allSatisfy({ model.columns[$0] != nil }) {
+            let columns = try generated.enumerated().map { index, name in
+                try fittedColumn(name: name, embedded: model.columns[name]!, file: file, index: index)
+            }
+            let rows = session.run.rows ?? session.source?.rows ?? 0
+            let plan = try catching(file) {
+                try FittedPlan(assembling: columns, outputOrder: generated, seed: session.run.seed, defaultRows: rows)
+            }
+            var source: Table?
+            if needSource {
+                do {
+                    source = try readSource(file, allowChangedSource: allowChangedSource)
+                } catch let error as DataError {
+                    var explained = error
+                    explained.message = "quality gates (require:, --min, --max) and --report score the output against the source, which cannot be read: " + error.message
+                    throw explained
+                }
+            }
+            return Prepared(plan: plan, source: source)
+        }
+        let source = try readSource(file, allowChangedSource: allowChangedSource)
+        var plan = try catching(file) { try FittedPlan.fit(session.synthesisPlan, on: source, environment: environment) }
+        if session.run.rows == nil { plan.defaultRows = source.rowCount }
+        return Prepared(plan: plan, source: source)
+    }
+
+    /// The session with every generated column's fitted model embedded (`doppel fit`).
+    /// Models that keep real values are refused unless `includeRealValues`.
+    public static func embed(_ file: SessionFile, plan: FittedPlan, includeRealValues: Bool) throws -> Session {
+        var session = file.session
+        let keeping = plan.columns.filter { $0.model.exposure >= .levels }
+        if !keeping.isEmpty && !includeRealValues {
+            let names = keeping.map { "\($0.name) (\($0.strategy): \($0.model.exposure.rawValue))" }.joined(separator: ", ")
+            throw DataError(file: file.path, message: "these columns' fitted models keep real values: \(names); embedding them would ship real data in the session. Pass --include-real-values to embed them anyway, or choose other strategies")
+        }
+        var models: [String: Session.EmbeddedModel] = [:]
+        for column in plan.columns {
+            models[column.name] = Session.EmbeddedModel(
+                strategy: column.strategy, realValues: column.model.exposure,
+                fitted: try JSONValue(json: ModelCoding.encode(column.model)),
+                options: FittedOptions(kind: column.kind, shape: column.shape, nullRate: column.nullRate, edgeRate: column.edgeRate,
+                                       edgeNumbers: column.edgeNumbers, clipMin: column.clipRange?.lowerBound,
+                                       clipMax: column.clipRange?.upperBound, roundDigits: column.roundDigits))
+        }
+        for index in session.plan.columns.indices {
+            let name = session.plan.columns[index].name
+            session.plan.columns[index].realValues = plan.columns.first { $0.name == name }?.model.exposure ?? .none
+        }
+        session.model = Session.ModelSection(columns: models)
+        if session.run.rows == nil { session.run.rows = plan.defaultRows }
+        session.format = Session.currentFormat
+        return session
+    }
+
+    static func fittedColumn(name: String, embedded: Session.EmbeddedModel, file: SessionFile, index: Int) throws -> FittedColumn {
+        let model: any ColumnModel
+        do {
+            model = try ModelCoding.decode(strategy: embedded.strategy, from: try embedded.fitted.json())
+        } catch {
+            throw file.error(at: ["model", "columns", name, "fitted"], "cannot read the fitted '\(embedded.strategy)' model: \(error)")
+        }
+        let options = embedded.options
+        let clip = options.clipMin.flatMap { low in options.clipMax.map { low...$0 } }
+        return FittedColumn(name: name, kind: options.kind, strategy: embedded.strategy, shape: options.shape, model: model,
+                            nullRate: options.nullRate, edgeRate: options.edgeRate, edgeNumbers: options.edgeNumbers,
+                            clipRange: clip, roundDigits: options.roundDigits)
+    }
+
+    /// Reads the source named by the session, checking its hash.
+    public static func readSource(_ file: SessionFile, allowChangedSource: Bool) throws -> Table {
+        guard let source = file.session.source else {
+            throw file.error(at: [], "the session has no source and no fitted model for every column; add source.path or run doppel fit")
+        }
+        let path = file.resolve(source.path)
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw file.error(at: ["source", "path"], "the source file \(path) does not exist")
+        }
+        if let recorded = source.sha256, !allowChangedSource {
+            let actual = try SourceHash.sha256(of: path)
+            if actual != recorded.lowercased() {
+                throw file.error(at: ["source", "sha256"], "the source file \(path) has changed since the session was written (SHA-256 \(actual.prefix(12))…, recorded \(recorded.prefix(12))…); pass --allow-changed-source to use it anyway")
+            }
+        }
+        return try CSVReader.read(path: path, options: source.read ?? CSVReadOptions()).table
+    }
+
+    private static func catching<T>(_ file: SessionFile, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch {
+            throw file.locate(error)
+        }
+    }
+}

@@ -1,0 +1,58 @@
+import ArgumentParser
+import Foundation
+import Session
+import Synthesis
+import Tabular
+
+struct FitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fit",
+        abstract: "Write the session with its fitted models embedded, so that `doppel run` needs no source.",
+        discussion: "Models that keep real values (resampled points, kept or shuffled columns, category levels) are refused unless --include-real-values: a session must not ship real data by mistake."
+    )
+
+    @Argument(help: ArgumentHelp("The session file.", valueName: "session"))
+    var session: String
+
+    @Option(name: [.short, .customLong("out")], help: ArgumentHelp("The fitted session to write (.yaml or .json).", valueName: "path"))
+    var out: String
+
+    @Flag(help: "Embed models even when they keep real values.")
+    var includeRealValues = false
+
+    @Flag(help: "Use the source even if its SHA-256 differs from the session's.")
+    var allowChangedSource = false
+
+    func run() throws {
+        try failingWithStatus2 {
+            let file = try SessionFile.load(session)
+            let source = try SessionRunner.readSource(file, allowChangedSource: allowChangedSource)
+            let plan: FittedPlan
+            do {
+                plan = try FittedPlan.fit(file.session.synthesisPlan, on: source, environment: ProcessInfo.processInfo.environment)
+            } catch {
+                throw file.locate(error)
+            }
+            var fitted = try SessionRunner.embed(file, plan: plan, includeRealValues: includeRealValues)
+            // The source path is rewritten relative to where the fitted session goes.
+            if var recordedSource = fitted.source {
+                let absolute = URL(fileURLWithPath: file.resolve(recordedSource.path)).standardizedFileURL.path
+                recordedSource.path = Self.relativePath(absolute, from: URL(fileURLWithPath: out).deletingLastPathComponent().standardizedFileURL.path)
+                recordedSource.rows = source.rowCount
+                recordedSource.sha256 = try SourceHash.sha256(of: absolute)
+                fitted.source = recordedSource
+            }
+            if fitted.doppelVersion == nil { fitted.doppelVersion = Doppel.version }
+            try SessionFile.save(fitted, to: out)
+        }
+    }
+
+    static func relativePath(_ path: String, from directory: String) -> String {
+        let target = path.split(separator: "/")
+        let base = directory.split(separator: "/")
+        var common = 0
+        while common < target.count, common < base.count, target[common] == base[common] { common += 1 }
+        let ups = Array(repeating: "..", count: base.count - common)
+        return (ups + target[common...].map(String.init)).joined(separator: "/")
+    }
+}

@@ -1,0 +1,167 @@
+import ArgumentParser
+import Fidelity
+import Foundation
+import Session
+import Synthesis
+import Tabular
+import TerminalUI
+
+extension Session.OutputFormat: ExpressibleByArgument {}
+
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Replay a session headlessly: the same session and seed give the same bytes.",
+        discussion: "Shards: --shard I/N writes the I-th of N contiguous slices (1-based); only shard 1 has the header, and the shards concatenated equal the whole run. See docs/SESSION.md for recipes."
+    )
+
+    @Argument(help: ArgumentHelp("The session file (.yaml or .json).", valueName: "session"))
+    var session: String
+
+    @Option(help: "Rows to write (default: the session's, else the source's row count).")
+    var rows: Int?
+
+    @Option(help: "The seed (default: the session's).")
+    var seed: UInt64?
+
+    @Option(name: [.short, .customLong("out")], help: ArgumentHelp("Where to write (- for stdout; default: the session's output, else stdout).", valueName: "path"))
+    var out: String?
+
+    @Option(help: "csv, tsv or jsonl (default: the session's, else by the output's extension, else csv).")
+    var format: Session.OutputFormat?
+
+    @Option(help: ArgumentHelp("Write only the I-th of N contiguous slices of the rows (1-based).", valueName: "I/N"))
+    var shard: String?
+
+    @Option(help: "Threads (default: all cores). Does not change the output.")
+    var threads: Int = 0
+
+    @Flag(help: "Score the output against the source and print the report on stderr.")
+    var report = false
+
+    @Option(parsing: .singleValue, help: ArgumentHelp("A gate (with the session's require:): exit 1 when METRIC is below VALUE.", valueName: "metric=value"))
+    var min: [String] = []
+
+    @Option(parsing: .singleValue, help: ArgumentHelp("A gate: exit 1 when METRIC is above VALUE.", valueName: "metric=value"))
+    var max: [String] = []
+
+    @Flag(help: "Use the source even if its SHA-256 differs from the session's.")
+    var allowChangedSource = false
+
+    @Flag(help: "No progress on stderr.")
+    var quiet = false
+
+    func run() throws {
+        var missed: [String] = []
+        try failingWithStatus2 {
+            let file = try SessionFile.load(session)
+            let known = FidelityReport.figureNames + FidelityReport.tstrFigureNames
+            let gates: [QualityGate]
+            do {
+                gates = (file.session.require?.gates ?? []) + (try min.map { try QualityGate.parse($0, bound: .min, known: known) }
+                    + max.map { try QualityGate.parse($0, bound: .max, known: known) })
+            } catch let error as GateError {
+                throw BadInput(error.description)
+            }
+            if let rows, rows < 0 { throw BadInput("--rows \(rows): expected a row count of at least 0") }
+            if threads < 0 { throw BadInput("--threads \(threads): expected 0 (all cores) or more") }
+            let needsSource = report || !gates.isEmpty
+            let prepared = try SessionRunner.prepare(file, environment: ProcessInfo.processInfo.environment,
+                                                     allowChangedSource: allowChangedSource, needSource: needsSource)
+            let total = rows ?? file.session.run.rows ?? prepared.plan.defaultRows
+            let range = try shardRange(total: total)
+            let destination = out ?? file.session.run.output.map(file.resolve) ?? "-"
+            let chosenFormat = format ?? file.session.run.format ?? Self.format(forPath: destination)
+            let writer: any RowWriter = switch chosenFormat {
+            case .csv: CSVWriter()
+            case .tsv: CSVWriter(delimiter: UInt8(ascii: "\t"))
+            case .jsonl: JSONLinesWriter()
+            }
+            let chunked = ChunkedCSVWriter(plan: prepared.plan, threads: threads, writer: writer)
+            let output = destination == "-" ? nil : try AtomicFileWriter(path: destination)
+            let progress = ProgressLine(total: range.count, enabled: !quiet && isatty(STDERR_FILENO) == 1)
+            do {
+                try chunked.write(totalRows: total, range: range, seed: seed, header: range.lowerBound == 0,
+                                  progress: { progress.update($0) }) { bytes in
+                    if let output { try output.write(bytes) } else { try StandardOutput.write(bytes) }
+                }
+            } catch {
+                throw file.locate(error)
+            }
+            try output?.commit()
+            progress.finish()
+            if needsSource {
+                missed = try score(prepared: prepared, total: total, gates: gates)
+            }
+        }
+        if !missed.isEmpty {
+            for line in missed { Diagnostics.error("gate missed: \(line)") }
+            throw ExitCode(1)
+        }
+    }
+
+    /// Scores the first rows of the output (at most 100,000: the report samples beyond that) against the source.
+    private func score(prepared: SessionRunner.Prepared, total: Int, gates: [QualityGate]) throws -> [String] {
+        guard let source = prepared.source else {
+            throw BadInput("gates and --report need the source data, and this session has no source")
+        }
+        let rows = Swift.min(total, 100_000)
+        let sample = try prepared.plan.sample(range: 0..<rows, totalRows: total, seed: seed)
+        let data = FidelityData(real: source, synthetic: sample)
+        let result = FidelityReport.compute(data, target: nil)
+        if report {
+            if !quiet { Diagnostics.note("scored the first \(rows) of \(total) rows against the source") }
+            let text = ReportView(report: result, data: data, ascii: isatty(STDERR_FILENO) != 1).text
+            FileHandle.standardError.write(Data(text.utf8))
+        }
+        do {
+            return try GateCheck.misses(gates, figures: result.figureTable, whyMissing: result.whyMissing)
+        } catch let error as GateError {
+            throw BadInput(error.description)
+        }
+    }
+
+    /// The rows of `--shard I/N`: the I-th of N contiguous, near-equal slices.
+    private func shardRange(total: Int) throws -> Range<Int> {
+        guard let shard else { return 0..<total }
+        let parts = shard.split(separator: "/").map { Int($0) }
+        guard parts.count == 2, let index = parts[0], let count = parts[1], count >= 1, index >= 1, index <= count else {
+            throw BadInput("--shard \(shard): expected I/N with 1 <= I <= N, e.g. --shard 2/4")
+        }
+        let lower = total * (index - 1) / count
+        let upper = total * index / count
+        return lower..<upper
+    }
+
+    static func format(forPath path: String) -> Session.OutputFormat {
+        if path.hasSuffix(".tsv") { return .tsv }
+        if path.hasSuffix(".jsonl") || path.hasSuffix(".ndjson") { return .jsonl }
+        return .csv
+    }
+}
+
+/// `rows, rows/s, ETA` on one stderr line, redrawn in place; only on a terminal.
+final class ProgressLine: @unchecked Sendable {
+    private let total: Int
+    private let enabled: Bool
+    private let start = Date()
+
+    init(total: Int, enabled: Bool) {
+        self.total = total
+        self.enabled = enabled
+    }
+
+    func update(_ done: Int) {
+        guard enabled else { return }
+        let elapsed = Date().timeIntervalSince(start)
+        let rate = elapsed > 0 ? Double(done) / elapsed : 0
+        let eta = rate > 0 ? Double(total - done) / rate : 0
+        let line = "\r\(done)/\(total) rows, \(Int(rate)) rows/s, ETA \(Int(eta.rounded())) s   "
+        FileHandle.standardError.write(Data(line.utf8))
+    }
+
+    func finish() {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data("\n".utf8))
+    }
+}
