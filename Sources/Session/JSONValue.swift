@@ -31,7 +31,7 @@ public enum JSONValue: Hashable, Sendable, Codable {
             try container.encode(value)
         case .number(let value):
             var container = encoder.singleValueContainer()
-            try container.encode(value)
+            try container.encode(ExactNumber(value))
         case .string(let value):
             var container = encoder.singleValueContainer()
             try container.encode(value)

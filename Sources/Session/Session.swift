@@ -102,6 +102,24 @@ extension Session.PlanColumn {
     enum CodingKeys: String, CodingKey {
         case name, kind, strategy, parameters, realValues = "real_values"
     }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        name = try container.decode(String.self, forKey: .name)
+        kind = try container.decode(ColumnKind.self, forKey: .kind)
+        strategy = try container.decode(String.self, forKey: .strategy)
+        parameters = try container.decodeIfPresent(Parameters.self, forKey: .parameters)
+        realValues = try container.decodeIfPresent(RealValueExposure.self, forKey: .realValues)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(name, forKey: .name)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(strategy, forKey: .strategy)
+        if let parameters, !parameters.isEmpty { try container.encode(ExactParameters(parameters), forKey: .parameters) }
+        try container.encodeIfPresent(realValues, forKey: .realValues)
+    }
 }
 
 extension Session.EmbeddedModel {
@@ -130,5 +148,42 @@ public struct FittedOptions: Hashable, Sendable, Codable {
     enum CodingKeys: String, CodingKey {
         case kind, shape, nullRate = "null_rate", edgeRate = "edge_rate", edgeNumbers = "edge_numbers"
         case clipMin = "clip_min", clipMax = "clip_max", roundDigits = "round_digits"
+    }
+
+    public init(kind: ColumnKind, shape: ValueShape, nullRate: Double?, edgeRate: Double, edgeNumbers: [Double],
+                clipMin: Double?, clipMax: Double?, roundDigits: Int?) {
+        self.kind = kind
+        self.shape = shape
+        self.nullRate = nullRate
+        self.edgeRate = edgeRate
+        self.edgeNumbers = edgeNumbers
+        self.clipMin = clipMin
+        self.clipMax = clipMax
+        self.roundDigits = roundDigits
+    }
+
+    // Numbers go through `ExactNumber`: a fitted session must replay to the same bytes.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        kind = try container.decode(ColumnKind.self, forKey: .kind)
+        shape = try container.decode(ValueShape.self, forKey: .shape)
+        nullRate = try container.decodeIfPresent(Double.self, forKey: .nullRate)
+        edgeRate = try container.decode(Double.self, forKey: .edgeRate)
+        edgeNumbers = try container.decode([Double].self, forKey: .edgeNumbers)
+        clipMin = try container.decodeIfPresent(Double.self, forKey: .clipMin)
+        clipMax = try container.decodeIfPresent(Double.self, forKey: .clipMax)
+        roundDigits = try container.decodeIfPresent(Int.self, forKey: .roundDigits)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(kind, forKey: .kind)
+        try container.encode(shape, forKey: .shape)
+        try container.encodeIfPresent(nullRate.map(ExactNumber.init), forKey: .nullRate)
+        try container.encode(ExactNumber(edgeRate), forKey: .edgeRate)
+        try container.encode(edgeNumbers.map(ExactNumber.init), forKey: .edgeNumbers)
+        try container.encodeIfPresent(clipMin.map(ExactNumber.init), forKey: .clipMin)
+        try container.encodeIfPresent(clipMax.map(ExactNumber.init), forKey: .clipMax)
+        try container.encodeIfPresent(roundDigits, forKey: .roundDigits)
     }
 }

@@ -80,6 +80,23 @@ struct RunCommandTests {
         #expect(gated.stderr.contains("score the output against the source"))
     }
 
+    @Test("fitted replay is exact for every number: unrounded decimals, edge cases (-0.0), kde, perturbed values")
+    func fittedReplayIsExact() throws {
+        let (directory, path) = try Self.session("""
+              - {name: year, kind: categorical, strategy: categorical}
+              - {name: bill_length_mm, kind: decimal, strategy: parametric, parameters: {round: false, clip: false, edge_rate: 0.05, family: normal}}
+              - {name: body_mass_g, kind: integer, strategy: kde, parameters: {bandwidth: 0.7}}
+              - {name: flipper_length_mm, kind: integer, strategy: perturb, parameters: {scale: 0.2, cycle: true}}
+
+            """)
+        for name in ["fitted.yaml", "fitted.json"] {
+            let fitted = directory.appendingPathComponent(name).path
+            let done = try DoppelProcess.run(["fit", path, "-o", fitted, "--include-real-values"])
+            #expect(done.status == 0, "\(done.stderr)")
+            #expect(try DoppelProcess.run(["run", fitted, "--rows", "3000"]).stdout == (try DoppelProcess.run(["run", path, "--rows", "3000"])).stdout)
+        }
+    }
+
     @Test("formats: tsv and jsonl; the session's output path is relative to the session")
     func formatsAndOutput() throws {
         let (directory, path) = try Self.session(extra: "")
