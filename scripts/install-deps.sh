@@ -2,7 +2,7 @@
 # Installs the system packages Doppel builds and tests with, when they are missing.
 # Debian/Ubuntu only; elsewhere it says what to install.
 set -euo pipefail
-packages=(libncursesw5-dev zlib1g-dev tmux)
+packages=(libncursesw5-dev zlib1g-dev tmux time)
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

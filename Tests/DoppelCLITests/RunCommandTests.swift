@@ -144,6 +144,21 @@ struct RunCommandTests {
         #expect(reported.stderr.contains("Doppel fidelity report"))
     }
 
+    @Test("memory stays flat: a million rows in under 100 MB of peak memory")
+    func flatMemory() throws {
+        let (directory, path) = try Self.session()
+        let shell = Process()
+        shell.executableURL = URL(fileURLWithPath: "/bin/sh")
+        shell.arguments = ["-c", "/usr/bin/time -f %M -o peak.txt '\(DoppelProcess.binary.path)' run '\(path)' --rows 1000000 -o /dev/null --quiet"]
+        shell.currentDirectoryURL = directory
+        try shell.run()
+        shell.waitUntilExit()
+        #expect(shell.terminationStatus == 0)
+        let kilobytes = Int(try String(contentsOf: directory.appendingPathComponent("peak.txt"), encoding: .utf8)
+            .trimmingCharacters(in: .whitespacesAndNewlines)) ?? .max
+        #expect(kilobytes < 100_000, "peak \(kilobytes) KB")
+    }
+
     @Test("a kill during a write leaves the old output whole")
     func killDuringWrite() throws {
         let (directory, path) = try Self.session()
