@@ -15,6 +15,14 @@ public enum SessionRunner {
         let session = file.session
         let generated = session.synthesisPlan.outputColumns.map(\.name)
         if let model = session.model, generated.allSatisfy({ model.columns[$0] != nil }) {
+            // An embedded model must still be the plan's: an edited plan needs a new `doppel fit`.
+            for (index, column) in session.plan.columns.enumerated() {
+                guard let embedded = model.columns[column.name] else { continue }
+                if embedded.strategy != column.strategy || embedded.options.kind != column.kind {
+                    throw file.error(at: ["plan", "columns", String(index)],
+                                     "the plan says \(column.strategy) (\(column.kind.rawValue)) but the embedded model was fitted as \(embedded.strategy) (\(embedded.options.kind.rawValue)); run doppel fit again")
+                }
+            }
             let columns = try generated.enumerated().map { index, name in
                 try fittedColumn(name: name, embedded: model.columns[name]!, file: file, index: index)
             }

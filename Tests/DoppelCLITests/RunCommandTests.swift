@@ -75,6 +75,13 @@ struct RunCommandTests {
         let fromModels = try DoppelProcess.run(["run", fitted])
         #expect(fromModels.status == 0, "\(fromModels.stderr)")
         #expect(fromModels.stdout == fromSource.stdout)
+        var edited = try String(contentsOfFile: fitted, encoding: .utf8)
+        edited = edited.replacingOccurrences(of: "  - name: body_mass_g\n    kind: integer\n    strategy: histogram", with: "  - name: body_mass_g\n    kind: integer\n    strategy: uniform")
+        let editedPath = directory.appendingPathComponent("edited.yaml").path
+        try edited.write(toFile: editedPath, atomically: true, encoding: .utf8)
+        let stale = try DoppelProcess.run(["run", editedPath])
+        #expect(stale.status == 2)
+        #expect(stale.stderr.contains("the plan says uniform (integer) but the embedded model was fitted as histogram (integer); run doppel fit again"))
         let gated = try DoppelProcess.run(["run", fitted, "--min", "quality=0.5", "-o", "/dev/null"])
         #expect(gated.status == 2)
         #expect(gated.stderr.contains("score the output against the source"))
