@@ -68,7 +68,7 @@ public enum SessionRunner {
         }
         for index in session.plan.columns.indices {
             let name = session.plan.columns[index].name
-            session.plan.columns[index].realValues = plan.columns.first { $0.name == name }?.model.exposure ?? .none
+            session.plan.columns[index].realValues = plan.columns.first { $0.name == name }?.model.exposure ?? RealValueExposure.none
         }
         session.model = Session.ModelSection(columns: models)
         if session.run.rows == nil { session.run.rows = plan.defaultRows }
