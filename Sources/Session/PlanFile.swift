@@ -45,19 +45,9 @@ public enum PlanFile {
         return String(decoding: try encoder.encode(plan), as: UTF8.self) + "\n"
     }
 
-    /// A decoding error as a person reads it: which key, what was wrong.
+    /// A decoding error as a person reads it: which key, what was wrong (as session files say it).
     static func describe(_ error: DecodingError) -> String {
-        func path(_ context: DecodingError.Context) -> String {
-            let keys = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
-            return keys.isEmpty ? "the file" : "key '\(keys.hasPrefix(".") ? String(keys.dropFirst()) : keys)'"
-        }
-        switch error {
-        case .keyNotFound(let key, let context):
-            return "\(path(context)): missing key '\(key.stringValue)'"
-        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
-            return "\(path(context)): \(context.debugDescription)"
-        @unknown default:
-            return "\(error)"
-        }
+        let (keys, message) = SessionFile.describe(error)
+        return keys.isEmpty ? "the file: \(message)" : "key '\(SessionFile.keyPath(keys))': \(message)"
     }
 }

@@ -61,14 +61,7 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         var missed: [String] = []
         try failingWithStatus2 {
-            let known = FidelityReport.figureNames + FidelityReport.tstrFigureNames
-            let gates: [QualityGate]
-            do {
-                gates = try min.map { try QualityGate.parse($0, bound: .min, known: known) }
-                    + max.map { try QualityGate.parse($0, bound: .max, known: known) }
-            } catch let error as GateError {
-                throw BadInput(error.description)
-            }
+            let gates = try parseGates(min: min, max: max)
             let progress: (String) -> Void = { message in if !quiet { Diagnostics.note(message) } }
             progress("reading \(real) and \(synthetic)")
             let (realTable, _) = try loadSource(real, options: read)

@@ -55,14 +55,7 @@ struct RunCommand: ParsableCommand {
         var missed: [String] = []
         try failingWithStatus2 {
             let file = try SessionFile.load(session)
-            let known = FidelityReport.figureNames + FidelityReport.tstrFigureNames
-            let gates: [QualityGate]
-            do {
-                gates = (file.session.require?.gates ?? []) + (try min.map { try QualityGate.parse($0, bound: .min, known: known) }
-                    + max.map { try QualityGate.parse($0, bound: .max, known: known) })
-            } catch let error as GateError {
-                throw BadInput(error.description)
-            }
+            let gates = (file.session.require?.gates ?? []) + (try parseGates(min: min, max: max))
             if let rows, rows < 0 { throw BadInput("--rows \(rows): expected a row count of at least 0") }
             if threads < 0 { throw BadInput("--threads \(threads): expected 0 (all cores) or more") }
             let needsSource = report || !gates.isEmpty
