@@ -59,8 +59,12 @@ let package = Package(
             dependencies: ["Synthesis", "Tabular", "Fidelity", "Yams", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(
+            name: "Workbench",
+            dependencies: ["TerminalUI", "Session", "Synthesis", "Fidelity", "Tabular"]
+        ),
+        .target(
             name: "NcursesScreen",
-            dependencies: ["CNcursesw"]
+            dependencies: ["CNcursesw", "TerminalUI"]
         ),
         .executableTarget(
             name: "doppel",
@@ -72,6 +76,7 @@ let package = Package(
                 "Fidelity",
                 "TerminalUI",
                 "NcursesScreen",
+                "Workbench",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -80,6 +85,7 @@ let package = Package(
         .testTarget(name: "SessionTests", dependencies: ["Session", "Synthesis", "Tabular"]),
         .testTarget(name: "FidelityTests", dependencies: ["Fidelity", "Tabular", "Synthesis"], exclude: ["Reference"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Fidelity", "Tabular"]),
+        .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "TerminalUI", "Session", "Synthesis", "Tabular"]),
         .testTarget(name: "DoppelCLITests", dependencies: ["doppel", "Tabular"]),
     ]
 )

@@ -1,0 +1,6 @@
+import Testing
+@testable import Workbench
+
+@Suite struct WorkbenchSmokeTests {
+    @Test func moduleLinks() { _ = Workbench.self }
+}
