@@ -76,7 +76,7 @@ public enum CommandTable {
         CommandBinding(.changeKind, "kind", keys: [.character("t")], help: "Override the column's kind",
                        screens: [.grid]),
         CommandBinding(.cycleView, "view", keys: [.tab, .character("v")],
-                       help: "Show real rows, synthetic rows, or both side by side", screens: [.grid], hint: "real/synth"),
+                       help: "Show real rows, synthetic rows, or both side by side", screens: [.grid], hint: "view"),
         CommandBinding(.reseed, "reseed", keys: [.character("r")], help: "A new seed for the synthetic rows",
                        screens: [.grid, .fidelity]),
         CommandBinding(.showFidelity, "fidelity", keys: [.character("f"), .function(2)],
@@ -134,9 +134,16 @@ public enum CommandTable {
         bindings.first { $0.name == name && $0.inPalette }
     }
 
-    /// Status-bar hints for a screen: `key word` pairs in table order.
+    /// Hints in the order they are worth the room on a narrow status bar.
+    static let hintOrder: [WorkbenchCommand] = [
+        .help, .chooseStrategy, .editParameters, .toggleInspect, .cycleView, .showFidelity, .save, .undo, .quit,
+        .jumpToColumn, .palette, .select, .nextChoice, .close, .yes, .no,
+    ]
+
+    /// Status-bar hints for a screen: `key word` pairs, the most useful first.
     public static func hints(on screen: WorkbenchScreen) -> [(key: String, word: String)] {
-        bindings.compactMap { binding in
+        let ordered = bindings.sorted { (hintOrder.firstIndex(of: $0.command) ?? 99) < (hintOrder.firstIndex(of: $1.command) ?? 99) }
+        return ordered.compactMap { binding in
             guard let hint = binding.hint, binding.screens.contains(screen),
                   let key = binding.keys.first(where: { !(screen.takesText && $0.isPrintable) }) else { return nil }
             return (key.label, hint)

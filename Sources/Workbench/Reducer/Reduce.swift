@@ -23,6 +23,8 @@ extension Workbench {
                 if key == .character("q") || key == .control("c") || key == .escape { state.exitRequested = true }
                 return []
             }
+            // A message stays until the next key.
+            state.message = nil
             let screen = state.screen
             if let command = CommandTable.command(for: key, on: screen) {
                 return run(command, &state)

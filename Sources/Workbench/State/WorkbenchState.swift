@@ -157,9 +157,9 @@ public enum Question: Sendable {
 
     public var text: String {
         switch self {
-        case .quitUnsaved: "Unsaved changes. Save before quitting? y save · n discard · Esc stay"
-        case .recoverAutosave(_, let path): "Recover unsaved edits from \(Self.fileName(path))? y recover · n discard"
-        case .openUnsaved: "Unsaved changes will be lost. Open anyway? y open · n stay"
+        case .quitUnsaved: "Unsaved changes. Save before quitting? y save, n discard, Esc stay"
+        case .recoverAutosave(_, let path): "Recover unsaved edits from \(Self.fileName(path))? y recover, n discard"
+        case .openUnsaved: "Unsaved changes will be lost. Open anyway? y open, n stay"
         }
     }
 

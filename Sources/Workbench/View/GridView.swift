@@ -14,15 +14,15 @@ enum GridView {
         guard let document = state.document else { return }
         let panes = layout.panes(state.grid.view)
         switch state.grid.view {
-        case .real: pane(state, document, synthetic: false, area: panes[0], label: nil, into: &buffer)
-        case .synthetic: pane(state, document, synthetic: true, area: panes[0], label: nil, into: &buffer)
+        case .real: pane(state, document, synthetic: false, area: panes[0], into: &buffer)
+        case .synthetic: pane(state, document, synthetic: true, area: panes[0], into: &buffer)
         case .both:
-            pane(state, document, synthetic: false, area: panes[0], label: "real", into: &buffer)
-            pane(state, document, synthetic: true, area: panes[1], label: "synthetic", into: &buffer)
+            pane(state, document, synthetic: false, area: panes[0], into: &buffer)
+            pane(state, document, synthetic: true, area: panes[1], into: &buffer)
         }
     }
 
-    private static func pane(_ state: WorkbenchState, _ document: Document, synthetic: Bool, area: Rect, label: String?,
+    private static func pane(_ state: WorkbenchState, _ document: Document, synthetic: Bool, area: Rect,
                              into buffer: inout Buffer) {
         let palette = state.palette
         let rows = Workbench.gridRowCount(state)
@@ -35,9 +35,6 @@ enum GridView {
         let nullText = palette.isASCII ? "." : "·"
         let muted = palette.muted
 
-        if let label {
-            buffer.set(area.x, area.y, DisplayWidth.truncate(label, to: gutter - 1 + 0), muted, within: area)
-        }
         var x = area.x + gutter
         let columns = document.plan.columns
         var index = state.grid.leftColumn

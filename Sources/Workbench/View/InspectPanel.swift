@@ -15,7 +15,8 @@ enum InspectPanel {
         let score = state.fidelity.quality?.columns.first { $0.column == column.name }?.score
         let scoreText = score.map { "fidelity " + ChartFormat.score($0) }
             ?? (state.fidelity.qualityPending ? "fidelity computing…" : "fidelity n/a")
-        let title = "\(palette.text(column.name)) · \(column.kind.rawValue) · \(column.strategy) · \(scoreText)"
+        let dot = palette.isASCII ? " | " : " · "
+        let title = [palette.text(column.name), column.kind.rawValue, column.strategy, scoreText].joined(separator: dot)
         buffer.set(area.x, area.y, String(repeating: rule, count: area.width), palette.muted, within: area)
         buffer.set(area.x + 1, area.y, " " + DisplayWidth.truncate(title, to: max(0, area.width - 4), ellipsis: palette.glyphs.ellipsis) + " ",
                    palette.title, within: area)
@@ -60,7 +61,7 @@ enum InspectPanel {
         guard let profile else { return ["not in the source: made by \(column.strategy)"] }
         var lines = ["nulls \(profile.nulls) (\(ChartFormat.percent(profile.nullFraction)))  distinct \(profile.distinct)  rows \(profile.count)"]
         if let low = profile.minimum, let high = profile.maximum, column.kind != .categorical {
-            var line = "range \(ChartFormat.number(low)) … \(ChartFormat.number(high))"
+            var line = "range \(ChartFormat.number(low)) to \(ChartFormat.number(high))"
             if let mean = profile.mean { line += "  mean \(ChartFormat.number(mean))" }
             if let sd = profile.standardDeviation { line += "  sd \(ChartFormat.number(sd))" }
             lines.append(line)

@@ -13,7 +13,8 @@ enum StatusBar {
                      "\(grouped(document.table.rowCount)) rows",
                      "\(document.plan.columns.count) columns",
                      "seed \(document.plan.seed)"]
-        parts.append(state.page == .fidelity ? "fidelity" : state.grid.view.rawValue)
+        let views: [GridState.View: String] = [.real: "real rows", .synthetic: "synthetic rows", .both: "real | synthetic"]
+        parts.append(state.page == .fidelity ? "fidelity" : views[state.grid.view]!)
         if document.isDirty { parts.append("modified") }
         var left = " " + parts.joined(separator: dot)
         if state.preview.pending { left += dot + "generating…" }
