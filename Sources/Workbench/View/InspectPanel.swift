@@ -84,7 +84,7 @@ enum InspectPanel {
             lines.append("hint: rare levels repeated in the synthetic rows: \(examples)")
         }
         for extreme in hints.extremeValues where extreme.column == column {
-            lines.append("hint: the real \(extreme.side.rawValue) \(extreme.value) (one real row) appears \(extreme.syntheticCount)× in the synthetic rows")
+            lines.append("hint: the real \(extreme.side.rawValue) \(extreme.value) (one real row) is repeated in \(extreme.syntheticCount) synthetic rows")
         }
         if let unique = hints.uniqueCombinations, unique.columns.contains(column), unique.revealedCombinations > 0 {
             lines.append("hint: \(unique.revealedCombinations) combinations unique in the real data reappear (\(unique.columns.joined(separator: ", ")))")

@@ -9,13 +9,12 @@ enum StatusBar {
         let style = palette.usesColor ? Style(modifiers: .reverse) : palette.title.adding(.reverse)
         buffer.fill(area, with: Cell(" ", style: style))
         let dot = palette.isASCII ? " | " : " · "
-        var parts = [palette.text(document.displayName),
+        var parts = [palette.text(document.displayName) + (document.isDirty ? " (modified)" : ""),
                      "\(grouped(document.table.rowCount)) rows",
                      "\(document.plan.columns.count) columns",
                      "seed \(document.plan.seed)"]
         let views: [GridState.View: String] = [.real: "real rows", .synthetic: "synthetic rows", .both: "real | synthetic"]
         parts.append(state.page == .fidelity ? "fidelity" : views[state.grid.view]!)
-        if document.isDirty { parts.append("modified") }
         var left = " " + parts.joined(separator: dot)
         if state.preview.pending { left += dot + "generating…" }
         else if state.fidelity.qualityPending || state.fidelity.privacyPending { left += dot + "computing fidelity…" }
@@ -44,8 +43,9 @@ enum StatusBar {
         default:
             break
         }
-        if let message = state.message, state.overlay == nil {
-            let text = DisplayWidth.truncate(palette.text(message.text), to: area.width / 2, ellipsis: palette.glyphs.ellipsis)
+        if let message = state.message, state.overlay == nil || state.screen == .form {
+            let text = DisplayWidth.truncate(palette.text(message.text), to: message.isError ? area.width : area.width / 2,
+                                             ellipsis: palette.glyphs.ellipsis)
             let end = buffer.set(area.x, area.y, text, message.isError ? palette.bad.adding(.bold) : palette.title, within: area)
             hints(state, from: end + 2, area: area, into: &buffer)
             return
