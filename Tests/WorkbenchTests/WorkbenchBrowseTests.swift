@@ -12,7 +12,7 @@ import TerminalUI
         let csv = try WorkbenchFixtures.writeCities(in: dir)
         let (screen, _) = try WorkbenchFixtures.run(.data(path: csv), in: dir, steps: [.capture("start")], ascii: false)
         expectScreen(screen.lines("start"), [
-            " cities.csv · 40 rows · 5 columns · seed 42 · real rows           col 1/5 row 1",
+            " cities.csv · 40 rows · 5 columns · real rows · seed 42           col 1/5 row 1",
             "   id         │city           │temp   │visits        │ok          │",
             "   id sequence│cat categorical│dec kde│int parametric│bool boolean│",
             " 1 C001       │東京           │   10.0│             0│yes         │",
@@ -106,7 +106,7 @@ import TerminalUI
                                             .event(.resize(width: 80, height: 24)), .capture("narrow")]
         let (screen, _) = try WorkbenchFixtures.run(.data(path: csv), in: dir, steps: steps, ascii: true)
         expectScreen(screen.lines("wide"), [
-            " cities.csv | 40 rows | 5 columns | seed 42 | real rows                                                             col 1/5 row 1",
+            " cities.csv | 40 rows | 5 columns | real rows | seed 42                                                             col 1/5 row 1",
             "   id         |city           |temp   |visits        |ok          |           - id | identifier | sequence | fidelity n/a --------",
             "   id sequence|cat categorical|dec kde|int parametric|bool boolean|            nulls 0 (0.0%)  distinct 40  rows 40",
             " 1 C001       |??             |   10.0|             0|yes         |            top C001 2.5%, C002 2.5%, C003 2.5%, C004 2.5%",

@@ -15,7 +15,7 @@ import TerminalUI
                                             .key(.character("h")), .capture("city")]
         let (screen, _) = try WorkbenchFixtures.run(.data(path: csv), in: dir, steps: steps, ascii: true)
         expectScreen(screen.lines("temp"), [
-            " cities.csv | 40 rows | 5 columns | seed 42 | real rows           col 3/5 row 1",
+            " cities.csv | 40 rows | 5 columns | real rows | seed 42           col 3/5 row 1",
             "   id         |city           |temp   |visits        |ok          |",
             "   id sequence|cat categorical|dec kde|int parametric|bool boolean|",
             " 1 C001       |??             |   10.0|             0|yes         |",
@@ -41,7 +41,7 @@ import TerminalUI
             "? help  s strategy  p params  Enter inspect  Tab view  f fidelity  ^S save",
         ])
         expectScreen(screen.lines("city"), [
-            " cities.csv | 40 rows | 5 columns | seed 42 | real rows           col 2/5 row 1",
+            " cities.csv | 40 rows | 5 columns | real rows | seed 42           col 2/5 row 1",
             "   id         |city           |temp   |visits        |ok          |",
             "   id sequence|cat categorical|dec kde|int parametric|bool boolean|",
             " 1 C001       |??             |   10.0|             0|yes         |",
@@ -75,7 +75,7 @@ import TerminalUI
                                             .key(.character("g")), .key(.enter), .capture("applied")]
         let (screen, app) = try WorkbenchFixtures.run(.data(path: csv), in: dir, steps: steps, ascii: true)
         expectScreen(screen.lines("picker"), [
-            " cities.csv | 40 rows | 5 columns | seed 42 | real rows           col 3/5 row 1",
+            " cities.csv | 40 rows | 5 columns | real rows | seed 42           col 3/5 row 1",
             "   id         |city           |temp   |visits        |ok          |",
             "  +- strategy for temp (decimal) --------------------------------------------+",
             " 1|   empirical   Resample observed values (every value is a real one)       |",
@@ -101,7 +101,7 @@ import TerminalUI
             "Enter ok  Esc back",
         ])
         expectScreen(Array(screen.lines("applied").prefix(3)), [
-            " cities.csv (modified) | 40 rows | 5 columns | seed 42 | real ro~ col 3/5 row 1",
+            " cities.csv (modified) | 40 rows | 5 columns | real rows | seed ~ col 3/5 row 1",
             "   id         |city           |temp         |visits        |ok          |",
             "   id sequence|cat categorical|dec empirical|int parametric|bool boolean|",
         ])
@@ -124,7 +124,7 @@ import TerminalUI
             + [.key(.down), .key(.down), .key(.down), .key(.right), .capture("valid"), .key(.enter), .capture("applied")]
         let (screen, app) = try WorkbenchFixtures.run(.data(path: csv), in: dir, steps: steps, ascii: true)
         expectScreen(screen.lines("invalid"), [
-            " cities.csv | 40 rows | 5 columns | seed 42 | real rows           col 3/5 row 1",
+            " cities.csv | 40 rows | 5 columns | real rows | seed 42           col 3/5 row 1",
             "   id         |city           |temp   |visits        |ok          |",
             "   id sequence|cat categorical|dec kde|int parametric|bool boolean|",
             " 1 C001       |??             |   10.0|             0|yes         |",
@@ -151,7 +151,7 @@ import TerminalUI
         ])
         #expect(screen.lines("refused").last?.hasPrefix("bandwidth: expected one of scott, silverman, or a number of at least 0") == true)
         expectScreen(screen.lines("valid"), [
-            " cities.csv | 40 rows | 5 columns | seed 42 | real rows           col 3/5 row 1",
+            " cities.csv | 40 rows | 5 columns | real rows | seed 42           col 3/5 row 1",
             "   id         |city           |temp   |visits        |ok          |",
             "   id sequence|cat categorical|dec kde|int parametric|bool boolean|",
             " 1 C001       |??             |   10.0|             0|yes         |",
@@ -190,7 +190,7 @@ import TerminalUI
             + [.key(.enter), .key(.character("t")), .capture("kinds"), .key(.down), .key(.down), .key(.down), .key(.enter), .capture("changed")]
         let (screen, app) = try WorkbenchFixtures.run(.data(path: csv), in: dir, steps: steps, ascii: true)
         expectScreen(screen.lines("kinds"), [
-            " cities.csv | 40 rows | 5 columns | seed 42 | real rows           col 4/5 row 1",
+            " cities.csv | 40 rows | 5 columns | real rows | seed 42           col 4/5 row 1",
             "   id         |city           |temp   |visits        |ok          |",
             "   id sequence|cat categorical|dec kde|int parametric|bool boolean|",
             " 1 C001       |??             |   10.0|             0|yes         |",
@@ -228,7 +228,7 @@ import TerminalUI
                                             .key(.character("r")), .key(.character("u")), .capture("undoSeed"),
                                             .key(.character("u")), .capture("undoStrategy"), .key(.character("u")), .capture("nothing"),
                                             .key(.control("r")), .key(.control("r")), .capture("redone")]
-        let (screen, app) = try WorkbenchFixtures.run(.data(path: csv), in: dir, steps: steps, ascii: true)
+        let (screen, app) = try WorkbenchFixtures.run(.data(path: csv), in: dir, width: 100, steps: steps, ascii: true)
         #expect(screen.lines("undoSeed")[0].contains("seed 42"))
         #expect(screen.lines("undoSeed")[2].contains("cat empirical"))
         #expect(screen.lines("undoStrategy")[2].contains("cat categorical"))
@@ -245,7 +245,7 @@ import TerminalUI
         let csv = try WorkbenchFixtures.writeCities(in: dir)
         let (screen, _) = try WorkbenchFixtures.run(.data(path: csv), in: dir, steps: [.key(.character("?")), .capture("help")], ascii: true)
         expectScreen(screen.lines("help"), [
-            " cities.csv | 40 rows | 5 columns | seed 42 | real rows           col 1/5 row 1",
+            " cities.csv | 40 rows | 5 columns | real rows | seed 42           col 1/5 row 1",
             " Keys (: runs any command by name; w FILE saves as, e FILE opens, q! quits)",
             "",
             " Data grid",

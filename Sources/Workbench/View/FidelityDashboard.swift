@@ -12,7 +12,7 @@ enum FidelityDashboard {
         let rows = min(state.document?.realSample.rowCount ?? 0, state.preview.rowCount)
         var heading = "Fidelity of the preview: \(rows) synthetic rows against \(state.document?.realSample.rowCount ?? 0) real rows"
         if state.preview.pending || fidelity.qualityPending || fidelity.privacyPending { heading += " · computing…" }
-        widgets.append(TextWidget(heading, role: .title))
+        widgets.append(TextWidget(palette.ui(heading), role: .title))
         if let error = fidelity.error { widgets.append(TextWidget("error: \(error)")) }
         if let quality = fidelity.quality {
             let labelWidth = 26
@@ -31,7 +31,7 @@ enum FidelityDashboard {
                 widgets.append(CorrelationHeatmapWidget(correlations))
             }
         } else if fidelity.qualityPending || state.preview.pending {
-            widgets.append(TextWidget("computing quality…", role: .muted))
+            widgets.append(TextWidget(palette.ui("computing quality…"), role: .muted))
         }
         if let privacy = fidelity.privacy {
             var lines = [TextWidget("Privacy", role: .title) as any Widget]
@@ -44,7 +44,7 @@ enum FidelityDashboard {
             }
             widgets.append(WidgetStack(lines, spacing: 0))
         } else if fidelity.privacyPending || state.preview.pending {
-            widgets.append(TextWidget("computing privacy…", role: .muted))
+            widgets.append(TextWidget(palette.ui("computing privacy…"), role: .muted))
         }
         let stack = WidgetStack(widgets, spacing: 1)
         return stack.rendered(width: width, palette: palette)

@@ -69,7 +69,7 @@ enum GridView {
                     }
                 } else {
                     let missing = synthetic ? (column.strategy == DropStrategy.descriptor.id ? "(dropped)" : "…") : "—"
-                    text = DisplayWidth.pad(palette.isASCII ? (synthetic ? "..." : "-") : missing, to: width)
+                    text = DisplayWidth.pad(palette.ui(missing), to: width)
                     style = muted
                 }
                 if isCursor && row == state.grid.cursorRow { style = cursorStyle }
@@ -93,7 +93,7 @@ enum GridView {
         }
         if paneRows == 0 && synthetic {
             let text = state.preview.pending ? "generating the preview…" : "no preview rows"
-            buffer.set(area.x + gutter, area.y + WorkbenchLayout.headerRows, text, muted, within: area)
+            buffer.set(area.x + gutter, area.y + WorkbenchLayout.headerRows, palette.ui(text), muted, within: area)
         }
     }
 }

@@ -15,8 +15,7 @@ enum InspectPanel {
         let score = state.fidelity.quality?.columns.first { $0.column == column.name }?.score
         let scoreText = score.map { "fidelity " + ChartFormat.score($0) }
             ?? (state.fidelity.qualityPending ? "fidelity computing…" : "fidelity n/a")
-        let dot = palette.isASCII ? " | " : " · "
-        let title = [palette.text(column.name), column.kind.rawValue, column.strategy, scoreText].joined(separator: dot)
+        let title = palette.ui([column.name, column.kind.rawValue, column.strategy, scoreText].joined(separator: " · "))
         buffer.set(area.x, area.y, String(repeating: rule, count: area.width), palette.muted, within: area)
         buffer.set(area.x + 1, area.y, " " + DisplayWidth.truncate(title, to: max(0, area.width - 4), ellipsis: palette.glyphs.ellipsis) + " ",
                    palette.title, within: area)
@@ -45,7 +44,7 @@ enum InspectPanel {
                 let note = state.fidelity.qualityPending || state.preview.pending
                     ? "computing the synthetic distribution…"
                     : "no distribution chart for \(column.kind.rawValue) columns"
-                buffer.set(chartArea.x, chartArea.y, note, palette.muted, within: chartArea)
+                buffer.set(chartArea.x, chartArea.y, palette.ui(note), palette.muted, within: chartArea)
             }
         }
         var hintY = area.bottom - hintRows

@@ -9,7 +9,7 @@ extension Workbench {
         let palette = state.palette
         switch state.phase {
         case .loading(let text):
-            buffer.set(1, state.height / 2, text, palette.muted)
+            buffer.set(1, state.height / 2, palette.ui(text), palette.muted)
             StatusBar.hints(state, layout: layout, into: &buffer)
             return
         case .failed(let message):

@@ -8,16 +8,16 @@ enum StatusBar {
         let palette = state.palette
         let style = palette.usesColor ? Style(modifiers: .reverse) : palette.title.adding(.reverse)
         buffer.fill(area, with: Cell(" ", style: style))
-        let dot = palette.isASCII ? " | " : " · "
-        var parts = [palette.text(document.displayName) + (document.isDirty ? " (modified)" : ""),
-                     "\(grouped(document.table.rowCount)) rows",
-                     "\(document.plan.columns.count) columns",
-                     "seed \(document.plan.seed)"]
+        var parts = [document.displayName + (document.isDirty ? " (modified)" : "")]
+        if state.preview.pending {
+            parts.append("generating…")
+        } else if state.fidelity.qualityPending || state.fidelity.privacyPending {
+            parts.append("computing fidelity…")
+        }
         let views: [GridState.View: String] = [.real: "real rows", .synthetic: "synthetic rows", .both: "real | synthetic"]
-        parts.append(state.page == .fidelity ? "fidelity" : views[state.grid.view]!)
-        var left = " " + parts.joined(separator: dot)
-        if state.preview.pending { left += dot + "generating…" }
-        else if state.fidelity.qualityPending || state.fidelity.privacyPending { left += dot + "computing fidelity…" }
+        parts += ["\(grouped(document.table.rowCount)) rows", "\(document.plan.columns.count) columns",
+                  state.page == .fidelity ? "fidelity" : views[state.grid.view]!, "seed \(document.plan.seed)"]
+        let left = " " + palette.ui(parts.joined(separator: " · "))
         let position = state.page == .grid
             ? "col \(state.grid.cursorColumn + 1)/\(document.plan.columns.count) row \(grouped(state.grid.cursorRow + 1)) "
             : ""
@@ -37,14 +37,14 @@ enum StatusBar {
             buffer.set(area.x, area.y, shown + cursor, .plain, within: area)
             return
         case .confirm(let question):
-            buffer.set(area.x, area.y, DisplayWidth.truncate(palette.text(question.text), to: area.width, ellipsis: palette.glyphs.ellipsis),
+            buffer.set(area.x, area.y, DisplayWidth.truncate(palette.ui(question.text), to: area.width, ellipsis: palette.glyphs.ellipsis),
                        palette.title.adding(.bold), within: area)
             return
         default:
             break
         }
         if let message = state.message, state.overlay == nil || state.screen == .form {
-            let text = DisplayWidth.truncate(palette.text(message.text), to: message.isError ? area.width : area.width / 2,
+            let text = DisplayWidth.truncate(palette.ui(message.text), to: message.isError ? area.width : area.width / 2,
                                              ellipsis: palette.glyphs.ellipsis)
             let end = buffer.set(area.x, area.y, text, message.isError ? palette.bad.adding(.bold) : palette.title, within: area)
             hints(state, from: end + 2, area: area, into: &buffer)
