@@ -22,14 +22,14 @@ enum WorkbenchFixtures {
     }
 
     /// A small CSV with numbers, a category, wide characters and nulls, written to `directory`.
-    static func writeCities(in directory: String, rows: Int = 40) throws -> String {
+    static func writeCities(in directory: String, rows: Int = 40, name: String = "cities.csv", offset: Int = 0) throws -> String {
         let cities = ["東京", "Zürich", "Lima", "Oslo"]
         var text = "id,city,temp,visits,ok\n"
-        for row in 0..<rows {
+        for row in offset..<(offset + rows) {
             let temp = row % 7 == 3 ? "" : String(format: "%.1f", 10 + Double((row * 37) % 200) / 10)
             text += "C\(String(format: "%03d", row + 1)),\(cities[row % 4]),\(temp),\((row * 13) % 50),\(row % 3 == 0 ? "yes" : "no")\n"
         }
-        let path = directory + "/cities.csv"
+        let path = directory + "/" + name
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         return path
     }
