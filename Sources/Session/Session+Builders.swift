@@ -25,22 +25,10 @@ extension Session.SchemaColumn {
     }
 }
 
-extension Session.PlanSection {
-    public static func make(columns: [Session.PlanColumn]) -> Self {
-        Self(columns: columns)
-    }
-}
-
 extension Session.PlanColumn {
     public static func make(name: String, kind: ColumnKind, strategy: String, parameters: Parameters? = nil,
                 realValues: RealValueExposure? = nil) -> Self {
         Self(name: name, kind: kind, strategy: strategy, parameters: parameters, realValues: realValues)
-    }
-}
-
-extension Session.RunSettings {
-    public static func make(seed: UInt64, rows: Int? = nil, output: String? = nil, format: Session.OutputFormat? = nil) -> Self {
-        Self(seed: seed, rows: rows, output: output, format: format)
     }
 }
 

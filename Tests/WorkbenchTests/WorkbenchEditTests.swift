@@ -264,10 +264,10 @@ import TerminalUI
             "   s               strategy       Choose the column's generation strategy",
             "   p               parameters     Edit the strategy's parameters",
             "   t               kind           Override the column's kind",
+            "   J               joint          Add the column to the joint group (a Gaussia~",
             "   Tab v           view           Show real rows, synthetic rows, or both side~",
             "   r               reseed         A new seed for the synthetic rows",
             "   f F2            fidelity       Fidelity dashboard: quality, per-column scor~",
-            "   u ^Z            undo           Undo the last edit",
             "Esc back",
         ])
         let all = HelpView.lines(ascii: true).joined(separator: "\n")
@@ -284,8 +284,8 @@ import TerminalUI
                                             .key(.character(":"))] + InMemoryScreen.Step.type("w mine.doppel.yaml") + [.key(.enter), .capture("saved")]
         let (screen, app) = try WorkbenchFixtures.run(.data(path: csv), in: dir, steps: steps, ascii: true)
         expectScreen(Array(screen.lines("matches").suffix(6)), [
-            " redo          ^R ^Y     Redo the edit undone",
             " inspect       Enter i   Show or hide the column panel: profile, real vs synthe~",
+            " joint         J         Add the column to the joint group (a Gaussian copula k~",
             " view          Tab v     Show real rows, synthetic rows, or both side by side",
             " fidelity      f F2      Fidelity dashboard: quality, per-column scores, correl~",
             " q             q         Quit (asks when there are unsaved changes)",

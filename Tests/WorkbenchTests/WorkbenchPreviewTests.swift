@@ -141,3 +141,33 @@ import TerminalUI
         #expect(lines[1] == " Fidelity of the preview: 40 synthetic rows against 40 real rows | computing...")
     }
 }
+
+/// Joint groups: `J` toggles a column's membership; the whole plan is then previewed through
+/// `FittedPlan` and still equals the replay.
+@Suite struct WorkbenchJointTests {
+    @Test func jToggleBuildsTheJointGroupAndThePreviewEqualsTheReplay() throws {
+        let dir = try WorkbenchFixtures.temporaryDirectory()
+        let steps: [InMemoryScreen.Step] = [.key(.character("l")), .key(.character("l")), .key(.character("J")), .key(.character("l")),
+                                            .key(.character("J")), .key(.character("l")), .key(.character("J")), .key(.character("J")),
+                                            .capture("grid"), .key(.character(":"))] + InMemoryScreen.Step.type("w joint.doppel.yaml")
+            + [.key(.enter), .key(.character("q"))]
+        let (screen, app) = try WorkbenchFixtures.run(.data(path: WorkbenchFixtures.penguinsPath), in: dir, width: 100, steps: steps, ascii: true)
+        #expect(screen.lines("grid")[2].contains("|J dec "))
+        let state = try #require(app.finalState)
+        let plan = try #require(state.document?.plan)
+        #expect(plan.joint == [JointPlan(model: "gaussian_copula", columns: ["bill_length_mm", "bill_depth_mm"])])
+        #expect(state.preview.errors.isEmpty)
+        let preview = Table(columns: plan.outputColumns.map { column in
+            let values = state.preview.generated[column.name]!.values
+            return Column(name: column.name, values: values.values, validity: values.validity)
+        })
+        let file = try SessionFile.load(dir + "/joint.doppel.yaml")
+        #expect(file.session.plan.joint?.first?.columns == ["bill_length_mm", "bill_depth_mm"])
+        let prepared = try SessionRunner.prepare(file, environment: [:], allowChangedSource: false)
+        var replay: [UInt8] = []
+        try ChunkedCSVWriter(plan: prepared.plan, threads: 1).write(totalRows: prepared.plan.defaultRows, range: 0..<preview.rowCount) {
+            replay += $0
+        }
+        #expect(CSVWriter().bytes(preview) == replay)
+    }
+}

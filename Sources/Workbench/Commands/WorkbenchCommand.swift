@@ -8,7 +8,7 @@ public enum WorkbenchCommand: String, CaseIterable, Sendable, Hashable {
     // Looking
     case toggleInspect, cycleView, showFidelity, help, palette
     // Editing the plan
-    case chooseStrategy, editParameters, changeKind, reseed, undo, redo
+    case chooseStrategy, editParameters, changeKind, toggleJoint, reseed, undo, redo
     // Sessions
     case save, saveAs, open, quit, forceQuit
     // Lists, forms, prompts, questions
@@ -74,6 +74,9 @@ public enum CommandTable {
         CommandBinding(.editParameters, "parameters", keys: [.character("p")],
                        help: "Edit the strategy's parameters", screens: [.grid], hint: "params"),
         CommandBinding(.changeKind, "kind", keys: [.character("t")], help: "Override the column's kind",
+                       screens: [.grid]),
+        CommandBinding(.toggleJoint, "joint", keys: [.character("J")],
+                       help: "Add the column to the joint group (a Gaussian copula keeps correlations) or take it out",
                        screens: [.grid]),
         CommandBinding(.cycleView, "view", keys: [.tab, .character("v")],
                        help: "Show real rows, synthetic rows, or both side by side", screens: [.grid], hint: "view"),

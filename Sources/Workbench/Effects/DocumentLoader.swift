@@ -60,7 +60,7 @@ enum DocumentLoader {
         let plan = DefaultPlanner.plan(for: table, kinds: kinds, seed: seed ?? DefaultPlanner.randomSeed())
         let session = Session.make(
             source: dataPath.map { Session.Source.make(path: $0, read: readOptions, rows: table.rowCount) },
-            plan: Session.PlanSection.make(columns: []), run: Session.RunSettings.make(seed: plan.seed))
+            plan: Session.PlanSection(columns: []), run: Session.RunSettings(seed: plan.seed))
         let document = Document(table: table, displayName: displayName, dataPath: dataPath, readOptions: readOptions,
                                 profiles: profiles, holdout: holdout, session: session, sessionPath: nil,
                                 plan: plan, savedPlan: plan)

@@ -4,8 +4,16 @@ import Tabular
 /// Fits the columns a preview job lacks and generates chunk 0 of the columns it lacks, each
 /// exactly as `FittedPlan.sampleChunk(0, ...)` does (same streams, same request), so the
 /// preview's rows are the first rows `doppel run` writes.
+///
+/// A plan with joint groups, constraints or conditions generates its columns together (a
+/// copula draws its members at once; rejection redraws whole candidate rows), so it is fitted
+/// and sampled whole, through `FittedPlan` itself, and nothing of it is cached.
 enum PreviewBuilder {
+    /// Where errors that belong to no one column are filed.
+    static let planKey = ""
+
     static func build(_ job: PreviewJob, environment: [String: String]) -> PreviewResult {
+        if needsWholePlan(job.plan) { return buildWhole(job, environment: environment) }
         let outputs = job.plan.outputColumns
         var fitted = job.reuseFitted
         var errors: [String: String] = [:]
@@ -47,6 +55,32 @@ enum PreviewBuilder {
             }
         }
         return PreviewResult(fitted: fitted, generated: generated, errors: errors)
+    }
+
+    static func needsWholePlan(_ plan: Plan) -> Bool {
+        !plan.joint.isEmpty || !plan.constraints.isEmpty || !(plan.conditions?.isEmpty ?? true)
+    }
+
+    static func buildWhole(_ job: PreviewJob, environment: [String: String]) -> PreviewResult {
+        do {
+            let plan = try FittedPlan.fit(job.plan, on: job.table, environment: environment)
+            try plan.check(rows: job.totalRows)
+            let chunk = try plan.sampleChunk(0, totalRows: job.totalRows)
+            var generated: [String: PreviewState.Generated] = [:]
+            for column in job.plan.outputColumns {
+                guard let values = chunk.column(named: column.name) else { continue }
+                generated[column.name] = PreviewState.Generated(
+                    plan: column, seed: job.plan.seed, totalRows: job.totalRows,
+                    values: SyntheticColumn(values: values.values, validity: values.validity))
+            }
+            return PreviewResult(fitted: [:], generated: generated, errors: [:])
+        } catch let error as PlanError {
+            return PreviewResult(fitted: [:], generated: [:], errors: [error.column ?? planKey: describe(error)])
+        } catch let error as ParameterError {
+            return PreviewResult(fitted: [:], generated: [:], errors: [error.column: describe(error)])
+        } catch {
+            return PreviewResult(fitted: [:], generated: [:], errors: [planKey: describe(error)])
+        }
     }
 
     /// Columns after the columns they read; a column that reads a failed or missing column

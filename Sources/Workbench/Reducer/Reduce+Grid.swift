@@ -34,6 +34,7 @@ extension Workbench {
         case .editParameters: openParameterForm(&state)
         case .changeKind: openKindPicker(&state)
         case .reseed: return reseed(&state)
+        case .toggleJoint: return toggleJoint(&state)
         case .undo: return undo(&state)
         case .redo: return redo(&state)
         case .save: return save(&state, askName: false, thenQuit: false)

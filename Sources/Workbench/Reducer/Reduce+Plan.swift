@@ -132,6 +132,33 @@ extension Workbench {
         }
     }
 
+    /// Puts the cursor's column into the plan's joint group (a Gaussian copula, made on first
+    /// use) or takes it out (the group goes when its last member does).
+    static func toggleJoint(_ state: inout WorkbenchState) -> [WorkbenchEffect] {
+        guard let column = state.cursorColumn else { return [] }
+        let model = GaussianCopulaStrategy.descriptor.id
+        if !GaussianCopulaStrategy.descriptor.supportedKinds.contains(column.kind), state.document?.plan.jointGroup(of: column.name) == nil {
+            state.message = StatusMessage("\(column.name): the \(model) joint model does not take \(column.kind.rawValue) columns", isError: true)
+            return []
+        }
+        let joining = state.document?.plan.jointGroup(of: column.name) == nil
+        return edit(&state, describing: joining ? "\(column.name) joins the joint group" : "\(column.name) leaves the joint group") { plan in
+            if let index = plan.joint.firstIndex(where: { $0.columns.contains(column.name) }) {
+                plan.joint[index].columns.removeAll { $0 == column.name }
+                plan.joint[index].memberParameters[column.name] = nil
+                if plan.joint[index].columns.isEmpty { plan.joint.remove(at: index) }
+            } else if plan.joint.isEmpty {
+                plan.joint = [JointPlan(model: model, columns: [column.name])]
+            } else {
+                // Members keep the plan's column order.
+                let order = plan.columns.map(\.name)
+                plan.joint[0].columns.append(column.name)
+                plan.joint[0].columns.sort { order.firstIndex(of: $0)! < order.firstIndex(of: $1)! }
+            }
+            return true
+        }
+    }
+
     static func reseed(_ state: inout WorkbenchState) -> [WorkbenchEffect] {
         edit(&state, describing: "new seed") { plan in
             var generator = SplitMix64(state: plan.seed)
@@ -203,7 +230,8 @@ extension Workbench {
         let total = document.totalRows
         let outputs = plan.outputColumns
         var reuseFitted: [String: PreviewState.Fitted] = [:]
-        for column in outputs {
+        // Whole plans (joint groups, constraints, conditions) are fitted and sampled together.
+        for column in outputs where !PreviewBuilder.needsWholePlan(plan) {
             if let fitted = state.preview.fitted[column.name], fitted.plan == column { reuseFitted[column.name] = fitted }
         }
         var reuseGenerated: [String: PreviewState.Generated] = [:]

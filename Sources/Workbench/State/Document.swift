@@ -68,7 +68,8 @@ public struct Document: Sendable {
         let rows = table.rowCount
         let probes = rows <= 200 ? Array(0..<rows) : (0..<200).map { $0 * (rows - 1) / 199 }
         for column in plan.columns {
-            var width = max(DisplayWidth.of(column.name), ColumnBadge.text(kind: column.kind, strategy: column.strategy).count)
+            let badge = ColumnBadge.text(kind: column.kind, strategy: column.strategy).count + (plan.jointGroup(of: column.name) != nil ? 2 : 0)
+            var width = max(DisplayWidth.of(column.name), badge)
             if let real = table.column(named: column.name) {
                 for row in probes { width = max(width, DisplayWidth.of(real.text(at: row) ?? "")) }
             }

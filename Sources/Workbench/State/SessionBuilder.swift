@@ -11,17 +11,20 @@ public enum SessionBuilder {
         let plan = document.plan
         let unchanged = document.savedPlan == plan && document.sessionPath != nil
         session.format = Session.currentFormat
-        session.plan = Session.PlanSection.make(columns: plan.columns.map { column in
+        let columns = plan.columns.map { column in
             let previous = session.plan.columns.first { $0.name == column.name }
             return Session.PlanColumn.make(name: column.name, kind: column.kind, strategy: column.strategy,
                                       parameters: column.parameters.isEmpty ? nil : column.parameters,
                                       realValues: unchanged ? previous?.realValues : nil)
-        })
+        }
+        session.plan = Session.PlanSection(columns: columns, joint: plan.joint.isEmpty ? nil : plan.joint,
+                                           constraints: plan.constraints.isEmpty ? nil : plan.constraints)
         // Embedded models belong to the plan they were fitted for: an edited plan drops them
         // (a replay then refits from the source, as the preview did).
         if !unchanged { session.model = nil }
         session.run.seed = plan.seed
         session.run.rows = plan.rows
+        session.run.conditions = plan.conditions
         if let dataPath = document.dataPath {
             let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
             var source = session.source ?? Session.Source.make(path: dataPath)

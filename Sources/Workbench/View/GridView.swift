@@ -46,7 +46,9 @@ enum GridView {
             let name = DisplayWidth.pad(palette.text(column.name), to: width, ellipsis: palette.glyphs.ellipsis)
             buffer.set(x, area.y, name, isCursor ? headerStyle.adding(.reverse) : headerStyle, within: cell)
             let error = state.preview.errors[column.name]
-            let badge = error != nil ? "! \(column.strategy)" : ColumnBadge.text(kind: column.kind, strategy: column.strategy)
+            let joint = document.plan.jointGroup(of: column.name) != nil
+            let badge = error != nil ? "! \(column.strategy)"
+                : (joint ? "J " : "") + ColumnBadge.text(kind: column.kind, strategy: column.strategy)
             buffer.set(x, area.y + 1, DisplayWidth.pad(badge, to: width, ellipsis: palette.glyphs.ellipsis),
                        error != nil ? palette.bad : muted, within: cell)
 

@@ -27,7 +27,7 @@ enum InspectPanel {
                        within: inner)
             y += 1
         }
-        if let error = state.preview.errors[column.name], y < area.bottom {
+        if let error = state.preview.errors[column.name] ?? state.preview.errors[PreviewBuilder.planKey], y < area.bottom {
             buffer.set(inner.x, y, DisplayWidth.truncate("error: " + error, to: inner.width, ellipsis: palette.glyphs.ellipsis),
                        palette.bad, within: inner)
             y += 1

@@ -9,7 +9,9 @@ enum StatusBar {
         let style = palette.usesColor ? Style(modifiers: .reverse) : palette.title.adding(.reverse)
         buffer.fill(area, with: Cell(" ", style: style))
         var parts = [document.displayName + (document.isDirty ? " (modified)" : "")]
-        if state.preview.pending {
+        if state.preview.errors[PreviewBuilder.planKey] != nil {
+            parts.append("preview failed (see the column panel)")
+        } else if state.preview.pending {
             parts.append("generating…")
         } else if state.fidelity.qualityPending || state.fidelity.privacyPending {
             parts.append("computing fidelity…")
