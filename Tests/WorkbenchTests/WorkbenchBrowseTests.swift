@@ -176,3 +176,28 @@ import TerminalUI
         func dir() -> String { NSTemporaryDirectory() }
     }
 }
+
+/// Every screen draws at any size (down to one cell) without writing outside the frame.
+@Suite struct WorkbenchSizeTests {
+    @Test func everyScreenDrawsAtTinyAndOddSizes() throws {
+        let dir = try WorkbenchFixtures.temporaryDirectory()
+        let csv = try WorkbenchFixtures.writeCities(in: dir)
+        let sizes = [(1, 1), (2, 2), (10, 3), (20, 5), (33, 7), (80, 24), (121, 9)]
+        let openers: [[InMemoryScreen.Step]] = [
+            [], [.key(.character("i"))], [.key(.character("s"))], [.key(.character("t"))], [.key(.character("p"))],
+            [.key(.character("f"))], [.key(.character("?"))], [.key(.character(":"))], [.key(.character("/"))],
+            [.key(.character("v")), .key(.character("v"))], [.key(.character("r")), .key(.character("q"))],
+        ]
+        for opener in openers {
+            var steps = opener
+            for (width, height) in sizes {
+                steps += [.event(.resize(width: width, height: height)), .capture("\(width)x\(height)")]
+            }
+            let (screen, _) = try WorkbenchFixtures.run(.data(path: csv), in: dir, steps: steps, ascii: false)
+            for (width, height) in sizes {
+                let frame = try #require(screen.captures["\(width)x\(height)"])
+                #expect(frame.area == Rect(width: width, height: height))
+            }
+        }
+    }
+}

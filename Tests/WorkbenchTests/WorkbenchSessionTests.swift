@@ -153,6 +153,35 @@ import TerminalUI
         #expect(app.finalState?.fidelity.privacy?.dcrOverfittingProtection != nil)
     }
 
+    @Test func theDemoDataIsWrittenBesideItsSessionSoThatItReplays() throws {
+        let dir = try WorkbenchFixtures.temporaryDirectory()
+        let steps: [InMemoryScreen.Step] = [.capture("demo"), .key(.control("s")), .capture("prompt")]
+            + [.key(.backspace)] + Array(repeating: .key(.backspace), count: 30) + InMemoryScreen.Step.type("demo.doppel.yaml")
+            + [.key(.enter), .key(.character("q"))]
+        let (screen, app) = try WorkbenchFixtures.run(.demo, in: dir, steps: steps, ascii: true)
+        #expect(screen.lines("demo")[0].hasPrefix(" penguins.csv (demo) | 344 rows | 8 columns"))
+        #expect(screen.lines("prompt").last == "save session as: penguins.doppel.yaml_")
+        #expect(FileManager.default.contents(atPath: dir + "/penguins.csv") == Data(DemoDataset.csv.utf8))
+        let file = try SessionFile.load(dir + "/demo.doppel.yaml")
+        #expect(file.session.source?.path == "penguins.csv")
+        let prepared = try SessionRunner.prepare(file, environment: [:], allowChangedSource: false)
+        #expect(prepared.plan.outputOrder.count == 8)
+        #expect(app.finalState?.document?.dataPath == dir + "/penguins.csv")
+    }
+
+    @Test func oOpensAnotherFileAskingFirstWhenThereAreUnsavedChanges() throws {
+        let dir = try WorkbenchFixtures.temporaryDirectory()
+        let csv = try WorkbenchFixtures.writeCities(in: dir)
+        _ = try WorkbenchFixtures.writeCities(in: dir, rows: 12, name: "small.csv")
+        let steps: [InMemoryScreen.Step] = [.key(.character("r")), .key(.character("o"))] + InMemoryScreen.Step.type("small.csv")
+            + [.key(.enter), .capture("asked"), .key(.character("y")), .capture("opened")]
+        let (screen, app) = try WorkbenchFixtures.run(.data(path: csv), in: dir, steps: steps, ascii: true)
+        #expect(screen.lines("asked").last == "Unsaved changes will be lost. Open anyway? y open, n stay")
+        #expect(screen.lines("opened")[0].hasPrefix(" small.csv | 12 rows | 5 columns"))
+        #expect(app.finalState?.document?.table.rowCount == 12)
+        #expect(app.finalState?.history.undo.isEmpty == true)
+    }
+
     @Test func palettesColourMonochromeAndASCII() throws {
         let dir = try WorkbenchFixtures.temporaryDirectory()
         let csv = try WorkbenchFixtures.writeCities(in: dir)

@@ -19,6 +19,7 @@ enum DocumentLoader {
             var loaded = fresh(result.table, displayName: DemoDataset.name + " (demo)", dataPath: nil,
                                readOptions: CSVReadOptions(), holdout: holdout, seed: request.newSessionSeed,
                                autosavePath: AutosavePath.beside(session: sessionPath), sessionPath: sessionPath)
+            loaded.document.isDemo = true
             loaded.warnings = warnings
             return loaded
         case .data(let given):

@@ -43,6 +43,16 @@ public struct EffectRunner: Sendable {
         case .save(let job):
             do {
                 var session = job.session
+                if job.writesDemoData, let dataPath = job.dataPath {
+                    let bytes = Array(DemoDataset.csv.utf8)
+                    if let existing = FileManager.default.contents(atPath: dataPath) {
+                        guard Array(existing) == bytes else {
+                            throw DataError(file: dataPath, message: "exists and is not the demo data; save the session in another folder")
+                        }
+                    } else {
+                        try AtomicFileWriter.write(bytes, to: dataPath)
+                    }
+                }
                 if let dataPath = job.dataPath, session.source != nil {
                     session.source?.sha256 = try SourceHash.sha256(of: dataPath)
                 }

@@ -163,7 +163,8 @@ extension Workbench {
         guard let document = state.document else { return [] }
         state.message = StatusMessage("saving \(relative(path, to: state.currentDirectory))…")
         let session = SessionBuilder.session(for: document, state: state, savingTo: path)
-        return [.save(SaveJob(session: session, path: path, dataPath: document.dataPath, plan: document.plan,
+        return [.save(SaveJob(session: session, path: path, dataPath: SessionBuilder.dataPath(for: document, savingTo: path),
+                              writesDemoData: document.dataPath == nil && document.isDemo, plan: document.plan,
                               autosavePath: state.autosave.path, thenQuit: thenQuit))]
     }
 
@@ -171,6 +172,9 @@ extension Workbench {
         guard var document = state.document else { return [] }
         document.sessionPath = path
         document.savedPlan = plan
+        if document.dataPath == nil, let source = session.source {
+            document.dataPath = SessionFile(session: session, path: path).resolve(source.path)
+        }
         document.session = session
         state.document = document
         state.autosave.path = AutosavePath.beside(session: path)

@@ -30,6 +30,9 @@ public struct Document: Sendable {
     /// Display columns per plan column name, fitted to a sample of the content.
     public var widths: [String: Int]
 
+    /// True for the embedded demo data, which has no file until a session is saved.
+    public var isDemo = false
+
     /// Rows of each side that fidelity is computed on.
     public static let fidelityRows = 10_000
 

@@ -25,8 +25,8 @@ public enum SessionBuilder {
         session.run.seed = plan.seed
         session.run.rows = plan.rows
         session.run.conditions = plan.conditions
-        if let dataPath = document.dataPath {
-            let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        if let dataPath = dataPath(for: document, savingTo: path) {
             var source = session.source ?? Session.Source.make(path: dataPath)
             source.path = relativePath(from: directory, to: dataPath)
             source.read = document.readOptions
@@ -42,6 +42,14 @@ public enum SessionBuilder {
         let panel: String? = state.page == .fidelity ? "fidelity" : state.grid.inspect ? "inspect" : nil
         session.view = Session.ViewState.make(cursorColumn: cursor, panel: panel)
         return session
+    }
+
+    /// The CSV a saved session reads: the document's, or for the demo data the copy that the
+    /// save writes beside the session (so that the session replays).
+    public static func dataPath(for document: Document, savingTo path: String) -> String? {
+        if let dataPath = document.dataPath { return dataPath }
+        guard document.isDemo else { return nil }
+        return URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(DemoDataset.name).path
     }
 
     /// The path of `target` as seen from `directory` (`../data/x.csv`); both made absolute.

@@ -52,6 +52,8 @@ public struct SaveJob: Sendable {
     public var path: String
     /// The CSV to hash into `source.sha256`.
     public var dataPath: String?
+    /// The demo data has no file: write it at `dataPath` first.
+    public var writesDemoData: Bool
     public var plan: Plan
     public var autosavePath: String?
     public var thenQuit: Bool
