@@ -40,6 +40,7 @@ public final class WorkbenchApp {
                                    currentDirectory: options.currentDirectory, newSessionSeed: options.newSessionSeed,
                                    autosaveDelayMilliseconds: options.autosaveDelayMilliseconds)
         let inbox = Inbox()
+        let latest = LatestRequests()
         let runner = EffectRunner()
         var needsDraw = true
 
@@ -51,7 +52,7 @@ public final class WorkbenchApp {
                 for effect in effects { _ = runner.perform(effect) }
                 return
             }
-            for effect in effects { start(effect, runner: runner, inbox: inbox) }
+            for effect in effects { start(effect, runner: runner, inbox: inbox, latest: latest) }
         }
 
         apply(.start)
@@ -82,8 +83,16 @@ public final class WorkbenchApp {
     }
 
     /// Runs an effect on a background thread; its actions land in the inbox.
-    private func start(_ effect: WorkbenchEffect, runner: EffectRunner, inbox: Inbox) {
+    private func start(_ effect: WorkbenchEffect, runner: EffectRunner, inbox: Inbox, latest: LatestRequests) {
         inbox.begin()
+        // A request already superseded when its turn comes is skipped: its result would be dropped.
+        let generation: (kind: LatestRequests.Kind, value: Int)?
+        switch effect {
+        case .buildPreview(let job): generation = (.preview, job.generation)
+        case .computeQuality(let job), .computePrivacy(let job): generation = (.fidelity, job.generation)
+        default: generation = nil
+        }
+        if let generation { latest.record(generation.kind, generation.value) }
         if case .scheduleAutosave(let generation, let delay) = effect {
             DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(delay)) {
                 inbox.finish([.autosaveDue(generation: generation)])
@@ -91,8 +100,31 @@ public final class WorkbenchApp {
             return
         }
         DispatchQueue.global(qos: .userInitiated).async {
+            if let generation, latest.isSuperseded(generation.kind, generation.value) {
+                inbox.finish([])
+                return
+            }
             inbox.finish(runner.perform(effect))
         }
+    }
+}
+
+/// The newest preview and fidelity requests, read by background jobs before they start.
+final class LatestRequests: @unchecked Sendable {
+    enum Kind { case preview, fidelity }
+    private let lock = NSLock()
+    private var newest: [Kind: Int] = [:]
+
+    func record(_ kind: Kind, _ generation: Int) {
+        lock.lock()
+        newest[kind] = max(newest[kind] ?? generation, generation)
+        lock.unlock()
+    }
+
+    func isSuperseded(_ kind: Kind, _ generation: Int) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return generation < (newest[kind] ?? generation)
     }
 }
 

@@ -12,7 +12,10 @@ extension Workbench {
         state.overlay = nil
         state.grid = GridState()
         state.history = EditHistory()
+        // Generations keep counting across files: a result from the last file is then stale.
+        let generation = state.preview.generation
         state.preview = PreviewState()
+        state.preview.generation = generation
         state.fidelity = FidelityState()
         state.autosave = AutosaveState(generation: 0, path: result.autosavePath)
         if let view = result.view {
