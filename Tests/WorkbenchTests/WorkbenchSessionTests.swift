@@ -204,3 +204,24 @@ import TerminalUI
         }
     }
 }
+
+@Suite struct WorkbenchLoadErrorTests {
+    @Test func aFileThatCannotBeOpenedIsExplainedAndQQuits() throws {
+        let dir = try WorkbenchFixtures.temporaryDirectory()
+        try "format: 1\nplan:\n  columns: []\nrun: {seed: 1}\nsurprise: true\n".write(toFile: dir + "/bad.doppel.yaml", atomically: true, encoding: .utf8)
+        let (screen, app) = try WorkbenchFixtures.run(.session(path: "bad.doppel.yaml"), in: dir, width: 60, height: 8,
+                                                      steps: [.capture("failed"), .key(.character("q"))], ascii: true)
+        expectScreen(screen.lines("failed"), [
+            " doppel: could not open",
+            "",
+            " bad.doppel.yaml:5: key 'surprise': unknown key; allowed",
+            " here: doppel_version, format, model, plan, require, run,",
+            " source, view",
+            "",
+            "",
+            " q quits",
+        ])
+        #expect(app.finalState?.exitRequested == true)
+        #expect(screen.eventsRead == 1)
+    }
+}

@@ -20,7 +20,9 @@ extension Workbench {
         case .firstColumn: state.grid.cursorColumn = 0
         case .lastColumn: state.grid.cursorColumn = max(0, columnCount - 1)
         case .jumpToColumn: state.overlay = .prompt(Prompt(purpose: .jumpToColumn))
-        case .toggleInspect: state.grid.inspect.toggle()
+        case .toggleInspect:
+            state.grid.inspect.toggle()
+            return requestPrivacyIfShown(&state)
         case .cycleView:
             let views = GridState.View.allCases
             state.grid.view = views[(views.firstIndex(of: state.grid.view)! + 1) % views.count]
@@ -28,6 +30,7 @@ extension Workbench {
         case .showFidelity:
             state.page = .fidelity
             state.fidelityScroll = 0
+            return requestPrivacyIfShown(&state)
         case .help: state.overlay = .help(scroll: 0)
         case .palette: state.overlay = .prompt(Prompt(purpose: .palette))
         case .chooseStrategy: openStrategyPicker(&state)

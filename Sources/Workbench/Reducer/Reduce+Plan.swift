@@ -278,10 +278,20 @@ extension Workbench {
         for column in document.plan.columns { kinds[column.name] = column.kind }
         state.fidelity.generation = generation
         state.fidelity.qualityPending = true
-        state.fidelity.privacyPending = true
         state.fidelity.error = nil
         let job = FidelityJob(generation: generation, real: document.realSample, syntheticColumns: columns, rows: rows,
                               holdout: document.holdout, kinds: kinds, seed: document.plan.seed)
-        return [.computeQuality(job), .computePrivacy(job)]
+        state.fidelity.privacyJob = job
+        state.fidelity.privacy = nil
+        state.fidelity.privacyPending = false
+        return [.computeQuality(job)] + requestPrivacyIfShown(&state)
+    }
+
+    /// Asks for the privacy figures of the newest preview when a screen that shows them is open.
+    static func requestPrivacyIfShown(_ state: inout WorkbenchState) -> [WorkbenchEffect] {
+        guard let job = state.fidelity.privacyJob, state.page == .fidelity || state.grid.inspect else { return [] }
+        state.fidelity.privacyJob = nil
+        state.fidelity.privacyPending = true
+        return [.computePrivacy(job)]
     }
 }

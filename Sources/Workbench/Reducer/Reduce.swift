@@ -41,7 +41,9 @@ extension Workbench {
             return run(command, &state)
         case .loaded(let result):
             return loaded(result, &state)
-        case .loadFailed(let message):
+        case .loadFailed(let full):
+            // Paths inside the current directory read shorter relative to it.
+            let message = full.replacingOccurrences(of: state.currentDirectory + "/", with: "")
             if state.document == nil {
                 state.phase = .failed(message)
             } else {

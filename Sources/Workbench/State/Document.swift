@@ -2,6 +2,7 @@ import Fidelity
 import Session
 import Synthesis
 import Tabular
+import TerminalUI
 
 /// The dataset being worked on and the plan being edited: what a session saves.
 public struct Document: Sendable {
@@ -100,32 +101,5 @@ public struct Document: Sendable {
         case .strings(let codes, let levels): .strings(codes: rows.map { codes[$0] }, levels: levels)
         }
         return Column(name: column.name, values: values, validity: validity)
-    }
-}
-
-import TerminalUI
-
-/// The short texts under a column name: its kind and its strategy.
-public enum ColumnBadge {
-    public static func kind(_ kind: ColumnKind) -> String {
-        switch kind {
-        case .integer: "int"
-        case .decimal: "dec"
-        case .boolean: "bool"
-        case .categorical: "cat"
-        case .datetime: "date"
-        case .identifier: "id"
-        case .text: "text"
-        case .email: "email"
-        case .phone: "phone"
-        case .url: "url"
-        case .ip: "ip"
-        case .uuid: "uuid"
-        case .name: "name"
-        }
-    }
-
-    public static func text(kind: ColumnKind, strategy: String) -> String {
-        "\(Self.kind(kind)) \(strategy)"
     }
 }
