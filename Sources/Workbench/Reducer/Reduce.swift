@@ -20,7 +20,8 @@ extension Workbench {
         case .key(let key):
             guard case .ready = state.phase else {
                 // While loading or after a failed load only quitting makes sense.
-                if key == .character("q") || key == .control("c") || key == .escape { state.exitRequested = true }
+                let command = CommandTable.command(for: key, on: .grid)
+                if command == .quit || command == .forceQuit { state.exitRequested = true }
                 return []
             }
             // A message stays until the next key.

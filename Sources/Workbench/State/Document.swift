@@ -30,6 +30,8 @@ public struct Document: Sendable {
     public var savedPlan: Plan?
     /// Display columns per plan column name, fitted to a sample of the content.
     public var widths: [String: Int]
+    /// Widest value among the sampled rows, per source column (measured once).
+    private var contentWidths: [String: Int]
 
     /// True for the embedded demo data, which has no file until a session is saved.
     public var isDemo = false
@@ -52,6 +54,7 @@ public struct Document: Sendable {
         self.plan = plan
         self.savedPlan = savedPlan
         self.widths = [:]
+        self.contentWidths = Document.sampledContentWidths(table)
         refitWidths()
     }
 
@@ -66,19 +69,25 @@ public struct Document: Sendable {
     /// Rows a replay writes by default: the session's, else the source's.
     public var totalRows: Int { plan.rows ?? table.rowCount }
 
-    /// Widths from the names, the badges and up to 200 rows spread over the table.
+    /// Widths from the names, the badges and the sampled content (cheap: run after every edit).
     public mutating func refitWidths() {
         widths = [:]
-        let rows = table.rowCount
-        let probes = rows <= 200 ? Array(0..<rows) : (0..<200).map { $0 * (rows - 1) / 199 }
         for column in plan.columns {
             let badge = ColumnBadge.text(kind: column.kind, strategy: column.strategy).count + (plan.jointGroup(of: column.name) != nil ? 2 : 0)
-            var width = max(DisplayWidth.of(column.name), badge)
-            if let real = table.column(named: column.name) {
-                for row in probes { width = max(width, DisplayWidth.of(real.text(at: row) ?? "")) }
-            }
+            let width = max(DisplayWidth.of(column.name), badge, contentWidths[column.name] ?? 0)
             widths[column.name] = min(max(width, 4), 32)
         }
+    }
+
+    /// The widest text among up to 200 rows spread over the table, per column.
+    static func sampledContentWidths(_ table: Table) -> [String: Int] {
+        let rows = table.rowCount
+        let probes = rows <= 200 ? Array(0..<rows) : (0..<200).map { $0 * (rows - 1) / 199 }
+        var result: [String: Int] = [:]
+        for column in table.columns {
+            result[column.name] = probes.reduce(0) { max($0, DisplayWidth.of(column.text(at: $1) ?? "")) }
+        }
+        return result
     }
 
     /// An evenly spread, order-keeping sample (the whole table when it is small enough).
