@@ -64,6 +64,9 @@ extension Workbench {
         case .reseed, .save, .help, .palette, .forceQuit: return nil
         default: break
         }
+        // Scroll no further than the last screenful of the page.
+        let content = FidelityDashboard.content(state, width: max(1, state.width - 2)).area.height
+        state.fidelityScroll = max(0, min(state.fidelityScroll, content - max(1, state.height - 2)))
         return []
     }
 
