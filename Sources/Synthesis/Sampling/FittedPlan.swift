@@ -129,7 +129,7 @@ public struct FittedPlan: Sendable {
                 conditions: FittedConditions? = nil, outputOrder: [String], seed: UInt64, defaultRows: Int) throws {
         let byName = Dictionary(fitted.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         let schedule = try GenerationSchedule(columns: byName, joints: joints, outputOrder: outputOrder,
-                                              constrained: constraints.flatMap(\.columnsRead) + (conditions?.columnsRead ?? []),
+                                              constrained: constraints.filter { $0.plan.type != .unique }.flatMap(\.columnsRead) + (conditions?.columnsRead ?? []),
                                               unique: constraints.filter { $0.plan.type == .unique }.compactMap(\.plan.column))
         self.columns = schedule.columnOrder.map { byName[$0]! }
         self.joints = joints
