@@ -128,6 +128,9 @@ extension Workbench {
         case (.no, .recoverAutosave(_, let path)), (.close, .recoverAutosave(_, let path)):
             state.overlay = nil
             return [.removeFile(path: path)]
+        case (.yes, .replaceFile(let path, let thenQuit)):
+            state.overlay = nil
+            return saveEffects(to: path, thenQuit: thenQuit, replacing: true, &state)
         case (.yes, .openUnsaved(let path)):
             state.overlay = nil
             return open(path, &state)
@@ -162,12 +165,14 @@ extension Workbench {
         return saveEffects(to: document.sessionPath!, thenQuit: thenQuit, &state)
     }
 
-    static func saveEffects(to path: String, thenQuit: Bool, _ state: inout WorkbenchState) -> [WorkbenchEffect] {
+    static func saveEffects(to path: String, thenQuit: Bool, replacing: Bool = false,
+                            _ state: inout WorkbenchState) -> [WorkbenchEffect] {
         guard let document = state.document else { return [] }
         state.message = StatusMessage("saving \(relative(path, to: state.currentDirectory))…")
         let session = SessionBuilder.session(for: document, state: state, savingTo: path)
         return [.save(SaveJob(session: session, path: path, dataPath: SessionBuilder.dataPath(for: document, savingTo: path),
-                              writesDemoData: document.dataPath == nil && document.isDemo, plan: document.plan,
+                              writesDemoData: document.dataPath == nil && document.isDemo,
+                              mayReplace: replacing || path == document.sessionPath, plan: document.plan,
                               autosavePath: state.autosave.path, thenQuit: thenQuit))]
     }
 
