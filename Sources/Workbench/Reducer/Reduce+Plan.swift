@@ -118,8 +118,14 @@ extension Workbench {
             plan.columns[index].kind = kind
             let supported = StrategyRegistry.strategy(id: plan.columns[index].strategy)?.descriptor.supportedKinds.contains(kind) ?? false
             if !supported {
-                // The planner's default for the new kind, as `doppel plan` would choose it.
-                if let real {
+                // The planner's default for the new kind, as `doppel plan` would choose it; for
+                // numbers the planner tests distribution families on every value, too slow for
+                // a key press on a large table, so the kernel density estimate (which follows
+                // any shape) is taken and the picker offers the rest.
+                if kind.isNumeric, StrategyRegistry.strategy(id: KDEStrategy.descriptor.id)?.descriptor.supportedKinds.contains(kind) == true {
+                    plan.columns[index].strategy = KDEStrategy.descriptor.id
+                    plan.columns[index].parameters = Parameters()
+                } else if let real {
                     let proposal = DefaultPlanner.plan(for: Table(columns: [real]), kinds: [kind], seed: plan.seed).columns[0]
                     plan.columns[index].strategy = proposal.strategy
                     plan.columns[index].parameters = proposal.parameters
