@@ -137,5 +137,6 @@ for name in ["penguins", "diamonds", "credit_data"] {
         let holdoutReport = QualityReport.compute(FidelityData(real: holdout, synthetic: synthetic, kinds: prepared.kinds))
         print("    bayesian_network ε = \(epsilon)".padding(toLength: 36, withPad: " ", startingAt: 0)
             + "\(format(report.score)) / \(format(report.columnShapes)) / \(format(report.columnPairTrends))  [\(format(holdoutReport.score))]")
+        if epsilon > 0 { print("      " + network.summary.last! + "; " + network.summary.dropFirst().dropLast().filter { $0.contains("←") }.count.description + " columns with parents") }
     }
 }

@@ -125,6 +125,10 @@ struct BayesianNetworkTests {
 
         let summary = try Fixtures.fit(table, parameters: Parameters(["epsilon": 0.05]), seed: 1).summary
         #expect(summary.contains { $0.hasPrefix("ε = 0.05 (structure 0.025, conditionals 0.025)") }, "\(summary)")
+        // θ = 4: n·ε₂ / (2θ·(d − k)) = 3000 · 0.025 / 8 → tables of at most 9 cells, which a × b (6) fits.
+        #expect(summary.last!.hasSuffix("tables of at most 9 cells (θ-usefulness)"), "\(summary)")
+        let unlimited = try Fixtures.fit(table, parameters: Parameters(["epsilon": 0.05, "usefulness": 0]), seed: 1).summary
+        #expect(!unlimited.last!.contains("θ-usefulness"), "\(unlimited)")
         #expect(try Fixtures.fit(table, seed: 1).summary.last == "no differential privacy (ε = 0)")
     }
 

@@ -44,9 +44,10 @@ public struct BayesianNetworkModel: JointModel {
         let within = withinBin == .marginal ? "values inside a bin follow the column's marginal" : "values uniform inside a bin"
         var lines = ["Bayesian network over \(columns.count) columns, degree k = \(degree) (at most \(degree) parents each); "
             + "numbers in up to \(bins) \(binningWords) bins, \(within)"]
-        for table in tables {
+        for (position, table) in tables.enumerated() {
             let column = columns[table.column]
-            let parents = table.parents.isEmpty ? "(root)" : "← " + table.parents.map { columns[$0].name }.joined(separator: ", ")
+            let parents = position == 0 ? "(root)"
+                : table.parents.isEmpty ? "(no parents)" : "← " + table.parents.map { columns[$0].name }.joined(separator: ", ")
             lines.append("\(column.name) [\(column.description)] \(parents)")
         }
         lines.append(privacy.description)

@@ -30,7 +30,7 @@ struct PrivacyBudget: Hashable, Sendable, Codable {
     var description: String {
         guard isPrivate else { return "no differential privacy (ε = 0)" }
         let scale = noiseScale.map { " Laplace noise of scale \(Self.format($0)) on the counts of \(countedTables) tables" } ?? ""
-        let cells = usefulCells.map { "; tables of at most \($0) cells (θ-usefulness)" } ?? ""
+        let cells = usefulCells.map { "; tables of at most \($0) \($0 == 1 ? "cell" : "cells") (θ-usefulness)" } ?? ""
         return "ε = \(Self.format(epsilon)) (structure \(Self.format(structure)), conditionals \(Self.format(conditionals)));" + scale + cells
     }
 
