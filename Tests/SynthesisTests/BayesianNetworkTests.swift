@@ -259,6 +259,22 @@ struct BayesianNetworkTests {
         #expect(drawn == ["a", "b", "Other"], "\(drawn)")
     }
 
+    @Test("a smaller family's table read off a larger one equals its own counts")
+    func marginalization() {
+        var random = RandomStream(seed: 21)
+        let sizes = [2, 3, 4]
+        let columns = sizes.enumerated().map { index, size in
+            EncodedColumn(states: ColumnStates(name: "m\(index)", values: .levels((0..<size).map(String.init)), hasMissing: false),
+                          codes: (0..<500).map { _ in Int32(random.nextIndex(size)) })
+        }
+        let joint = NoisyConditionals.counts([0, 1, 2], columns: columns)
+        #expect(joint.count == 24 && joint.reduce(0, +) == 500)
+        for onto in [[2, 0], [1], [0, 1], [2, 1, 0]] {
+            #expect(NoisyConditionals.marginalize(joint, from: [0, 1, 2], onto: onto, columns: columns)
+                == NoisyConditionals.counts(onto, columns: columns), "onto \(onto)")
+        }
+    }
+
     @Test("mutual information and its sensitivity are PrivBayes' (natural logarithm, Lemma 4.1)")
     func informationAndSensitivity() {
         let codes: [Int32] = (0..<1_000).map { Int32($0 % 2) }
