@@ -2,9 +2,9 @@
 /// made differentially private as in PrivBayes' Algorithm 1.
 ///
 /// A family is a column with its parents. Only maximal families (contained in no other) are
-/// counted and noised; a smaller family — the first k columns, whose parents are all earlier
-/// columns — is read off a table that contains it, so the budget is shared by fewer tables and
-/// the conditionals stay consistent with each other. With ε₂ for the conditionals and m maximal
+/// counted and noised; a smaller family (the root's, or one of the first columns, whose parents
+/// are all earlier columns) is read off a table that contains it, so the budget is shared by
+/// fewer tables and the conditionals stay consistent with each other. With ε₂ for the conditionals and m maximal
 /// tables, each table gets ε₂/m; changing one row moves two counts of a table by 1 (L1
 /// sensitivity 2), so each count gets Laplace noise of scale 2m/ε₂. Noisy counts are clamped at
 /// 0. (PrivBayes adds Lap(4(d − k)/(nε)) to probabilities with ε₂ = ε/2, which is the same.)
