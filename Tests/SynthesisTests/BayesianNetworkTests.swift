@@ -241,6 +241,28 @@ struct BayesianNetworkTests {
         #expect(statistics["uniform"]! > 2 * statistics["marginal"]!, "KS uniform vs marginal \(statistics)")
     }
 
+    @Test("datetimes and whole-numbered decimals come back inside the real range, on the column's own grid")
+    func datetimesAndWholeNumbers() throws {
+        let dates = try Datasets.table("inline-dates")
+        let hours = Fixtures.table(texts: [("hour", Fixtures.texts(dates.column(named: "when")!).map { $0.map { String(Double($0)!.truncatingRemainder(dividingBy: 86_400) < 43_200) } })])
+        let table = Table(columns: dates.columns + hours.columns)
+        let model = try Fixtures.fit(table, kinds: ["when": .datetime, "hour": .categorical], seed: 2)
+        var random = RandomStream(seed: 1)
+        let outputs = try model.generate(GenerationRequest(rows: 0..<5_000, totalRows: 5_000, generated: [:]), random: &random)
+        guard case .numbers(let instants) = outputs[0].values, case .datetimes(let real, _) = dates.column(named: "when")!.values else {
+            Issue.record("datetimes came back as \(outputs[0].values)")
+            return
+        }
+        #expect(instants.allSatisfy { $0 >= real.min()! && $0 <= real.max()! && $0 == $0.rounded() })
+        #expect(Set(instants).count > 400, "\(Set(instants).count) distinct instants")
+
+        let penguins = try Datasets.table("penguins")
+        let rows = try Fixtures.sample(Fixtures.fit(penguins, seed: 1), rows: 5_000)
+        let flipper = rows[penguins.columnNames.firstIndex(of: "flipper_length_mm")!].compactMap { $0.flatMap(Double.init) }
+        let realFlipper = penguins.column(named: "flipper_length_mm")!.nonNullNumbers
+        #expect(flipper.allSatisfy { $0 == $0.rounded() && $0 >= realFlipper.min()! && $0 <= realFlipper.max()! })
+    }
+
     @Test("exposure: levels for text columns, statistics for binned numbers; rare levels merge into Other")
     func exposureAndLevels() throws {
         let table = Self.dependencyTable(rows: 1_000)
