@@ -35,7 +35,7 @@ struct BayesianNetworkTests {
         return try encoder.encode(model)
     }
 
-    @Test("the same seed fits the same model and samples the same rows; with ε > 0 another seed draws other noise")
+    @Test("the same seed fits the same model and samples the same rows; with ε > 0 another seed makes another private fit")
     func determinism() throws {
         let penguins = try Datasets.table("penguins")
         let first = try Fixtures.fit(penguins, seed: 5)
@@ -123,6 +123,25 @@ struct BayesianNetworkTests {
         #expect(meanExact < 0.02, "ε = 0: TVD \(exact)")
         #expect(meanNoisy > meanExact + 0.03, "ε = 0.05: TVD \(noisy) vs ε = 0: \(exact)")
 
+        // The tables themselves: each table's weights against the exact counts of its family
+        // (states as the fit made them: ε > 0 bins by equal widths).
+        func tableDistance(_ epsilon: Double) throws -> Double {
+            let input = try Fixtures.input(table, parameters: Parameters(["epsilon": .number(epsilon)]), seed: 1)
+            let settings = try BayesianNetworkSettings(input.parameters, memberNames: ["a", "b", "c"], groupName: "joint")
+            let columns = try input.members.map { try StateEncoder.encode($0, settings: settings) }
+            let model = try BayesianNetworkStrategy.fit(input)
+            let distances = model.tables.map { table -> Double in
+                let exact = NoisyConditionals.counts(table.parents + [table.column], columns: columns)
+                let total = table.weights.reduce(0, +)
+                return zip(table.weights, exact).reduce(0) { $0 + abs($1.0 / total - $1.1 / 3_000) } / 2
+            }
+            return distances.reduce(0, +) / Double(distances.count)
+        }
+        let tableDistances = try [0, 1, 0.05].map(tableDistance)
+        print("table TVD against exact counts for ε = 0, 1, 0.05: \(tableDistances)")
+        #expect(tableDistances[0] < 1e-12)
+        #expect(tableDistances[1] > 0.002 && tableDistances[2] > 2 * tableDistances[1], "\(tableDistances)")
+
         let summary = try Fixtures.fit(table, parameters: Parameters(["epsilon": 0.05]), seed: 1).summary
         #expect(summary.contains { $0.hasPrefix("ε = 0.05 (structure 0.025, conditionals 0.025)") }, "\(summary)")
         // θ = 4: n·ε₂ / (2θ·(d − k)) = 3000 · 0.025 / 8 → tables of at most 9 cells, which a × b (6) fits.
@@ -130,6 +149,26 @@ struct BayesianNetworkTests {
         let unlimited = try Fixtures.fit(table, parameters: Parameters(["epsilon": 0.05, "usefulness": 0]), seed: 1).summary
         #expect(!unlimited.last!.contains("θ-usefulness"), "\(unlimited)")
         #expect(try Fixtures.fit(table, seed: 1).summary.last == "no differential privacy (ε = 0)")
+    }
+
+    @Test("with ε > 0 the network is drawn by the exponential mechanism: a tiny budget gives nearly random networks")
+    func privateStructure() throws {
+        let table = Self.dependencyTable(rows: 1_000)
+        func networks(_ epsilon: Double) throws -> Set<String> {
+            Set(try (1...16).map { seed in
+                let model = try Fixtures.fit(table, parameters: Parameters(["epsilon": .number(epsilon), "usefulness": 0, "root": "a"]), seed: UInt64(seed))
+                return model.tables.map { "\($0.parents)→\($0.column)" }.joined(separator: " ")
+            })
+        }
+        let open = try networks(0)
+        let tiny = try networks(1e-4)
+        let generous = try networks(1_000)
+        #expect(open.count == 1 && open.first!.contains("[0]→1"), "\(open)")
+        #expect(tiny.count >= 4, "\(tiny)")
+        #expect(tiny.contains { !$0.contains("[0]→1") }, "\(tiny)")
+        // A large budget follows the information: b always takes a as its parent (c, unrelated,
+        // is a near tie between no parents and any).
+        #expect(generous.allSatisfy { $0.contains("[0]→1") }, "\(generous)")
     }
 
     @Test("nulls occur together as in the data: missing is a state of every column")
