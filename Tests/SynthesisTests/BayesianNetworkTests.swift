@@ -211,6 +211,8 @@ struct BayesianNetworkTests {
         let table = Self.dependencyTable(rows: 200)
         let root = try #require(throws: ParameterError.self) { try Fixtures.fit(table, parameters: Parameters(["root": "d"])) }
         #expect(root.parameter == "root" && root.description.contains("a, b, c"), "\(root)")
+        let tiny = try #require(throws: ParameterError.self) { try Fixtures.fit(table, parameters: Parameters(["epsilon": 1e-9])) }
+        #expect(tiny.parameter == "epsilon", "\(tiny)")
         let single = try #require(throws: PlanError.self) { try Fixtures.fit(table, columns: ["a"]) }
         #expect(single.description.contains("at least two columns"))
         let text = try #require(throws: PlanError.self) {

@@ -55,6 +55,10 @@ struct BayesianNetworkSettings: Sendable {
         maxCells = parameters.integer("max_cells") ?? 100_000
         usefulness = parameters.number("usefulness") ?? 4
         let isPrivate = epsilon > 0
+        // Below this the noise outgrows any count a double can hold next to it.
+        if isPrivate && epsilon < 1e-6 {
+            throw ParameterError(column: groupName, parameter: "epsilon", value: String(epsilon), allowed: "0 (no privacy) or at least 0.000001")
+        }
         // `auto` keeps the fit private when ε > 0 (edges from the range only, nothing read
         // inside a bin) and otherwise follows the data as closely as it can.
         switch parameters.text("binning") ?? "auto" {

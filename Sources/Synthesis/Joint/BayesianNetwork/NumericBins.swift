@@ -40,6 +40,28 @@ struct NumericBins: Hashable, Sendable, Codable {
         shapes = Array(repeating: [], count: binCount)
     }
 
+    private enum CodingKeys: String, CodingKey {
+        case edges, whole, points, shapes, resolution
+    }
+
+    /// A stored model is checked before it is sampled: edges in order, one point and one shape
+    /// per bin, every shape rising to 1.
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        edges = try container.decode([Double].self, forKey: .edges)
+        whole = try container.decode(Bool.self, forKey: .whole)
+        points = try container.decode([Double?].self, forKey: .points)
+        shapes = try container.decode([[Double]].self, forKey: .shapes)
+        resolution = try container.decodeIfPresent(Double.self, forKey: .resolution)
+        let binCount = edges.count - 1
+        guard binCount >= 1, zip(edges, edges.dropFirst()).allSatisfy({ $0 <= $1 }), points.count == binCount, shapes.count == binCount,
+              shapes.allSatisfy({ $0.isEmpty || ($0.last == 1 && zip($0, $0.dropFirst()).allSatisfy { $0 <= $1 }) }),
+              resolution.map({ $0 > 0 }) ?? true else {
+            throw DecodingError.dataCorruptedError(forKey: .edges, in: container,
+                                                   debugDescription: "bins do not fit together (edges, points and shapes per bin)")
+        }
+    }
+
     /// The bin holding a value: how many interior edges lie at or below it.
     func bin(of value: Double) -> Int { Self.bin(of: value, edges: edges) }
 
