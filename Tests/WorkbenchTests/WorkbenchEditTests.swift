@@ -305,9 +305,9 @@ import TerminalUI
             "   p               parameters     Edit the strategy's parameters",
             "   t               kind           Override the column's kind",
             "   J               joint          Add the column to the joint group (a Gaussia~",
+            "   M               joint-model    Switch the joint group's model (Gaussian cop~",
             "   Tab v           view           Show real rows, synthetic rows, or both side~",
             "   r               reseed         A new seed for the synthetic rows",
-            "   f F2            fidelity       Fidelity dashboard: quality, per-column scor~",
             "Esc back",
         ])
         let all = HelpView.lines(ascii: true).joined(separator: "\n")
