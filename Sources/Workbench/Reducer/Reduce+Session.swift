@@ -17,7 +17,8 @@ extension Workbench {
         state.preview = PreviewState()
         state.preview.generation = generation
         state.fidelity = FidelityState()
-        state.autosave = AutosaveState(generation: 0, path: result.autosavePath)
+        // A new generation: an autosave scheduled for the last file must not fire for this one.
+        state.autosave = AutosaveState(generation: state.autosave.generation + 1, path: result.autosavePath)
         if let view = result.view {
             if let name = view.cursorColumn, let index = result.document.plan.columns.firstIndex(where: { $0.name == name }) {
                 state.grid.cursorColumn = index
@@ -133,7 +134,9 @@ extension Workbench {
             return saveEffects(to: path, thenQuit: thenQuit, replacing: true, &state)
         case (.yes, .openUnsaved(let path)):
             state.overlay = nil
-            return open(path, &state)
+            // The edits are given up on purpose, as with quitting without saving.
+            let discarded = state.autosave.path.map { [WorkbenchEffect.removeFile(path: $0)] } ?? []
+            return discarded + open(path, &state)
         case (.no, _), (.close, _):
             state.overlay = nil
             return []
