@@ -10,4 +10,5 @@ path, rows, output = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 data = pd.read_csv(path)
 synthesizer = GaussianCopulaSynthesizer(Metadata.detect_from_dataframes({"table": data}))
 synthesizer.fit({"table": data})
-synthesizer.sample(num_rows=rows).to_csv(output, index=False)
+sampled = synthesizer.sample(num_rows=rows)
+(sampled["table"] if isinstance(sampled, dict) else sampled).to_csv(output, index=False)
