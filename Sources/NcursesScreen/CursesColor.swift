@@ -49,17 +49,37 @@ enum CursesColor {
         return (levels[cube / 36], levels[(cube / 6) % 6], levels[cube % 6])
     }
 
-    private static func nearest(to rgb: (Int, Int, Int), among count: Int) -> Int32 {
-        var best = 0
-        var bestDistance = Int.max
-        for (index, candidate) in ansiRGB.prefix(count).enumerated() {
-            let dr = candidate.0 - rgb.0, dg = candidate.1 - rgb.1, db = candidate.2 - rgb.2
-            let distance = dr * dr + dg * dg + db * db
-            if distance < bestDistance {
-                best = index
-                bestDistance = distance
-            }
+    /// The ANSI colour nearest in hue (greys by brightness). Plain RGB distance to the xterm
+    /// values sends muted greens and blues to cyan and oranges to grey; by hue they stay green,
+    /// blue-ish and yellow, so series that differ in a 256-colour terminal differ here too.
+    static func nearest(to rgb: (Int, Int, Int), among count: Int) -> Int32 {
+        let (r, g, b) = rgb
+        let high = max(r, g, b), low = min(r, g, b)
+        let spread = high - low
+        if high == 0 || spread * 4 < high {  // saturation under 25 %: a grey
+            if high < 64 { return 0 }
+            if count == 8 { return 7 }
+            return high < 160 ? 8 : (high < 224 ? 7 : 15)
         }
-        return Int32(best)
+        var hue = 0.0
+        if high == r {
+            hue = 60 * Double(g - b) / Double(spread)
+        } else if high == g {
+            hue = 60 * Double(b - r) / Double(spread) + 120
+        } else {
+            hue = 60 * Double(r - g) / Double(spread) + 240
+        }
+        if hue < 0 { hue += 360 }
+        // Hue sectors: red, yellow (which many terminals draw as orange), green, cyan, blue, magenta.
+        let base: Int32
+        switch hue {
+        case 15..<75: base = 3
+        case 75..<150: base = 2
+        case 150..<210: base = 6
+        case 210..<270: base = 4
+        case 270..<330: base = 5
+        default: base = 1
+        }
+        return count > 8 && high >= 230 ? base + 8 : base
     }
 }
