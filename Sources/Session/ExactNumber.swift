@@ -75,3 +75,26 @@ struct ExactParameterValue: Encodable {
         }
     }
 }
+
+/// A joint plan written with exact parameter numbers.
+struct ExactJointPlan: Encodable {
+    var plan: JointPlan
+
+    init(_ plan: JointPlan) { self.plan = plan }
+
+    enum CodingKeys: String, CodingKey { case name, model, columns, parameters, memberParameters = "member_parameters" }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(plan.name, forKey: .name)
+        try container.encode(plan.model, forKey: .model)
+        try container.encode(plan.columns, forKey: .columns)
+        if !plan.parameters.isEmpty { try container.encode(ExactParameters(plan.parameters), forKey: .parameters) }
+        if !plan.memberParameters.isEmpty {
+            var members = container.nestedContainer(keyedBy: AnyKey.self, forKey: .memberParameters)
+            for name in plan.memberParameters.keys.sorted() {
+                try members.encode(ExactParameters(plan.memberParameters[name]!), forKey: AnyKey(name))
+            }
+        }
+    }
+}

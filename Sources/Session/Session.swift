@@ -35,6 +35,24 @@ public struct Session: Hashable, Sendable, Codable {
 
     public struct PlanSection: Hashable, Sendable, Codable {
         public var columns: [PlanColumn]
+        /// Joint models over groups of columns (`gaussian_copula`, `cart`, `bayesian_network`).
+        public var joint: [JointPlan]?
+        public var constraints: [ConstraintPlan]?
+
+        public init(columns: [PlanColumn], joint: [JointPlan]? = nil, constraints: [ConstraintPlan]? = nil) {
+            self.columns = columns
+            self.joint = joint
+            self.constraints = constraints
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(columns, forKey: .columns)
+            if let joint, !joint.isEmpty { try container.encode(joint.map(ExactJointPlan.init), forKey: .joint) }
+            if let constraints, !constraints.isEmpty { try container.encode(constraints, forKey: .constraints) }
+        }
+
+        enum CodingKeys: String, CodingKey { case columns, joint, constraints }
     }
 
     /// A plan column, plus the marker of what its fitted model keeps of the real data.
@@ -51,6 +69,16 @@ public struct Session: Hashable, Sendable, Codable {
         public var rows: Int?
         public var output: String?
         public var format: OutputFormat?
+        /// Conditional sampling: `where` (column: value) and `rebalance`.
+        public var conditions: SamplingConditions?
+
+        public init(seed: UInt64, rows: Int? = nil, output: String? = nil, format: OutputFormat? = nil, conditions: SamplingConditions? = nil) {
+            self.seed = seed
+            self.rows = rows
+            self.output = output
+            self.format = format
+            self.conditions = conditions
+        }
     }
 
     public enum OutputFormat: String, Hashable, Sendable, Codable, CaseIterable {
@@ -70,6 +98,25 @@ public struct Session: Hashable, Sendable, Codable {
 
     public struct ModelSection: Hashable, Sendable, Codable {
         public var columns: [String: EmbeddedModel]
+        /// Fitted joint models, by group name.
+        public var joint: [String: EmbeddedJoint]?
+        /// Fitted constraints (fixed combinations keep the real ones), in plan order.
+        public var constraints: [FittedConstraint]?
+
+        public init(columns: [String: EmbeddedModel], joint: [String: EmbeddedJoint]? = nil, constraints: [FittedConstraint]? = nil) {
+            self.columns = columns
+            self.joint = joint
+            self.constraints = constraints
+        }
+    }
+
+    public struct EmbeddedJoint: Hashable, Sendable, Codable {
+        public var model: String
+        public var columns: [String]
+        public var realValues: RealValueExposure
+        public var fitted: JSONValue
+
+        enum CodingKeys: String, CodingKey { case model, columns, realValues = "real_values", fitted }
     }
 
     public struct EmbeddedModel: Hashable, Sendable, Codable {
@@ -94,7 +141,7 @@ public struct Session: Hashable, Sendable, Codable {
     public var synthesisPlan: Plan {
         Plan(seed: run.seed, rows: run.rows, columns: plan.columns.map {
             ColumnPlan(name: $0.name, kind: $0.kind, strategy: $0.strategy, parameters: $0.parameters ?? Parameters())
-        })
+        }, joint: plan.joint ?? [], constraints: plan.constraints ?? [], conditions: run.conditions)
     }
 }
 

@@ -21,8 +21,13 @@ indirect enum SessionKeys: Sendable {
         ]),
         "plan": .mapping([
             "columns": .sequence(.mapping(["name": .any, "kind": .any, "strategy": .any, "parameters": .any, "real_values": .any])),
+            "joint": .sequence(.mapping(["name": .any, "model": .any, "columns": .any, "parameters": .any, "member_parameters": .dictionary(.any)])),
+            "constraints": .sequence(.mapping(["type": .any, "column": .any, "columns": .any, "min": .any, "max": .any, "formula": .any, "enforce": .any])),
         ]),
-        "run": .mapping(["seed": .any, "rows": .any, "output": .any, "format": .any]),
+        "run": .mapping([
+            "seed": .any, "rows": .any, "output": .any, "format": .any,
+            "conditions": .mapping(["where": .dictionary(.any), "rebalance": .mapping(["column": .any, "proportions": .dictionary(.any)])]),
+        ]),
         "require": .mapping(["min": .dictionary(.any), "max": .dictionary(.any)]),
         "model": .mapping([
             "columns": .dictionary(.mapping([
@@ -32,6 +37,8 @@ indirect enum SessionKeys: Sendable {
                     "clip_min": .any, "clip_max": .any, "round_digits": .any,
                 ]),
             ])),
+            "joint": .dictionary(.mapping(["model": .any, "columns": .any, "real_values": .any, "fitted": .any])),
+            "constraints": .sequence(.mapping(["plan": .any, "combinations": .any])),
         ]),
         "view": .mapping(["cursor_column": .any, "panel": .any]),
     ])

@@ -27,8 +27,19 @@ public enum SessionRunner {
                 try fittedColumn(name: name, embedded: model.columns[name]!, file: file, index: index)
             }
             let rows = session.run.rows ?? session.source?.rows ?? 0
-            let plan = try catching(file) {
-                try FittedPlan(assembling: columns, outputOrder: generated, seed: session.run.seed, defaultRows: rows)
+            let joints = try (session.plan.joint ?? []).map { group in
+                try fittedJoint(group, embedded: model.joint?[group.name], file: file)
+            }
+            let constraints = model.constraints ?? []
+            if constraints.map(\.plan) != (session.plan.constraints ?? []) {
+                throw file.error(at: ["plan", "constraints"], "the plan's constraints differ from the embedded ones; run doppel fit again")
+            }
+            var plan = try catching(file) {
+                try FittedPlan(assembling: columns, joints: joints, constraints: constraints, outputOrder: generated,
+                               seed: session.run.seed, defaultRows: rows)
+            }
+            if let conditions = session.run.conditions, !conditions.isEmpty {
+                plan = try catching(file) { try plan.applying(conditions, source: nil) }
             }
             var source: Table?
             if needSource {
@@ -70,10 +81,38 @@ public enum SessionRunner {
             let name = session.plan.columns[index].name
             session.plan.columns[index].realValues = plan.columns.first { $0.name == name }?.model.exposure ?? RealValueExposure.none
         }
-        session.model = Session.ModelSection(columns: models)
+        var joints: [String: Session.EmbeddedJoint] = [:]
+        for joint in plan.joints {
+            if joint.model.exposure >= .levels && !includeRealValues {
+                throw DataError(file: file.path, message: "joint group '\(joint.name)' (\(joint.strategy)) keeps real values (\(joint.model.exposure.rawValue)); embedding it would ship real data in the session. Pass --include-real-values to embed it anyway")
+            }
+            joints[joint.name] = Session.EmbeddedJoint(model: joint.strategy, columns: joint.model.columnNames,
+                                                       realValues: joint.model.exposure,
+                                                       fitted: try JSONValue(json: ModelCoding.encode(joint.model)))
+        }
+        if plan.constraints.contains(where: { $0.exposure >= .levels }) && !includeRealValues {
+            throw DataError(file: file.path, message: "fixed_combinations constraints keep the real combinations of category levels; pass --include-real-values to embed them anyway")
+        }
+        session.model = Session.ModelSection(columns: models, joint: joints.isEmpty ? nil : joints,
+                                             constraints: plan.constraints.isEmpty ? nil : plan.constraints)
         if session.run.rows == nil { session.run.rows = plan.defaultRows }
         session.format = Session.currentFormat
         return session
+    }
+
+    static func fittedJoint(_ group: JointPlan, embedded: Session.EmbeddedJoint?, file: SessionFile) throws -> FittedJoint {
+        guard let embedded else {
+            throw file.error(at: ["model", "joint"], "the plan has joint group '\(group.name)' but no fitted model for it; run doppel fit again")
+        }
+        guard embedded.model == group.model, embedded.columns == group.columns else {
+            throw file.error(at: ["model", "joint", group.name], "the plan's joint group '\(group.name)' (\(group.model) over \(group.columns.joined(separator: ", "))) differs from the embedded one; run doppel fit again")
+        }
+        do {
+            return FittedJoint(name: group.name, strategy: group.model,
+                               model: try ModelCoding.decodeJoint(strategy: embedded.model, from: try embedded.fitted.json()))
+        } catch {
+            throw file.error(at: ["model", "joint", group.name, "fitted"], "cannot read the fitted '\(embedded.model)' model: \(error)")
+        }
     }
 
     static func fittedColumn(name: String, embedded: Session.EmbeddedModel, file: SessionFile, index: Int) throws -> FittedColumn {

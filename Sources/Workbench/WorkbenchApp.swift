@@ -1,21 +1,166 @@
+import Foundation
 import TerminalUI
 
-/// Runs the workbench on a screen: draws frames, reads events, runs effects in the background.
-/// (Contract for the backends; the state machine behind it lives in the other Workbench files.)
+/// Runs the workbench on a screen: draws frames, reads events, and runs effects on background
+/// threads, feeding their results back to the reducer. The loop never waits on an effect
+/// (unless `Options.settleBeforeInput`, which tests use to make scripts deterministic).
 public final class WorkbenchApp {
+    public struct Options: Sendable {
+        /// Before reading each event, wait until every running effect has reported (tests).
+        public var settleBeforeInput = false
+        /// Seed of a session made from a bare CSV (nil: a random one, as `doppel plan`).
+        public var newSessionSeed: UInt64?
+        public var autosaveDelayMilliseconds = 1500
+        /// Where typed relative paths and the first save go.
+        public var currentDirectory = FileManager.default.currentDirectoryPath
+        /// How long one wait for input lasts; effects' results are picked up between waits.
+        public var pollMilliseconds = 40
+
+        public init() {}
+    }
+
     public let launch: WorkbenchLaunch
+    public var options: Options
+    /// The state when `run` returned (for tests and the caller's exit message).
+    public private(set) var finalState: WorkbenchState?
 
     public init(launch: WorkbenchLaunch) throws {
         self.launch = launch
+        self.options = Options()
+    }
+
+    public init(launch: WorkbenchLaunch, options: Options) throws {
+        self.launch = launch
+        self.options = options
     }
 
     /// The event loop: returns when the user quits.
     public func run(on screen: any Screen) throws -> WorkbenchExit {
-        while true {
-            var frame = Buffer(width: screen.width, height: screen.height)
-            frame.set(0, 0, "doppel workbench — q quits")
-            screen.draw(frame)
-            if case .key(.character("q")) = screen.nextEvent(timeoutMilliseconds: 100) { return .quit }
+        var state = WorkbenchState(launch: launch, width: screen.width, height: screen.height,
+                                   currentDirectory: options.currentDirectory, newSessionSeed: options.newSessionSeed,
+                                   autosaveDelayMilliseconds: options.autosaveDelayMilliseconds)
+        let inbox = Inbox()
+        let latest = LatestRequests()
+        let runner = EffectRunner()
+        var needsDraw = true
+
+        func apply(_ action: WorkbenchAction) {
+            let effects = Workbench.reduce(&state, action)
+            needsDraw = true
+            if state.exitRequested {
+                // Last words (removing the autosave) run before the loop ends.
+                for effect in effects { _ = runner.perform(effect) }
+                return
+            }
+            for effect in effects { start(effect, runner: runner, inbox: inbox, latest: latest) }
         }
+
+        apply(.start)
+        while !state.exitRequested {
+            for action in inbox.drain() {
+                apply(action)
+                if state.exitRequested { break }
+            }
+            if state.exitRequested { break }
+            if options.settleBeforeInput && inbox.waitUntilIdle() { continue }
+            if needsDraw {
+                var frame = Buffer(width: screen.width, height: screen.height)
+                Workbench.render(state, into: &frame)
+                screen.draw(frame)
+                needsDraw = false
+            }
+            switch screen.nextEvent(timeoutMilliseconds: options.pollMilliseconds) {
+            case .key(let key)?: apply(.key(key))
+            case .resize(let width, let height)?: apply(.resize(width: width, height: height))
+            case nil: break
+            }
+        }
+        var frame = Buffer(width: screen.width, height: screen.height)
+        Workbench.render(state, into: &frame)
+        screen.draw(frame)
+        finalState = state
+        return .quit
+    }
+
+    /// Runs an effect on a background thread; its actions land in the inbox.
+    private func start(_ effect: WorkbenchEffect, runner: EffectRunner, inbox: Inbox, latest: LatestRequests) {
+        inbox.begin()
+        // A request already superseded when its turn comes is skipped: its result would be dropped.
+        let generation: (kind: LatestRequests.Kind, value: Int)?
+        switch effect {
+        case .buildPreview(let job): generation = (.preview, job.generation)
+        case .computeQuality(let job), .computePrivacy(let job): generation = (.fidelity, job.generation)
+        default: generation = nil
+        }
+        if let generation { latest.record(generation.kind, generation.value) }
+        if case .scheduleAutosave(let generation, let delay) = effect {
+            DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(delay)) {
+                inbox.finish([.autosaveDue(generation: generation)])
+            }
+            return
+        }
+        DispatchQueue.global(qos: .userInitiated).async {
+            if let generation, latest.isSuperseded(generation.kind, generation.value) {
+                inbox.finish([])
+                return
+            }
+            inbox.finish(runner.perform(effect))
+        }
+    }
+}
+
+/// The newest preview and fidelity requests, read by background jobs before they start.
+final class LatestRequests: @unchecked Sendable {
+    enum Kind { case preview, fidelity }
+    private let lock = NSLock()
+    private var newest: [Kind: Int] = [:]
+
+    func record(_ kind: Kind, _ generation: Int) {
+        lock.lock()
+        newest[kind] = max(newest[kind] ?? generation, generation)
+        lock.unlock()
+    }
+
+    func isSuperseded(_ kind: Kind, _ generation: Int) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return generation < (newest[kind] ?? generation)
+    }
+}
+
+/// Results of effects waiting for the loop, and how many effects are still running.
+final class Inbox: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var actions: [WorkbenchAction] = []
+    private var running = 0
+
+    func begin() {
+        condition.lock()
+        running += 1
+        condition.unlock()
+    }
+
+    func finish(_ results: [WorkbenchAction]) {
+        condition.lock()
+        actions += results
+        running -= 1
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    func drain() -> [WorkbenchAction] {
+        condition.lock()
+        defer { condition.unlock() }
+        let taken = actions
+        actions.removeAll()
+        return taken
+    }
+
+    /// Waits until no effect is running; true when there are results to take.
+    func waitUntilIdle() -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        while running > 0 && actions.isEmpty { condition.wait() }
+        return !actions.isEmpty
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Session
 import Synthesis
 import Tabular
@@ -24,12 +25,45 @@ struct PlanCommand: ParsableCommand {
     @Option(help: "The row count to record (default: none, meaning the source's row count).")
     var rows: Int?
 
+    @Option(help: ArgumentHelp("The joint model over the columns it can model: auto (try each on the data, keep the best quality), none (marginals alone), or one of: \(JointRegistry.ids.joined(separator: ", ")).", valueName: "model"))
+    var joint: String = "auto"
+
+    @Flag(help: "Write a session (source path and hash, plan, seed) that `doppel run` replays, instead of a bare plan.")
+    var session = false
+
     func run() throws {
         try failingWithStatus2 {
             if let rows, rows < 0 { throw BadInput("--rows \(rows): expected a row count of at least 0") }
+            let candidates: [String?]
+            switch joint {
+            case "auto": candidates = JointRegistry.ids + [nil]
+            case "none": candidates = []
+            default:
+                guard JointRegistry.strategy(id: joint) != nil else {
+                    throw BadInput("--joint \(joint): expected auto, none or one of " + JointRegistry.ids.joined(separator: ", "))
+                }
+                candidates = [joint]
+            }
+            if session && (file == "-" || out == "-") { throw BadInput("--session needs a source file and an output path (-o), so that the session can name its source") }
             let (table, _) = try loadSource(file, options: read)
-            let plan = DefaultPlanner.plan(for: table, kinds: proposedKinds(table), seed: seed ?? DefaultPlanner.randomSeed(), rows: rows)
-            if out == "-" {
+            var plan = DefaultPlanner.plan(for: table, kinds: proposedKinds(table), seed: seed ?? DefaultPlanner.randomSeed(), rows: rows)
+            if !candidates.isEmpty {
+                let outcome = JointModelChoice.choose(for: plan, table: table, candidates: candidates)
+                plan = outcome.plan
+                for trial in outcome.trials {
+                    let name = trial.model ?? "none (marginals alone)"
+                    let figure = trial.quality.map { String(format: "quality %.4f", $0) } ?? "failed: \(trial.failure ?? "?")"
+                    Diagnostics.note("joint model \(name): \(figure) (\(String(format: "%.2f", trial.seconds)) s)")
+                }
+                if let chosen = plan.joint.first {
+                    Diagnostics.note("chose \(chosen.model) over \(chosen.columns.count) columns")
+                }
+            }
+            if session {
+                let built = try Session.new(plan: plan, sourcePath: file, read: try read.options(), table: table,
+                                            sessionPath: out, doppelVersion: Doppel.version)
+                try SessionFile.save(built, to: out)
+            } else if out == "-" {
                 try StandardOutput.write(Array(try PlanFile.yaml(plan).utf8))
             } else {
                 try PlanFile.save(plan, to: out)

@@ -45,6 +45,8 @@ struct RunCommand: ParsableCommand {
     @Option(parsing: .singleValue, help: ArgumentHelp("A gate: exit 1 when METRIC is above VALUE.", valueName: "metric=value"))
     var max: [String] = []
 
+    @OptionGroup var conditions: ConditionArguments
+
     @Flag(help: "Use the source even if its SHA-256 differs from the session's.")
     var allowChangedSource = false
 
@@ -59,8 +61,16 @@ struct RunCommand: ParsableCommand {
             if let rows, rows < 0 { throw BadInput("--rows \(rows): expected a row count of at least 0") }
             if threads < 0 { throw BadInput("--threads \(threads): expected 0 (all cores) or more") }
             let needsSource = report || !gates.isEmpty
-            let prepared = try SessionRunner.prepare(file, environment: ProcessInfo.processInfo.environment,
+            let asked = try conditions.parsed()
+            var prepared = try SessionRunner.prepare(file, environment: ProcessInfo.processInfo.environment,
                                                      allowChangedSource: allowChangedSource, needSource: needsSource)
+            if let asked {
+                do {
+                    prepared.plan = try prepared.plan.applying(asked, source: prepared.source)
+                } catch let error as PlanError {
+                    throw BadInput(error.message)
+                }
+            }
             let total = rows ?? file.session.run.rows ?? prepared.plan.defaultRows
             let range = try shardRange(total: total)
             let destination = out ?? file.session.run.output.map(file.resolve) ?? "-"

@@ -28,6 +28,8 @@ struct SampleCommand: ParsableCommand {
     @Option(name: [.short, .customLong("out")], help: ArgumentHelp("Where to write the CSV (- for stdout).", valueName: "path"))
     var out: String = "-"
 
+    @OptionGroup var conditions: ConditionArguments
+
     @Option(help: "Threads to use (default: all cores). Does not change the output.")
     var threads: Int = 0
 
@@ -44,6 +46,7 @@ struct SampleCommand: ParsableCommand {
                 if seed == nil { Diagnostics.note("seed \(chosenPlan.seed) (pass --seed \(chosenPlan.seed) to repeat this output)") }
             }
             if let seed { chosenPlan.seed = seed }
+            if let asked = try conditions.parsed() { chosenPlan.conditions = asked }
             let fitted = try withPlanErrors(plan ?? "the default plan") {
                 try FittedPlan.fit(chosenPlan, on: table, environment: ProcessInfo.processInfo.environment)
             }

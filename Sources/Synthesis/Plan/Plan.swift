@@ -8,12 +8,48 @@ public struct Plan: Hashable, Sendable, Codable {
     /// Rows to generate; nil means as many as the source has.
     public var rows: Int?
     public var columns: [ColumnPlan]
+    /// Joint models over groups of columns (a column belongs to at most one).
+    public var joint: [JointPlan]
+    public var constraints: [ConstraintPlan]
+    /// Conditions on the sampled rows (rare events, rebalancing); nil or empty for none.
+    public var conditions: SamplingConditions?
 
-    public init(seed: UInt64, rows: Int? = nil, columns: [ColumnPlan]) {
+    public init(seed: UInt64, rows: Int? = nil, columns: [ColumnPlan], joint: [JointPlan] = [],
+                constraints: [ConstraintPlan] = [], conditions: SamplingConditions? = nil) {
         self.seed = seed
         self.rows = rows
         self.columns = columns
+        self.joint = joint
+        self.constraints = constraints
+        self.conditions = conditions
     }
+
+    private enum CodingKeys: String, CodingKey {
+        case seed, rows, columns, joint, constraints, conditions
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        seed = try container.decode(UInt64.self, forKey: .seed)
+        rows = try container.decodeIfPresent(Int.self, forKey: .rows)
+        columns = try container.decode([ColumnPlan].self, forKey: .columns)
+        joint = try container.decodeIfPresent([JointPlan].self, forKey: .joint) ?? []
+        constraints = try container.decodeIfPresent([ConstraintPlan].self, forKey: .constraints) ?? []
+        conditions = try container.decodeIfPresent(SamplingConditions.self, forKey: .conditions)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(seed, forKey: .seed)
+        try container.encodeIfPresent(rows, forKey: .rows)
+        try container.encode(columns, forKey: .columns)
+        if !joint.isEmpty { try container.encode(joint, forKey: .joint) }
+        if !constraints.isEmpty { try container.encode(constraints, forKey: .constraints) }
+        if let conditions, !conditions.isEmpty { try container.encode(conditions, forKey: .conditions) }
+    }
+
+    /// The joint group a column belongs to, if any.
+    public func jointGroup(of column: String) -> JointPlan? { joint.first { $0.columns.contains(column) } }
 
     /// The columns that appear in the output, in order (a `drop`ped column does not).
     public var outputColumns: [ColumnPlan] { columns.filter { $0.strategy != DropStrategy.descriptor.id } }

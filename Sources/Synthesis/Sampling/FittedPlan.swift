@@ -2,8 +2,14 @@ import Tabular
 
 /// A plan with every column fitted, ready to sample any number of rows, in chunks.
 public struct FittedPlan: Sendable {
-    /// Columns in generation order (dependencies first).
+    /// Columns in generation order (dependencies first; a joint group's members together).
     public var columns: [FittedColumn]
+    /// Joint models, each generating its member columns together.
+    public var joints: [FittedJoint]
+    public var constraints: [FittedConstraint]
+    public var conditions: FittedConditions?
+    /// The order of generation units, and which are sampled with rejection.
+    var schedule: GenerationSchedule
     /// Output column names, in the plan's order.
     public var outputOrder: [String]
     public var seed: UInt64
@@ -14,10 +20,9 @@ public struct FittedPlan: Sendable {
     /// streams, so changing this changes the bytes (it is fixed for that reason).
     public static let chunkSize = 16_384
 
-    /// Fits every column of `plan` on `table`.
+    /// Fits every column of `plan` on `table`, then its joint groups, constraints and conditions.
     public static func fit(_ plan: Plan, on table: Table, environment: [String: String] = [:]) throws -> FittedPlan {
         var fitted: [String: FittedColumn] = [:]
-        var dependencies: [String: [String]] = [:]
         var names = Set<String>()
         for columnPlan in plan.columns {
             guard names.insert(columnPlan.name).inserted else {
@@ -32,14 +37,22 @@ public struct FittedPlan: Sendable {
         for result in results {
             let column = try result.get()
             fitted[column.name] = column
-            dependencies[column.name] = column.model.dependencies
         }
-        let order = try DependencyOrder.sort(generatedColumns.map(\.name), dependencies: dependencies)
-        return FittedPlan(
-            columns: order.map { fitted[$0]! },
-            outputOrder: generatedColumns.map(\.name),
-            seed: plan.seed,
-            defaultRows: plan.rows ?? table.rowCount)
+        var grouped = Set<String>()
+        for group in plan.joint {
+            for name in group.columns where !grouped.insert(name).inserted {
+                throw PlanError.at(column: name, "belongs to two joint groups; a column can be in one")
+            }
+        }
+        let joints = try plan.joint.map { try JointFitting.fit($0, plan: plan, table: table, fitted: &fitted) }
+        let byName = Dictionary(generatedColumns.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let constraints = try plan.constraints.enumerated().map { index, constraint in
+            try FittedConstraint.fit(constraint, index: index, table: table, generated: byName)
+        }
+        let conditions = try plan.conditions.flatMap { $0.isEmpty ? nil : try FittedConditions.fit($0, table: table, generated: byName) }
+        return try FittedPlan(
+            assembling: generatedColumns.map { fitted[$0.name]! }, joints: joints, constraints: constraints, conditions: conditions,
+            outputOrder: generatedColumns.map(\.name), seed: plan.seed, defaultRows: plan.rows ?? table.rowCount)
     }
 
     static func fitColumn(_ plan: ColumnPlan, table: Table, environment: [String: String]) throws -> FittedColumn {
@@ -110,31 +123,19 @@ public struct FittedPlan: Sendable {
         for column in columns { try column.model.check(rows: rows, column: column.name) }
     }
 
-    /// The rows of one chunk, as a table in output order.
-    public func sampleChunk(_ chunk: Int, totalRows: Int, seed: UInt64? = nil) throws -> Table {
-        let start = chunk * Self.chunkSize
-        let rows = start..<min(totalRows, start + Self.chunkSize)
-        var request = GenerationRequest(rows: rows, totalRows: totalRows, generated: [:], seed: seed ?? self.seed)
-        for column in columns {
-            request.generated[column.name] = try column.generate(request, seed: seed ?? self.seed, chunk: chunk)
-        }
-        return Table(columns: outputOrder.map { name in
-            let synthetic = request.generated[name]!
-            return Column(name: name, values: synthetic.values, validity: synthetic.validity)
-        })
-    }
-
-    /// Assembles fitted columns (for example decoded from a session) into a plan, ordered by
-    /// their dependencies.
-    public init(assembling fitted: [FittedColumn], outputOrder: [String], seed: UInt64, defaultRows: Int) throws {
+    /// Assembles fitted columns and joint groups (for example decoded from a session) into a
+    /// plan, ordered by their dependencies.
+    public init(assembling fitted: [FittedColumn], joints: [FittedJoint] = [], constraints: [FittedConstraint] = [],
+                conditions: FittedConditions? = nil, outputOrder: [String], seed: UInt64, defaultRows: Int) throws {
         let byName = Dictionary(fitted.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
-        let dependencies = byName.mapValues { $0.model.dependencies }
-        let order = try DependencyOrder.sort(outputOrder, dependencies: dependencies)
-        self.init(columns: order.map { byName[$0]! }, outputOrder: outputOrder, seed: seed, defaultRows: defaultRows)
-    }
-
-    private init(columns: [FittedColumn], outputOrder: [String], seed: UInt64, defaultRows: Int) {
-        self.columns = columns
+        let schedule = try GenerationSchedule(columns: byName, joints: joints, outputOrder: outputOrder,
+                                              constrained: constraints.filter { $0.plan.type != .unique }.flatMap(\.columnsRead) + (conditions?.columnsRead ?? []),
+                                              unique: constraints.filter { $0.plan.type == .unique }.compactMap(\.plan.column))
+        self.columns = schedule.columnOrder.map { byName[$0]! }
+        self.joints = joints
+        self.constraints = constraints
+        self.conditions = conditions
+        self.schedule = schedule
         self.outputOrder = outputOrder
         self.seed = seed
         self.defaultRows = defaultRows

@@ -36,6 +36,12 @@ public struct FittedColumn: Sendable {
     public func generate(_ request: GenerationRequest, seed: UInt64, chunk: Int) throws -> SyntheticColumn {
         var valueStream = RandomStream(seed: seed, column: name, chunk: chunk, purpose: .values)
         let output = try model.generate(request, random: &valueStream)
+        return finish(output, request: request, seed: seed, chunk: chunk)
+    }
+
+    /// The shared options applied to a model's output (this column's own model, or its share
+    /// of a joint model's output): rounding, clipping, nulls, edge cases, then the shape.
+    public func finish(_ output: ModelOutput, request: GenerationRequest, seed: UInt64, chunk: Int) -> SyntheticColumn {
         precondition(output.values.count == request.count, "column \(name): the model made \(output.values.count) values for \(request.count) rows")
         var values = output.values
 

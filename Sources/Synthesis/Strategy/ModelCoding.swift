@@ -16,6 +16,23 @@ public enum ModelCoding {
         return try decode(strategy, from: data)
     }
 
+    public static func encode(_ model: any JointModel) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return try encoder.encode(model)
+    }
+
+    public static func decodeJoint(strategy id: String, from data: Data) throws -> any JointModel {
+        guard let strategy = JointRegistry.strategy(id: id) else {
+            throw PlanError("unknown joint model '\(id)'")
+        }
+        return try decodeJoint(strategy, from: data)
+    }
+
+    private static func decodeJoint<Strategy: JointStrategy>(_ strategy: Strategy.Type, from data: Data) throws -> any JointModel {
+        try JSONDecoder().decode(Strategy.Model.self, from: data)
+    }
+
     private static func decode<Strategy: GenerationStrategy>(_ strategy: Strategy.Type, from data: Data) throws -> any ColumnModel {
         try JSONDecoder().decode(Strategy.Model.self, from: data)
     }

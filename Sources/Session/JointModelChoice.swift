@@ -1,0 +1,81 @@
+import Dispatch
+import Fidelity
+import Synthesis
+import Tabular
+
+/// Picks the joint model that does best on the data: each candidate is fitted on (a sample of)
+/// the source, samples as many rows, and is scored with the quality report; the best score wins
+/// (a tie goes to the model that keeps less of the real data). The per-column strategies chosen
+/// by kind stay; the joint model takes the columns it can model.
+public enum JointModelChoice {
+    public struct Trial: Sendable, Equatable {
+        /// The joint model id, or nil for marginals alone.
+        public var model: String?
+        public var quality: Double?
+        public var seconds: Double
+        /// Why the candidate could not be tried (a fit error), when it could not.
+        public var failure: String?
+    }
+
+    public struct Outcome: Sendable {
+        public var plan: Plan
+        public var trials: [Trial]
+    }
+
+    /// Rows the candidates are fitted and scored on: enough for stable scores, small enough
+    /// that trying three models stays within about two seconds on diamonds.
+    public static let trialRows = 20_000
+
+    /// Kinds a joint model takes from the default plan (identifiers, personal data and free
+    /// text keep their made-up values).
+    static let modelledKinds: Set<ColumnKind> = [.integer, .decimal, .boolean, .categorical, .datetime]
+
+    /// The columns of `plan` a joint model should take: statistical strategies on modelled kinds.
+    public static func jointColumns(of plan: Plan) -> [String] {
+        plan.columns.filter { column in
+            guard modelledKinds.contains(column.kind), let strategy = StrategyRegistry.strategy(id: column.strategy) else { return false }
+            return strategy.descriptor.family == .statistical
+        }.map(\.name)
+    }
+
+    /// `plan` with the best of `candidates` (joint model ids; nil means marginals alone) over
+    /// its modelled columns.
+    public static func choose(for plan: Plan, table: Table, candidates: [String?]) -> Outcome {
+        let columns = jointColumns(of: plan)
+        guard columns.count >= 2 else { return Outcome(plan: plan, trials: []) }
+        let sample = table.rowCount > trialRows ? table.taking(evenlySpaced: trialRows) : table
+        var trials: [Trial] = []
+        var best: (plan: Plan, score: Double, exposure: RealValueExposure)?
+        for candidate in candidates {
+            var trialPlan = plan
+            trialPlan.joint = candidate.map { [JointPlan(model: $0, columns: columns)] } ?? []
+            trialPlan.rows = nil
+            let start = DispatchTime.now().uptimeNanoseconds
+            do {
+                let fitted = try FittedPlan.fit(trialPlan, on: sample)
+                let synthetic = try fitted.sample(rows: sample.rowCount)
+                let score = QualityReport.compute(FidelityData(real: sample, synthetic: synthetic)).score ?? 0
+                let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+                trials.append(Trial(model: candidate, quality: score, seconds: seconds))
+                let exposure = fitted.joints.map(\.model.exposure).max() ?? .none
+                if best == nil || score > best!.score + 1e-9 || (abs(score - best!.score) <= 1e-9 && exposure < best!.exposure) {
+                    var chosen = plan
+                    chosen.joint = trialPlan.joint
+                    best = (chosen, score, exposure)
+                }
+            } catch {
+                let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+                trials.append(Trial(model: candidate, quality: nil, seconds: seconds, failure: "\(error)"))
+            }
+        }
+        return Outcome(plan: best?.plan ?? plan, trials: trials)
+    }
+}
+
+extension Table {
+    /// `count` rows spread evenly over the table (deterministic, keeps any ordering's spread).
+    func taking(evenlySpaced count: Int) -> Table {
+        let rows = (0..<count).map { $0 * rowCount / count }
+        return Table(columns: columns.map { $0.taking(rows) })
+    }
+}

@@ -1,0 +1,56 @@
+/// A rule every synthetic row must satisfy, as in SDV's constraints. Enforced by transformation
+/// where one exists (clipping into a range, swapping an inverted pair, uniqueness from the row
+/// index), else by rejection sampling inside each chunk with a bound.
+public struct ConstraintPlan: Hashable, Sendable, Codable {
+    public enum Kind: String, Hashable, Sendable, Codable, CaseIterable {
+        /// `column` within [`min`, `max`] (either may be absent).
+        case range
+        /// `columns[0] <= columns[1]` in every row where both have values.
+        case lessEqual = "less_equal"
+        /// Only combinations of `columns` that occur in the real data.
+        case fixedCombinations = "fixed_combinations"
+        /// No value of `column` repeats in the whole output (every chunk, every shard).
+        case unique
+        /// `formula` (the formula language) is true.
+        case predicate
+    }
+
+    /// How a violation is repaired.
+    public enum Enforcement: String, Hashable, Sendable, Codable, CaseIterable {
+        /// Draw rows again until they satisfy the rule (keeps every distribution's shape).
+        case reject
+        /// Clip out-of-range values to the bound (range only).
+        case clip
+        /// Swap the two values (less_equal only, for columns of one kind).
+        case swap
+    }
+
+    public var type: Kind
+    public var column: String?
+    public var columns: [String]?
+    public var min: Double?
+    public var max: Double?
+    public var formula: String?
+    /// Default: reject.
+    public var enforce: Enforcement?
+
+    public init(type: Kind, column: String? = nil, columns: [String]? = nil, min: Double? = nil, max: Double? = nil,
+                formula: String? = nil, enforce: Enforcement? = nil) {
+        self.type = type
+        self.column = column
+        self.columns = columns
+        self.min = min
+        self.max = max
+        self.formula = formula
+        self.enforce = enforce
+    }
+
+    /// For messages: `range(price)`, `less_equal(low, high)`, `predicate(x > 0)`.
+    public var label: String {
+        switch type {
+        case .range, .unique: return "\(type.rawValue)(\(column ?? "?"))"
+        case .lessEqual, .fixedCombinations: return "\(type.rawValue)(\((columns ?? []).joined(separator: ", ")))"
+        case .predicate: return "predicate(\(formula ?? "?"))"
+        }
+    }
+}

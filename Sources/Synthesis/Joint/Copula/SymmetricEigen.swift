@@ -1,0 +1,46 @@
+/// Eigenvalues and eigenvectors of a small symmetric matrix by cyclic Jacobi rotations.
+///
+/// Hand-written: the matrices here are a copula's correlations (one row per column, rarely more
+/// than a few dozen), where Jacobi is exact enough and needs no LAPACK on every platform.
+struct SymmetricEigen {
+    /// Eigenvalues, in no particular order.
+    var values: [Double]
+    /// Column `k` (vectors[i][k]) is the eigenvector of `values[k]`.
+    var vectors: [[Double]]
+
+    init(_ matrix: [[Double]]) {
+        let n = matrix.count
+        var a = matrix
+        var v = (0..<n).map { i in (0..<n).map { $0 == i ? 1.0 : 0.0 } }
+        for _ in 0..<100 {
+            var offDiagonal = 0.0
+            for i in 0..<n { for j in (i + 1)..<max(i + 1, n) { offDiagonal += a[i][j] * a[i][j] } }
+            if offDiagonal < 1e-22 { break }
+            for p in 0..<n {
+                for q in (p + 1)..<max(p + 1, n) where abs(a[p][q]) > 1e-300 {
+                    let theta = (a[q][q] - a[p][p]) / (2 * a[p][q])
+                    let t = (theta >= 0 ? 1.0 : -1.0) / (abs(theta) + (theta * theta + 1).squareRoot())
+                    let c = 1 / (t * t + 1).squareRoot()
+                    let s = t * c
+                    for k in 0..<n {
+                        let akp = a[k][p], akq = a[k][q]
+                        a[k][p] = c * akp - s * akq
+                        a[k][q] = s * akp + c * akq
+                    }
+                    for k in 0..<n {
+                        let apk = a[p][k], aqk = a[q][k]
+                        a[p][k] = c * apk - s * aqk
+                        a[q][k] = s * apk + c * aqk
+                    }
+                    for k in 0..<n {
+                        let vkp = v[k][p], vkq = v[k][q]
+                        v[k][p] = c * vkp - s * vkq
+                        v[k][q] = s * vkp + c * vkq
+                    }
+                }
+            }
+        }
+        values = (0..<n).map { a[$0][$0] }
+        vectors = v
+    }
+}

@@ -1,0 +1,41 @@
+import Tabular
+
+/// Fits a plan's joint groups, after its columns (each member's own strategy is its marginal).
+enum JointFitting {
+    static func fit(_ group: JointPlan, plan: Plan, table: Table, fitted: inout [String: FittedColumn]) throws -> FittedJoint {
+        func fail(_ message: String) -> PlanError { PlanError("joint group '\(group.name)': \(message)", column: nil) }
+        guard let strategy = JointRegistry.strategy(id: group.model) else {
+            throw fail("unknown joint model '\(group.model)'; known: " + JointRegistry.ids.joined(separator: ", "))
+        }
+        let descriptor = strategy.descriptor
+        guard !group.columns.isEmpty else { throw fail("has no columns") }
+        for name in group.memberParameters.keys where !group.columns.contains(name) {
+            throw fail("member_parameters names '\(name)', which is not one of its columns")
+        }
+        let parameters = try ResolvedParameters(group.parameters, schema: descriptor.parameters, column: "joint group '\(group.name)'")
+        var members: [JointMember] = []
+        for name in group.columns {
+            guard let columnPlan = plan.column(named: name) else { throw fail("column '\(name)' is not in the plan") }
+            guard let marginal = fitted[name] else { throw fail("column '\(name)' is dropped; a dropped column cannot be modelled") }
+            guard descriptor.supportedKinds.contains(columnPlan.kind) else {
+                let kinds = descriptor.supportedKinds.map(\.rawValue).sorted().joined(separator: ", ")
+                throw PlanError.at(column: name, "the \(group.model) joint model does not take kind '\(columnPlan.kind.rawValue)' (it takes \(kinds))")
+            }
+            guard let column = table.column(named: name) else {
+                throw PlanError.at(column: name, "joint models learn from the real column, and the source has none of that name")
+            }
+            let memberParameters = try ResolvedParameters(group.memberParameters[name] ?? Parameters(), schema: descriptor.memberParameters, column: name)
+            members.append(JointMember(name: name, kind: columnPlan.kind, shape: marginal.shape, column: column,
+                                       marginal: marginal, parameters: memberParameters))
+        }
+        let input = JointFitInput(groupName: group.name, members: members, parameters: parameters, seed: plan.seed)
+        let model = try fitModel(strategy, input)
+        // The joint model carries its members' nulls (missing is one of their states).
+        for name in group.columns { fitted[name]?.nullRate = nil }
+        return FittedJoint(name: group.name, strategy: group.model, model: model)
+    }
+
+    private static func fitModel<Strategy: JointStrategy>(_ strategy: Strategy.Type, _ input: JointFitInput) throws -> any JointModel {
+        try strategy.fit(input)
+    }
+}

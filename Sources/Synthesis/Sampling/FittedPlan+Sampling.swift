@@ -1,0 +1,135 @@
+import Tabular
+
+extension FittedPlan {
+    /// Most candidate batches one chunk may draw to meet its constraints and conditions: a
+    /// condition met by at least 1 row in ~200 is satisfied; a rarer one fails with its rate.
+    public static let maximumAttempts = 256
+
+    /// The rows of one chunk, as a table in output order.
+    public func sampleChunk(_ chunk: Int, totalRows: Int, seed: UInt64? = nil) throws -> Table {
+        let seed = seed ?? self.seed
+        let start = chunk * Self.chunkSize
+        let rows = start..<min(totalRows, start + Self.chunkSize)
+        var request = GenerationRequest(rows: rows, totalRows: totalRows, generated: [:], seed: seed)
+        if schedule.constrainedUnits.isEmpty {
+            try generate(schedule.units, into: &request, seed: seed, chunk: chunk)
+        } else {
+            try generateConstrained(into: &request, seed: seed, chunk: chunk)
+            try generate(schedule.freeUnits, into: &request, seed: seed, chunk: chunk)
+        }
+        return Table(columns: outputOrder.map { name in
+            let synthetic = request.generated[name]!
+            return Column(name: name, values: synthetic.values, validity: synthetic.validity)
+        })
+    }
+
+    /// Generates `units` for the request's rows, adding their columns to `request.generated`.
+    func generate(_ units: [GenerationSchedule.Unit], into request: inout GenerationRequest, seed: UInt64, chunk: Int) throws {
+        for unit in units {
+            switch unit {
+            case .column(let name):
+                request.generated[name] = try column(named: name).generate(request, seed: seed, chunk: chunk)
+            case .joint(let index):
+                let joint = joints[index]
+                var random = RandomStream(seed: seed, column: joint.streamKey, chunk: chunk, purpose: .values)
+                let outputs = try joint.model.generate(request, random: &random)
+                for (name, output) in zip(joint.model.columnNames, outputs) {
+                    request.generated[name] = try column(named: name).finish(output, request: request, seed: seed, chunk: chunk)
+                }
+            }
+        }
+    }
+
+    private func column(named name: String) throws -> FittedColumn {
+        guard let column = columns.first(where: { $0.name == name }) else { throw PlanError.at(column: name, "has no fitted model") }
+        return column
+    }
+
+    /// Draws the constrained units in candidate batches until every row of the chunk is filled
+    /// by a candidate that meets the constraints and conditions (rejection sampling inside the
+    /// chunk, so chunks and shards stay independent). Rebalanced rows are filled per level.
+    private func generateConstrained(into request: inout GenerationRequest, seed: UInt64, chunk: Int) throws {
+        let count = request.count
+        guard count > 0 else {
+            try generate(schedule.constrainedUnits, into: &request, seed: seed, chunk: chunk)
+            return
+        }
+        // Which output rows want which level (one queue without rebalancing).
+        let rebalance = conditions?.rebalance
+        var queues = [[Int]](repeating: [], count: rebalance?.levels.count ?? 1)
+        for row in 0..<count {
+            queues[rebalance?.level(forRow: request.rows.lowerBound + row) ?? 0].append(row)
+        }
+        var next = [Int](repeating: 0, count: queues.count)
+        var filled = 0
+        var parts: [(columns: [String: SyntheticColumn], rows: [Int])] = []
+        var destinations: [Int] = []
+        var rejections: [String: Int] = [:]
+        var attempts = 0
+        while filled < count && attempts < Self.maximumAttempts {
+            let attemptSeed = attempts == 0 ? seed : seed &+ UInt64(attempts) &* 0x9E37_79B9_7F4A_7C15
+            attempts += 1
+            var candidate = GenerationRequest(rows: request.rows, totalRows: request.totalRows, generated: [:], seed: request.seed)
+            try generate(schedule.constrainedUnits, into: &candidate, seed: attemptSeed, chunk: chunk)
+            var columns = candidate.generated
+            for constraint in constraints { constraint.transform(&columns) }
+            var accepted = [Bool](repeating: true, count: count)
+            for constraint in constraints {
+                let verdict = try constraint.accepts(columns, count: count)
+                var failed = 0
+                for row in 0..<count where !verdict[row] { accepted[row] = false; failed += 1 }
+                rejections[constraint.plan.label, default: 0] += failed
+            }
+            if let conditions {
+                let matches = conditions.matches(columns, count: count)
+                var failed = 0
+                for row in 0..<count where !matches[row] { accepted[row] = false; failed += 1 }
+                let label = conditions.equals.map { "\($0.column) = \($0.value)" }.joined(separator: " and ")
+                if !label.isEmpty { rejections["where " + label, default: 0] += failed }
+            }
+            let levels = rebalance == nil ? [Int?](repeating: 0, count: count) : conditions!.rebalanceLevels(columns, count: count)
+            var taken: [Int] = []
+            for row in 0..<count where accepted[row] {
+                guard let level = levels[row] else { rejections["rebalance: other levels", default: 0] += 1; continue }
+                guard next[level] < queues[level].count else { continue }
+                destinations.append(queues[level][next[level]])
+                next[level] += 1
+                taken.append(row)
+                filled += 1
+                if filled == count { break }
+            }
+            if !taken.isEmpty { parts.append((columns, taken)) }
+        }
+        guard filled == count else {
+            let drawn = attempts * count
+            let worst = rejections.sorted { $0.value > $1.value }.prefix(3).map { label, failed in
+                "\(label) rejected \(Self.percent(Double(failed) / Double(drawn)))"
+            }
+            var missing: [String] = []
+            if let rebalance {
+                for (level, queue) in queues.enumerated() where next[level] < queue.count {
+                    missing.append("\(rebalance.column) = \(rebalance.levels[level]): \(queue.count - next[level]) rows short")
+                }
+            }
+            throw PlanError("constraints and conditions could not be met: rows \(request.rows.lowerBound)..<\(request.rows.upperBound) got \(filled) of \(count) rows from \(drawn) candidates; "
+                            + (worst + missing).joined(separator: "; ")
+                            + ". Loosen the rule, or model the columns jointly so the wanted rows occur more often")
+        }
+        // Gather accepted rows, then put each in its destination row.
+        var inverse = [Int](repeating: 0, count: count)
+        for (position, destination) in destinations.enumerated() { inverse[destination] = position }
+        for name in parts[0].columns.keys {
+            let pieces = parts.map { part in
+                let synthetic = part.columns[name]!
+                return Column(name: name, values: synthetic.values, validity: synthetic.validity).taking(part.rows)
+            }
+            let stacked = Column.concatenating(pieces).taking(inverse)
+            request.generated[name] = SyntheticColumn(values: stacked.values, validity: stacked.validity)
+        }
+    }
+
+    static func percent(_ share: Double) -> String {
+        let value = share * 100
+        return (value >= 10 ? String(Int(value.rounded())) : String(Double(Int(value * 10)) / 10)) + "% of draws"
+    }
+}

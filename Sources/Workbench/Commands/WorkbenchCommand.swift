@@ -1,0 +1,208 @@
+import TerminalUI
+
+/// Everything a key can do. Keys reach the reducer only as commands, through `CommandTable`.
+public enum WorkbenchCommand: String, CaseIterable, Sendable, Hashable {
+    // Moving
+    case moveLeft, moveRight, moveUp, moveDown, pageUp, pageDown, firstRow, lastRow, firstColumn, lastColumn
+    case jumpToColumn
+    // Looking
+    case toggleInspect, cycleView, showFidelity, help, palette
+    // Editing the plan
+    case chooseStrategy, editParameters, changeKind, toggleJoint, reseed, undo, redo
+    // Sessions
+    case save, saveAs, open, quit, forceQuit
+    // Lists, forms, prompts, questions
+    case select, close, nextField, previousField, nextChoice, previousChoice, deleteBackward, yes, no
+}
+
+/// One row of the command table: a command, its name (for `:` and the help screen), its keys,
+/// one line of help, the screens where it applies, and the word shown in the status bar.
+public struct CommandBinding: Sendable, Hashable {
+    public var command: WorkbenchCommand
+    public var name: String
+    public var keys: [Key]
+    public var help: String
+    public var screens: Set<WorkbenchScreen>
+    /// Shown in the status bar of these screens (nil: not a hint).
+    public var hint: String?
+    /// Listed in the `:` palette (commands that make sense out of context).
+    public var inPalette: Bool
+
+    public init(_ command: WorkbenchCommand, _ name: String, keys: [Key], help: String, screens: Set<WorkbenchScreen>,
+                hint: String? = nil, inPalette: Bool = true) {
+        self.command = command
+        self.name = name
+        self.keys = keys
+        self.help = help
+        self.screens = screens
+        self.hint = hint
+        self.inPalette = inPalette
+    }
+}
+
+/// The one table every key resolves through; it also writes the help screen, the palette's
+/// list and the status-bar hints, so that they cannot disagree with what the keys do.
+public enum CommandTable {
+    private static let lists: Set<WorkbenchScreen> = [.grid, .picker, .form, .fidelity, .help, .prompt]
+
+    public static let bindings: [CommandBinding] = [
+        CommandBinding(.moveLeft, "left", keys: [.left, .character("h")], help: "Previous column (previous choice in a form)",
+                       screens: [.grid], inPalette: false),
+        CommandBinding(.moveRight, "right", keys: [.right, .character("l")], help: "Next column",
+                       screens: [.grid], inPalette: false),
+        CommandBinding(.moveUp, "up", keys: [.up, .character("k")], help: "Previous row, item or field",
+                       screens: lists, inPalette: false),
+        CommandBinding(.moveDown, "down", keys: [.down, .character("j")], help: "Next row, item or field",
+                       screens: lists, inPalette: false),
+        CommandBinding(.pageUp, "page-up", keys: [.pageUp, .control("b")], help: "One screen up",
+                       screens: [.grid, .picker, .fidelity, .help], inPalette: false),
+        CommandBinding(.pageDown, "page-down", keys: [.pageDown, .control("f"), .character(" ")], help: "One screen down",
+                       screens: [.grid, .picker, .fidelity, .help], inPalette: false),
+        CommandBinding(.firstRow, "top", keys: [.home, .character("g")], help: "First row",
+                       screens: [.grid, .picker, .fidelity, .help]),
+        CommandBinding(.lastRow, "bottom", keys: [.end, .character("G")], help: "Last row",
+                       screens: [.grid, .picker, .fidelity, .help]),
+        CommandBinding(.firstColumn, "first-column", keys: [.character("0")], help: "First column", screens: [.grid]),
+        CommandBinding(.lastColumn, "last-column", keys: [.character("$")], help: "Last column", screens: [.grid]),
+        CommandBinding(.jumpToColumn, "find-column", keys: [.character("/")], help: "Jump to a column by name",
+                       screens: [.grid], hint: "find"),
+        CommandBinding(.toggleInspect, "inspect", keys: [.enter, .character("i")],
+                       help: "Show or hide the column panel: profile, real vs synthetic chart, score, hints",
+                       screens: [.grid], hint: "inspect"),
+        CommandBinding(.chooseStrategy, "strategy", keys: [.character("s")],
+                       help: "Choose the column's generation strategy", screens: [.grid], hint: "strategy"),
+        CommandBinding(.editParameters, "parameters", keys: [.character("p")],
+                       help: "Edit the strategy's parameters", screens: [.grid], hint: "params"),
+        CommandBinding(.changeKind, "kind", keys: [.character("t")], help: "Override the column's kind",
+                       screens: [.grid]),
+        CommandBinding(.toggleJoint, "joint", keys: [.character("J")],
+                       help: "Add the column to the joint group (a Gaussian copula keeps correlations) or take it out",
+                       screens: [.grid]),
+        CommandBinding(.cycleView, "view", keys: [.tab, .character("v")],
+                       help: "Show real rows, synthetic rows, or both side by side", screens: [.grid], hint: "view"),
+        CommandBinding(.reseed, "reseed", keys: [.character("r")], help: "A new seed for the synthetic rows",
+                       screens: [.grid, .fidelity]),
+        CommandBinding(.showFidelity, "fidelity", keys: [.character("f"), .function(2)],
+                       help: "Fidelity dashboard: quality, per-column scores, correlations, privacy",
+                       screens: [.grid, .fidelity], hint: "fidelity"),
+        CommandBinding(.undo, "undo", keys: [.character("u"), .control("z")], help: "Undo the last edit",
+                       screens: [.grid], hint: "undo"),
+        CommandBinding(.redo, "redo", keys: [.control("r"), .control("y")], help: "Redo the edit undone",
+                       screens: [.grid]),
+        CommandBinding(.save, "w", keys: [.control("s")], help: "Save the session (asks for a file name the first time)",
+                       screens: [.grid, .fidelity], hint: "save"),
+        CommandBinding(.saveAs, "saveas", keys: [.character("S")], help: "Save the session under a new name",
+                       screens: [.grid]),
+        CommandBinding(.open, "open", keys: [.character("o")], help: "Open a CSV file or a session",
+                       screens: [.grid]),
+        CommandBinding(.help, "help", keys: [.character("?"), .function(1)], help: "This list of keys",
+                       screens: [.grid, .fidelity], hint: "help"),
+        CommandBinding(.palette, "palette", keys: [.character(":")], help: "Run a command by name",
+                       screens: [.grid, .fidelity], hint: "cmd", inPalette: false),
+        CommandBinding(.quit, "q", keys: [.character("q")], help: "Quit (asks when there are unsaved changes)",
+                       screens: [.grid], hint: "quit"),
+        CommandBinding(.forceQuit, "q!", keys: [.control("c")], help: "Quit now; unsaved edits stay in the autosave",
+                       screens: Set(WorkbenchScreen.allCases)),
+        CommandBinding(.select, "select", keys: [.enter], help: "Choose the highlighted item; apply the form; accept the text",
+                       screens: [.picker, .form, .prompt], hint: "ok", inPalette: false),
+        CommandBinding(.close, "close", keys: [.escape, .character("q")], help: "Close this screen without changes",
+                       screens: [.picker, .form, .fidelity, .help, .prompt, .confirm], hint: "back", inPalette: false),
+        CommandBinding(.nextField, "next-field", keys: [.tab], help: "Next field", screens: [.form], inPalette: false),
+        CommandBinding(.previousField, "previous-field", keys: [.backTab], help: "Previous field", screens: [.form],
+                       inPalette: false),
+        CommandBinding(.nextChoice, "next-choice", keys: [.right], help: "Next choice; flip a toggle",
+                       screens: [.form], hint: "change", inPalette: false),
+        CommandBinding(.previousChoice, "previous-choice", keys: [.left], help: "Previous choice; flip a toggle",
+                       screens: [.form], inPalette: false),
+        CommandBinding(.deleteBackward, "delete", keys: [.backspace, .delete], help: "Delete the character before the cursor",
+                       screens: [.form, .prompt], inPalette: false),
+        CommandBinding(.yes, "yes", keys: [.character("y"), .enter], help: "Yes", screens: [.confirm], hint: "yes",
+                       inPalette: false),
+        CommandBinding(.no, "no", keys: [.character("n")], help: "No", screens: [.confirm], hint: "no", inPalette: false),
+    ]
+
+    /// The command a key runs on a screen. On screens that take text, printable characters are
+    /// text and never commands (so `q` types a q in a file name).
+    public static func command(for key: Key, on screen: WorkbenchScreen) -> WorkbenchCommand? {
+        if screen.takesText, case .character = key { return nil }
+        return bindings.first { $0.screens.contains(screen) && $0.keys.contains(key) }?.command
+    }
+
+    public static func binding(_ command: WorkbenchCommand) -> CommandBinding {
+        bindings.first { $0.command == command }!
+    }
+
+    /// The binding named `name` in the palette (`w`, `q!`, `strategy`, ...).
+    public static func binding(named name: String) -> CommandBinding? {
+        bindings.first { $0.name == name && $0.inPalette }
+    }
+
+    /// Hints in the order they are worth the room on a narrow status bar.
+    static let hintOrder: [WorkbenchCommand] = [
+        .help, .chooseStrategy, .editParameters, .toggleInspect, .cycleView, .showFidelity, .save, .undo, .quit,
+        .jumpToColumn, .palette, .select, .nextChoice, .close, .yes, .no,
+    ]
+
+    /// Status-bar hints for a screen: `key word` pairs, the most useful first.
+    public static func hints(on screen: WorkbenchScreen) -> [(key: String, word: String)] {
+        let ordered = bindings.sorted { (hintOrder.firstIndex(of: $0.command) ?? 99) < (hintOrder.firstIndex(of: $1.command) ?? 99) }
+        return ordered.compactMap { binding in
+            guard let hint = binding.hint, binding.screens.contains(screen),
+                  let key = binding.keys.first(where: { !(screen.takesText && $0.isPrintable) }) else { return nil }
+            return (key.label, hint)
+        }
+    }
+
+    /// Palette entries matching what was typed (by name, then by words of the help), in table order.
+    public static func paletteMatches(_ text: String) -> [CommandBinding] {
+        let query = text.trimmingCharacters(in: .whitespaces).lowercased()
+        let word = query.split(separator: " ").first.map(String.init) ?? ""
+        let entries = bindings.filter(\.inPalette)
+        guard !word.isEmpty else { return entries }
+        let byName = entries.filter { $0.name.hasPrefix(word) }
+        let byHelp = entries.filter { !$0.name.hasPrefix(word) && $0.help.lowercased().contains(word) }
+        return byName + byHelp
+    }
+}
+
+extension Key {
+    /// How a key is written in the help and the status bar.
+    public var label: String {
+        switch self {
+        case .character(" "): "Space"
+        case .character(let c): String(c)
+        case .control(let c): "^" + String(c).uppercased()
+        case .enter: "Enter"
+        case .escape: "Esc"
+        case .tab: "Tab"
+        case .backTab: "S-Tab"
+        case .backspace: "Bksp"
+        case .delete: "Del"
+        case .up: "↑"
+        case .down: "↓"
+        case .left: "←"
+        case .right: "→"
+        case .home: "Home"
+        case .end: "End"
+        case .pageUp: "PgUp"
+        case .pageDown: "PgDn"
+        case .function(let n): "F\(n)"
+        }
+    }
+
+    /// An ASCII spelling for `--ascii`.
+    public var asciiLabel: String {
+        switch self {
+        case .up: "Up"
+        case .down: "Down"
+        case .left: "Left"
+        case .right: "Right"
+        default: label
+        }
+    }
+
+    var isPrintable: Bool {
+        if case .character = self { return true }
+        return false
+    }
+}

@@ -1,0 +1,148 @@
+import Synthesis
+import Tabular
+
+extension Workbench {
+    /// Commands on the data grid.
+    static func gridCommand(_ command: WorkbenchCommand, _ state: inout WorkbenchState) -> [WorkbenchEffect] {
+        guard let document = state.document else { return [] }
+        let columnCount = document.plan.columns.count
+        let rows = gridRowCount(state)
+        let page = WorkbenchLayout(state).dataRows
+        switch command {
+        case .moveLeft: state.grid.cursorColumn = max(0, state.grid.cursorColumn - 1)
+        case .moveRight: state.grid.cursorColumn = min(max(0, columnCount - 1), state.grid.cursorColumn + 1)
+        case .moveUp: state.grid.cursorRow -= 1
+        case .moveDown: state.grid.cursorRow += 1
+        case .pageUp: state.grid.cursorRow -= page; state.grid.topRow -= page
+        case .pageDown: state.grid.cursorRow += page; state.grid.topRow += page
+        case .firstRow: state.grid.cursorRow = 0
+        case .lastRow: state.grid.cursorRow = rows - 1
+        case .firstColumn: state.grid.cursorColumn = 0
+        case .lastColumn: state.grid.cursorColumn = max(0, columnCount - 1)
+        case .jumpToColumn: state.overlay = .prompt(Prompt(purpose: .jumpToColumn))
+        case .toggleInspect:
+            state.grid.inspect.toggle()
+            return requestPrivacyIfShown(&state)
+        case .cycleView:
+            let views = GridState.View.allCases
+            state.grid.view = views[(views.firstIndex(of: state.grid.view)! + 1) % views.count]
+            state.message = StatusMessage("showing " + viewName(state.grid.view))
+        case .showFidelity:
+            state.page = .fidelity
+            state.fidelityScroll = 0
+            return requestPrivacyIfShown(&state)
+        case .help: state.overlay = .help(scroll: 0)
+        case .palette: state.overlay = .prompt(Prompt(purpose: .palette))
+        case .chooseStrategy: openStrategyPicker(&state)
+        case .editParameters: openParameterForm(&state)
+        case .changeKind: openKindPicker(&state)
+        case .reseed: return reseed(&state)
+        case .toggleJoint: return toggleJoint(&state)
+        case .undo: return undo(&state)
+        case .redo: return redo(&state)
+        case .save: return save(&state, askName: false, thenQuit: false)
+        case .saveAs: return save(&state, askName: true, thenQuit: false)
+        case .open: state.overlay = .prompt(Prompt(purpose: .open))
+        case .quit: return quit(&state)
+        default: break
+        }
+        keepCursorVisible(&state)
+        return []
+    }
+
+    /// Commands on the fidelity page; nil for those the grid handles the same way.
+    static func fidelityCommand(_ command: WorkbenchCommand, _ state: inout WorkbenchState) -> [WorkbenchEffect]? {
+        let page = max(1, state.height - 3)
+        switch command {
+        case .moveUp: state.fidelityScroll = max(0, state.fidelityScroll - 1)
+        case .moveDown: state.fidelityScroll += 1
+        case .pageUp: state.fidelityScroll = max(0, state.fidelityScroll - page)
+        case .pageDown: state.fidelityScroll += page
+        case .firstRow: state.fidelityScroll = 0
+        case .lastRow: state.fidelityScroll = Int.max / 2
+        case .close, .showFidelity: state.page = .grid
+        case .reseed, .save, .help, .palette, .forceQuit: return nil
+        default: break
+        }
+        // Scroll no further than the last screenful of the page.
+        let content = FidelityDashboard.content(state, width: max(1, state.width - 2)).area.height
+        state.fidelityScroll = max(0, min(state.fidelityScroll, content - max(1, state.height - 2)))
+        return []
+    }
+
+    static func helpCommand(_ command: WorkbenchCommand, scroll: Int, _ state: inout WorkbenchState) -> [WorkbenchEffect] {
+        let page = max(1, state.height - 3)
+        var offset = scroll
+        switch command {
+        case .moveUp: offset -= 1
+        case .moveDown: offset += 1
+        case .pageUp: offset -= page
+        case .pageDown: offset += page
+        case .firstRow: offset = 0
+        case .lastRow: offset = Int.max / 2
+        case .close: state.overlay = nil; return []
+        default: break
+        }
+        let maximum = max(0, HelpView.lines(ascii: state.palette.isASCII).count - (state.height - 2))
+        state.overlay = .help(scroll: max(0, min(offset, maximum)))
+        return []
+    }
+
+    static func viewName(_ view: GridState.View) -> String {
+        switch view {
+        case .real: "real rows"
+        case .synthetic: "synthetic rows (preview)"
+        case .both: "real and synthetic rows side by side"
+        }
+    }
+
+    /// Rows the grid can scroll through: the real rows, or the preview's.
+    static func gridRowCount(_ state: WorkbenchState) -> Int {
+        guard let document = state.document else { return 0 }
+        switch state.grid.view {
+        case .real: return document.table.rowCount
+        case .synthetic: return state.preview.rowCount
+        case .both: return max(document.table.rowCount, state.preview.rowCount)
+        }
+    }
+
+    /// Clamps the cursor and scrolls so that it is on screen (rows and columns).
+    static func keepCursorVisible(_ state: inout WorkbenchState) {
+        guard let document = state.document else { return }
+        let layout = WorkbenchLayout(state)
+        let rows = gridRowCount(state)
+        let page = layout.dataRows
+        state.grid.cursorRow = max(0, min(state.grid.cursorRow, rows - 1))
+        state.grid.topRow = max(0, min(state.grid.topRow, max(0, rows - page)))
+        if state.grid.cursorRow < state.grid.topRow { state.grid.topRow = state.grid.cursorRow }
+        if state.grid.cursorRow >= state.grid.topRow + page { state.grid.topRow = state.grid.cursorRow - page + 1 }
+
+        let columns = document.plan.columns
+        state.grid.cursorColumn = max(0, min(state.grid.cursorColumn, columns.count - 1))
+        state.grid.leftColumn = max(0, min(state.grid.leftColumn, state.grid.cursorColumn))
+        let pane = layout.panes(state.grid.view)[0]
+        let available = pane.width - GridView.gutterWidth(rows: rows)
+        while state.grid.leftColumn < state.grid.cursorColumn {
+            let used = (state.grid.leftColumn...state.grid.cursorColumn).reduce(0) { total, index in
+                total + (document.widths[columns[index].name] ?? 8) + 1
+            }
+            if used <= available { break }
+            state.grid.leftColumn += 1
+        }
+    }
+
+    /// `/`: the first column whose name equals, starts with, or contains the text (ignoring case).
+    static func jump(to text: String, _ state: inout WorkbenchState) {
+        guard let columns = state.document?.plan.columns else { return }
+        let query = text.trimmingCharacters(in: .whitespaces).lowercased()
+        guard !query.isEmpty else { return }
+        let names = columns.map { $0.name.lowercased() }
+        if let index = names.firstIndex(of: query) ?? names.firstIndex(where: { $0.hasPrefix(query) })
+            ?? names.firstIndex(where: { $0.contains(query) }) {
+            state.grid.cursorColumn = index
+            keepCursorVisible(&state)
+        } else {
+            state.message = StatusMessage("no column matches '\(text)'", isError: true)
+        }
+    }
+}

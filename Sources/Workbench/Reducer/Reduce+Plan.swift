@@ -1,0 +1,297 @@
+import Fidelity
+import Synthesis
+import Tabular
+
+extension Workbench {
+    // MARK: Opening the editors
+
+    static func openStrategyPicker(_ state: inout WorkbenchState) {
+        guard let column = state.cursorColumn else { return }
+        let ids = StrategyRegistry.strategies(for: column.kind).map { $0.descriptor.id }
+        state.overlay = .strategyPicker(ListPicker(column: column.name, items: ids, selected: ids.firstIndex(of: column.strategy) ?? 0))
+    }
+
+    static func openKindPicker(_ state: inout WorkbenchState) {
+        guard let column = state.cursorColumn else { return }
+        let kinds = ColumnKind.allCases.map(\.rawValue)
+        state.overlay = .kindPicker(ListPicker(column: column.name, items: kinds, selected: kinds.firstIndex(of: column.kind.rawValue) ?? 0))
+    }
+
+    static func openParameterForm(_ state: inout WorkbenchState) {
+        guard let column = state.cursorColumn, let strategy = StrategyRegistry.strategy(id: column.strategy) else { return }
+        let descriptor = strategy.descriptor
+        let schema = descriptor.schema(for: shape(of: column, state))
+        state.overlay = .form(ParameterForm(column: column.name, strategy: column.strategy, schema: schema, parameters: column.parameters))
+    }
+
+    /// The storage shape a column's values take (which decides the numeric options).
+    static func shape(of column: ColumnPlan, _ state: WorkbenchState) -> ValueShape {
+        if StrategyRegistry.strategy(id: column.strategy)?.descriptor.producesText == true { return .text }
+        if let real = state.document?.table.column(named: column.name) { return ValueShape(of: real.values) }
+        return state.preview.fitted[column.name]?.column.shape ?? .text
+    }
+
+    // MARK: Lists and forms
+
+    static func pickerCommand(_ command: WorkbenchCommand, _ picker: ListPicker, isKind: Bool,
+                              _ state: inout WorkbenchState) -> [WorkbenchEffect] {
+        var picker = picker
+        let page = max(1, state.height - 8)
+        switch command {
+        case .moveUp: picker.selected -= 1
+        case .moveDown: picker.selected += 1
+        case .pageUp: picker.selected -= page
+        case .pageDown: picker.selected += page
+        case .firstRow: picker.selected = 0
+        case .lastRow: picker.selected = picker.items.count - 1
+        case .close:
+            state.overlay = nil
+            return []
+        case .select:
+            state.overlay = nil
+            guard picker.items.indices.contains(picker.selected) else { return [] }
+            let choice = picker.items[picker.selected]
+            return isKind ? setKind(choice, column: picker.column, &state) : setStrategy(choice, column: picker.column, &state)
+        default:
+            break
+        }
+        picker.selected = max(0, min(picker.selected, picker.items.count - 1))
+        state.overlay = isKind ? .kindPicker(picker) : .strategyPicker(picker)
+        return []
+    }
+
+    static func formCommand(_ command: WorkbenchCommand, _ form: ParameterForm, _ state: inout WorkbenchState) -> [WorkbenchEffect] {
+        var form = form
+        let count = form.fields.count
+        switch command {
+        case .moveUp, .previousField: form.selected = (form.selected - 1 + max(1, count)) % max(1, count)
+        case .moveDown, .nextField: form.selected = (form.selected + 1) % max(1, count)
+        case .nextChoice: if count > 0 { form.cycle(form.selected, by: 1) }
+        case .previousChoice: if count > 0 { form.cycle(form.selected, by: -1) }
+        case .deleteBackward:
+            if count > 0, !ParameterForm.isChoice(form.fields[form.selected].spec), !form.fields[form.selected].text.isEmpty {
+                form.fields[form.selected].text.removeLast()
+                form.validate(form.selected)
+            }
+        case .close:
+            state.overlay = nil
+            return []
+        case .select:
+            guard form.isValid else {
+                let bad = form.fields.first { $0.error != nil }!
+                state.message = StatusMessage("\(bad.spec.name): \(bad.error!)", isError: true)
+                state.overlay = .form(form)
+                return []
+            }
+            state.overlay = nil
+            let parameters = form.parameters
+            return edit(&state, describing: "\(form.column): parameters") { plan in
+                guard let index = plan.columns.firstIndex(where: { $0.name == form.column }),
+                      plan.columns[index].parameters != parameters else { return false }
+                plan.columns[index].parameters = parameters
+                return true
+            }
+        default:
+            break
+        }
+        state.overlay = .form(form)
+        return []
+    }
+
+    // MARK: Edits
+
+    static func setStrategy(_ id: String, column name: String, _ state: inout WorkbenchState) -> [WorkbenchEffect] {
+        edit(&state, describing: "\(name): strategy \(id)") { plan in
+            guard let index = plan.columns.firstIndex(where: { $0.name == name }), plan.columns[index].strategy != id else { return false }
+            plan.columns[index].strategy = id
+            // Parameters belong to a strategy: the new one starts from its defaults.
+            plan.columns[index].parameters = Parameters()
+            return true
+        }
+    }
+
+    static func setKind(_ raw: String, column name: String, _ state: inout WorkbenchState) -> [WorkbenchEffect] {
+        guard let kind = ColumnKind(rawValue: raw) else { return [] }
+        let real = state.document?.table.column(named: name)
+        return edit(&state, describing: "\(name): kind \(raw)") { plan in
+            guard let index = plan.columns.firstIndex(where: { $0.name == name }), plan.columns[index].kind != kind else { return false }
+            plan.columns[index].kind = kind
+            let supported = StrategyRegistry.strategy(id: plan.columns[index].strategy)?.descriptor.supportedKinds.contains(kind) ?? false
+            if !supported {
+                // The planner's default for the new kind, as `doppel plan` would choose it.
+                if let real {
+                    let proposal = DefaultPlanner.plan(for: Table(columns: [real]), kinds: [kind], seed: plan.seed).columns[0]
+                    plan.columns[index].strategy = proposal.strategy
+                    plan.columns[index].parameters = proposal.parameters
+                } else {
+                    plan.columns[index].strategy = StrategyRegistry.strategies(for: kind).first?.descriptor.id ?? plan.columns[index].strategy
+                    plan.columns[index].parameters = Parameters()
+                }
+            }
+            return true
+        }
+    }
+
+    /// Puts the cursor's column into the plan's joint group (a Gaussian copula, made on first
+    /// use) or takes it out (the group goes when its last member does).
+    static func toggleJoint(_ state: inout WorkbenchState) -> [WorkbenchEffect] {
+        guard let column = state.cursorColumn else { return [] }
+        let model = GaussianCopulaStrategy.descriptor.id
+        if !GaussianCopulaStrategy.descriptor.supportedKinds.contains(column.kind), state.document?.plan.jointGroup(of: column.name) == nil {
+            state.message = StatusMessage("\(column.name): the \(model) joint model does not take \(column.kind.rawValue) columns", isError: true)
+            return []
+        }
+        let joining = state.document?.plan.jointGroup(of: column.name) == nil
+        return edit(&state, describing: joining ? "\(column.name) joins the joint group" : "\(column.name) leaves the joint group") { plan in
+            if let index = plan.joint.firstIndex(where: { $0.columns.contains(column.name) }) {
+                plan.joint[index].columns.removeAll { $0 == column.name }
+                plan.joint[index].memberParameters[column.name] = nil
+                if plan.joint[index].columns.isEmpty { plan.joint.remove(at: index) }
+            } else if plan.joint.isEmpty {
+                plan.joint = [JointPlan(model: model, columns: [column.name])]
+            } else {
+                // Members keep the plan's column order.
+                let order = plan.columns.map(\.name)
+                plan.joint[0].columns.append(column.name)
+                plan.joint[0].columns.sort { order.firstIndex(of: $0)! < order.firstIndex(of: $1)! }
+            }
+            return true
+        }
+    }
+
+    static func reseed(_ state: inout WorkbenchState) -> [WorkbenchEffect] {
+        edit(&state, describing: "new seed") { plan in
+            var generator = SplitMix64(state: plan.seed)
+            // Below 2^53, like `DefaultPlanner.randomSeed`, so JSON tools keep it exact.
+            plan.seed = generator.next() & ((1 << 53) - 1)
+            return true
+        }
+    }
+
+    /// Applies an edit to the plan: undo history, preview refresh, autosave. `change` returns
+    /// false when it changed nothing.
+    static func edit(_ state: inout WorkbenchState, describing description: String,
+                     _ change: (inout Plan) -> Bool) -> [WorkbenchEffect] {
+        guard var document = state.document else { return [] }
+        let before = document.plan
+        guard change(&document.plan) else { return [] }
+        document.refitWidths()
+        state.document = document
+        state.history.undo.append(before)
+        state.history.redo.removeAll()
+        state.message = StatusMessage(description)
+        return planChanged(&state)
+    }
+
+    static func undo(_ state: inout WorkbenchState) -> [WorkbenchEffect] {
+        guard var document = state.document, let previous = state.history.undo.popLast() else {
+            state.message = StatusMessage("nothing to undo")
+            return []
+        }
+        state.history.redo.append(document.plan)
+        document.plan = previous
+        document.refitWidths()
+        state.document = document
+        state.message = StatusMessage("undone")
+        return planChanged(&state)
+    }
+
+    static func redo(_ state: inout WorkbenchState) -> [WorkbenchEffect] {
+        guard var document = state.document, let next = state.history.redo.popLast() else {
+            state.message = StatusMessage("nothing to redo")
+            return []
+        }
+        state.history.undo.append(document.plan)
+        document.plan = next
+        document.refitWidths()
+        state.document = document
+        state.message = StatusMessage("redone")
+        return planChanged(&state)
+    }
+
+    /// After any change of the plan: refresh the preview and schedule the autosave.
+    static func planChanged(_ state: inout WorkbenchState) -> [WorkbenchEffect] {
+        keepCursorVisible(&state)
+        var effects = requestPreview(&state)
+        state.autosave.generation += 1
+        if state.autosave.path != nil {
+            effects.append(.scheduleAutosave(generation: state.autosave.generation, delayMilliseconds: state.autosaveDelayMilliseconds))
+        }
+        return effects
+    }
+
+    // MARK: Preview
+
+    /// Asks for the preview of the current plan, reusing every fitted model and generated
+    /// column that the edit left valid.
+    static func requestPreview(_ state: inout WorkbenchState) -> [WorkbenchEffect] {
+        guard let document = state.document else { return [] }
+        let plan = document.plan
+        let total = document.totalRows
+        let outputs = plan.outputColumns
+        var reuseFitted: [String: PreviewState.Fitted] = [:]
+        // Whole plans (joint groups, constraints, conditions) are fitted and sampled together.
+        for column in outputs where !PreviewBuilder.needsWholePlan(plan) {
+            if let fitted = state.preview.fitted[column.name], fitted.plan == column { reuseFitted[column.name] = fitted }
+        }
+        var reuseGenerated: [String: PreviewState.Generated] = [:]
+        for column in outputs {
+            if reuseFitted[column.name] != nil, let generated = state.preview.generated[column.name], generated.plan == column,
+               generated.seed == plan.seed, generated.totalRows == total {
+                reuseGenerated[column.name] = generated
+            }
+        }
+        // A column that reads a regenerated column is regenerated too (to a fixed point).
+        var changed = true
+        while changed {
+            changed = false
+            for (name, _) in reuseGenerated {
+                let dependencies = reuseFitted[name]?.column.model.dependencies ?? []
+                if dependencies.contains(where: { reuseGenerated[$0] == nil }) {
+                    reuseGenerated[name] = nil
+                    changed = true
+                }
+            }
+        }
+        state.preview.generation += 1
+        state.preview.pending = true
+        return [.buildPreview(PreviewJob(generation: state.preview.generation, table: document.table, plan: plan,
+                                         totalRows: total, reuseFitted: reuseFitted, reuseGenerated: reuseGenerated))]
+    }
+
+    static func previewBuilt(_ generation: Int, _ result: PreviewResult, _ state: inout WorkbenchState) -> [WorkbenchEffect] {
+        guard generation == state.preview.generation, let document = state.document else { return [] }
+        state.preview.pending = false
+        state.preview.fitted = result.fitted
+        state.preview.generated = result.generated
+        state.preview.errors = result.errors
+        keepCursorVisible(&state)
+        // Fidelity of this preview, on the columns that were generated.
+        let names = document.plan.outputColumns.map(\.name).filter { result.generated[$0] != nil }
+        guard !names.isEmpty else { return [] }
+        let rows = min(document.realSample.rowCount, state.preview.rowCount)
+        let columns = names.map { name -> Column in
+            let values = result.generated[name]!.values
+            return Column(name: name, values: values.values, validity: values.validity)
+        }
+        var kinds: [String: ColumnKind] = [:]
+        for column in document.plan.columns { kinds[column.name] = column.kind }
+        state.fidelity.generation = generation
+        state.fidelity.qualityPending = true
+        state.fidelity.error = nil
+        let job = FidelityJob(generation: generation, real: document.realSample, syntheticColumns: columns, rows: rows,
+                              holdout: document.holdout, kinds: kinds, seed: document.plan.seed)
+        state.fidelity.privacyJob = job
+        state.fidelity.privacy = nil
+        state.fidelity.privacyPending = false
+        return [.computeQuality(job)] + requestPrivacyIfShown(&state)
+    }
+
+    /// Asks for the privacy figures of the newest preview when a screen that shows them is open.
+    static func requestPrivacyIfShown(_ state: inout WorkbenchState) -> [WorkbenchEffect] {
+        guard let job = state.fidelity.privacyJob, state.page == .fidelity || state.grid.inspect else { return [] }
+        state.fidelity.privacyJob = nil
+        state.fidelity.privacyPending = true
+        return [.computePrivacy(job)]
+    }
+}

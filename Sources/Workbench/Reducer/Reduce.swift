@@ -1,0 +1,142 @@
+import Session
+import Synthesis
+import Tabular
+import TerminalUI
+
+extension Workbench {
+    /// The state machine: applies `action` to `state` and returns the work to do off the UI
+    /// thread. Pure: no I/O, no clocks, no randomness.
+    public static func reduce(_ state: inout WorkbenchState, _ action: WorkbenchAction) -> [WorkbenchEffect] {
+        switch action {
+        case .start:
+            state.phase = .loading(loadingText(state.launch.target))
+            return [.load(LoadRequest(target: state.launch.target, holdoutPath: state.launch.holdoutPath,
+                                      currentDirectory: state.currentDirectory, newSessionSeed: state.newSessionSeed))]
+        case .resize(let width, let height):
+            state.width = max(1, width)
+            state.height = max(1, height)
+            keepCursorVisible(&state)
+            return []
+        case .key(let key):
+            guard case .ready = state.phase else {
+                // While loading or after a failed load only quitting makes sense.
+                let command = CommandTable.command(for: key, on: .grid)
+                if command == .quit || command == .forceQuit { state.exitRequested = true }
+                return []
+            }
+            // A message stays until the next key.
+            state.message = nil
+            let screen = state.screen
+            if let command = CommandTable.command(for: key, on: screen) {
+                return run(command, &state)
+            }
+            if screen.takesText, case .character(let character) = key {
+                return type(character, &state)
+            }
+            return []
+        case .command(let command):
+            guard case .ready = state.phase else {
+                if command == .quit || command == .forceQuit { state.exitRequested = true }
+                return []
+            }
+            return run(command, &state)
+        case .loaded(let result):
+            return loaded(result, &state)
+        case .loadFailed(let full):
+            // Paths inside the current directory read shorter relative to it.
+            let message = full.replacingOccurrences(of: state.currentDirectory + "/", with: "")
+            if state.document == nil {
+                state.phase = .failed(message)
+            } else {
+                state.phase = .ready
+                state.message = StatusMessage(message, isError: true)
+            }
+            return []
+        case .previewBuilt(let generation, let result):
+            return previewBuilt(generation, result, &state)
+        case .qualityComputed(let generation, let result):
+            guard generation == state.fidelity.generation else { return [] }
+            state.fidelity.qualityPending = false
+            state.fidelity.quality = result.quality
+            state.fidelity.histograms = result.histograms
+            state.fidelity.categories = result.categories
+            state.fidelity.correlations = result.correlations
+            return []
+        case .privacyComputed(let generation, let report):
+            guard generation == state.fidelity.generation else { return [] }
+            state.fidelity.privacyPending = false
+            state.fidelity.privacy = report
+            return []
+        case .fidelityFailed(let generation, let message):
+            guard generation == state.fidelity.generation else { return [] }
+            state.fidelity.qualityPending = false
+            state.fidelity.privacyPending = false
+            state.fidelity.error = message
+            return []
+        case .saved(let path, let plan, let session, let thenQuit):
+            return saved(path: path, plan: plan, session: session, thenQuit: thenQuit, &state)
+        case .saveFailed(let message):
+            state.message = StatusMessage("not saved: \(message)", isError: true)
+            return []
+        case .autosaveDue(let generation):
+            guard generation == state.autosave.generation, let document = state.document, document.isDirty,
+                  let path = state.autosave.path else { return [] }
+            return [.writeAutosave(SessionBuilder.session(for: document, state: state, savingTo: path), path: path)]
+        case .autosaveWritten:
+            return []
+        case .autosaveFailed(let message):
+            state.message = StatusMessage("autosave failed: \(message)", isError: true)
+            return []
+        }
+    }
+
+    static func loadingText(_ target: WorkbenchLaunch.Target) -> String {
+        switch target {
+        case .demo: "loading the demo data (penguins)…"
+        case .data(let path): "loading \(path)…"
+        case .session(let path): "loading \(path)…"
+        }
+    }
+
+    /// Runs one command on the current screen.
+    static func run(_ command: WorkbenchCommand, _ state: inout WorkbenchState) -> [WorkbenchEffect] {
+        if command == .forceQuit {
+            state.exitRequested = true
+            return []
+        }
+        switch state.overlay {
+        case .strategyPicker(let picker): return pickerCommand(command, picker, isKind: false, &state)
+        case .kindPicker(let picker): return pickerCommand(command, picker, isKind: true, &state)
+        case .form(let form): return formCommand(command, form, &state)
+        case .prompt(let prompt): return promptCommand(command, prompt, &state)
+        case .confirm(let question): return confirmCommand(command, question, &state)
+        case .help(let scroll): return helpCommand(command, scroll: scroll, &state)
+        case nil: break
+        }
+        if state.page == .fidelity, let effects = fidelityCommand(command, &state) { return effects }
+        return gridCommand(command, &state)
+    }
+
+    /// A printable character on a screen that takes text.
+    static func type(_ character: Character, _ state: inout WorkbenchState) -> [WorkbenchEffect] {
+        switch state.overlay {
+        case .prompt(var prompt):
+            prompt.text.append(character)
+            prompt.selected = 0
+            state.overlay = .prompt(prompt)
+        case .form(var form):
+            guard !form.fields.isEmpty else { return [] }
+            let index = form.selected
+            if ParameterForm.isChoice(form.fields[index].spec) {
+                if character == " " { form.cycle(index, by: 1) }
+            } else {
+                form.fields[index].text.append(character)
+                form.validate(index)
+            }
+            state.overlay = .form(form)
+        default:
+            break
+        }
+        return []
+    }
+}

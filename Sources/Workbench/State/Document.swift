@@ -1,0 +1,114 @@
+import Fidelity
+import Session
+import Synthesis
+import Tabular
+import TerminalUI
+
+/// The dataset being worked on and the plan being edited: what a session saves.
+public struct Document: Sendable {
+    /// The real rows.
+    public var table: Table
+    /// Shown in the status line (`penguins.csv`).
+    public var displayName: String
+    /// The CSV on disk; nil for the embedded demo data.
+    public var dataPath: String?
+    public var readOptions: CSVReadOptions
+    /// One profile per table column, in table order.
+    public var profiles: [ColumnProfile]
+    /// Rows kept out of fitting (`--holdout`), for DCR overfitting protection.
+    public var holdout: Table?
+    /// At most `Document.fidelityRows` real rows, the side fidelity is scored against.
+    public var realSample: Table
+    /// The session as loaded or first made: source, run settings, gates; plan and view are
+    /// replaced from `plan` and the grid when saving.
+    public var session: Session
+    /// Where the session is saved; nil until the first save of a session opened on a CSV.
+    public var sessionPath: String?
+    /// The plan being edited.
+    public var plan: Plan
+    /// The plan at the last save or load (the session on disk); edits are unsaved when `plan` differs.
+    public var savedPlan: Plan?
+    /// Display columns per plan column name, fitted to a sample of the content.
+    public var widths: [String: Int]
+    /// Widest value among the sampled rows, per source column (measured once).
+    private var contentWidths: [String: Int]
+
+    /// True for the embedded demo data, which has no file until a session is saved.
+    public var isDemo = false
+
+    /// Rows of each side that fidelity is computed on.
+    public static let fidelityRows = 10_000
+
+    public init(table: Table, displayName: String, dataPath: String?, readOptions: CSVReadOptions,
+                profiles: [ColumnProfile], holdout: Table?, session: Session, sessionPath: String?,
+                plan: Plan, savedPlan: Plan?) {
+        self.table = table
+        self.displayName = displayName
+        self.dataPath = dataPath
+        self.readOptions = readOptions
+        self.profiles = profiles
+        self.holdout = holdout
+        self.realSample = Document.sample(table, rows: Document.fidelityRows)
+        self.session = session
+        self.sessionPath = sessionPath
+        self.plan = plan
+        self.savedPlan = savedPlan
+        self.widths = [:]
+        self.contentWidths = Document.sampledContentWidths(table)
+        refitWidths()
+    }
+
+    public var isDirty: Bool { plan != savedPlan }
+
+    /// The profile of a table column by name.
+    public func profile(named name: String) -> ColumnProfile? {
+        guard let index = table.columnNames.firstIndex(of: name), index < profiles.count else { return nil }
+        return profiles[index]
+    }
+
+    /// Rows a replay writes by default: the session's, else the source's.
+    public var totalRows: Int { plan.rows ?? table.rowCount }
+
+    /// Widths from the names, the badges and the sampled content (cheap: run after every edit).
+    public mutating func refitWidths() {
+        widths = [:]
+        for column in plan.columns {
+            let badge = ColumnBadge.text(kind: column.kind, strategy: column.strategy).count + (plan.jointGroup(of: column.name) != nil ? 2 : 0)
+            let width = max(DisplayWidth.of(column.name), badge, contentWidths[column.name] ?? 0)
+            widths[column.name] = min(max(width, 4), 32)
+        }
+    }
+
+    /// The widest text among up to 200 rows spread over the table, per column.
+    static func sampledContentWidths(_ table: Table) -> [String: Int] {
+        let rows = table.rowCount
+        let probes = rows <= 200 ? Array(0..<rows) : (0..<200).map { $0 * (rows - 1) / 199 }
+        var result: [String: Int] = [:]
+        for column in table.columns {
+            result[column.name] = probes.reduce(0) { max($0, DisplayWidth.of(column.text(at: $1) ?? "")) }
+        }
+        return result
+    }
+
+    /// An evenly spread, order-keeping sample (the whole table when it is small enough).
+    static func sample(_ table: Table, rows: Int) -> Table {
+        guard table.rowCount > rows else { return table }
+        let picks = (0..<rows).map { $0 * table.rowCount / rows }
+        return Table(columns: table.columns.map { gather($0, rows: picks) })
+    }
+
+    /// The given rows of a column, in that order.
+    static func gather(_ column: Column, rows: [Int]) -> Column {
+        var validity = NullBitmap()
+        validity.reserveCapacity(rows.count)
+        for row in rows { validity.append(column.validity.isValid(row)) }
+        let values: ColumnValues = switch column.values {
+        case .integers(let v, let style): .integers(rows.map { v[$0] }, style)
+        case .decimals(let v, let style): .decimals(rows.map { v[$0] }, style)
+        case .booleans(let v, let style): .booleans(rows.map { v[$0] }, style)
+        case .datetimes(let v, let format): .datetimes(rows.map { v[$0] }, format)
+        case .strings(let codes, let levels): .strings(codes: rows.map { codes[$0] }, levels: levels)
+        }
+        return Column(name: column.name, values: values, validity: validity)
+    }
+}

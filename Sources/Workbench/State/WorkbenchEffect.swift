@@ -1,0 +1,60 @@
+import Fidelity
+import Session
+import Synthesis
+import Tabular
+
+/// Work the reducer asks for; `WorkbenchApp` runs it off the UI thread and feeds the result
+/// back as an action. Effects carry plain values only.
+public enum WorkbenchEffect: Sendable {
+    case load(LoadRequest)
+    case buildPreview(PreviewJob)
+    case computeQuality(FidelityJob)
+    case computePrivacy(FidelityJob)
+    case save(SaveJob)
+    /// Send `.autosaveDue(generation)` after the delay.
+    case scheduleAutosave(generation: Int, delayMilliseconds: Int)
+    case writeAutosave(Session, path: String)
+    case removeFile(path: String)
+}
+
+public struct LoadRequest: Sendable {
+    public var target: WorkbenchLaunch.Target
+    public var holdoutPath: String?
+    public var currentDirectory: String
+    public var newSessionSeed: UInt64?
+}
+
+/// Fit the columns not in `reuseFitted`, generate chunk 0 of the columns not in
+/// `reuseGenerated`, in dependency order.
+public struct PreviewJob: Sendable {
+    public var generation: Int
+    public var table: Table
+    public var plan: Plan
+    public var totalRows: Int
+    public var reuseFitted: [String: PreviewState.Fitted]
+    public var reuseGenerated: [String: PreviewState.Generated]
+}
+
+/// Score the first rows of the preview against the real sample.
+public struct FidelityJob: Sendable {
+    public var generation: Int
+    public var real: Table
+    /// Chunk 0 of the generated columns; the first `rows` rows are scored.
+    public var syntheticColumns: [Column]
+    public var rows: Int
+    public var holdout: Table?
+    public var kinds: [String: ColumnKind]
+    public var seed: UInt64
+}
+
+public struct SaveJob: Sendable {
+    public var session: Session
+    public var path: String
+    /// The CSV to hash into `source.sha256`.
+    public var dataPath: String?
+    /// The demo data has no file: write it at `dataPath` first.
+    public var writesDemoData: Bool
+    public var plan: Plan
+    public var autosavePath: String?
+    public var thenQuit: Bool
+}

@@ -1,0 +1,192 @@
+import Fidelity
+import Session
+import Synthesis
+import Tabular
+import TerminalUI
+
+/// Everything the workbench shows and remembers, as plain values: `reduce` changes it,
+/// `render` draws it.
+public struct WorkbenchState: Sendable {
+    public enum Phase: Sendable {
+        case loading(String)
+        case failed(String)
+        case ready
+    }
+
+    public enum Page: Sendable, Equatable {
+        case grid
+        case fidelity
+    }
+
+    public var width: Int
+    public var height: Int
+    public var palette: Palette
+    public var launch: WorkbenchLaunch
+    /// Where relative names typed by the user go (the first save's default folder).
+    public var currentDirectory: String
+    public var phase: Phase
+    public var document: Document?
+    public var page: Page = .grid
+    public var grid = GridState()
+    public var overlay: Overlay?
+    /// Rows scrolled on the fidelity page.
+    public var fidelityScroll = 0
+    public var preview = PreviewState()
+    public var fidelity = FidelityState()
+    public var history = EditHistory()
+    public var message: StatusMessage?
+    public var autosave = AutosaveState()
+    /// Seed for a session made from a bare CSV (tests fix it; nil: a random one).
+    public var newSessionSeed: UInt64?
+    /// Wait this long after the last edit before writing the autosave.
+    public var autosaveDelayMilliseconds: Int
+    /// Set when the workbench should end.
+    public var exitRequested = false
+
+    public init(launch: WorkbenchLaunch, width: Int, height: Int, currentDirectory: String,
+                newSessionSeed: UInt64? = nil, autosaveDelayMilliseconds: Int = 1500) {
+        self.launch = launch
+        self.width = width
+        self.height = height
+        self.currentDirectory = currentDirectory
+        self.palette = Palette.forOutput(ascii: launch.ascii, color: launch.color)
+        self.phase = .loading("loading")
+        self.newSessionSeed = newSessionSeed
+        self.autosaveDelayMilliseconds = autosaveDelayMilliseconds
+    }
+
+    /// The screen that has the keyboard.
+    public var screen: WorkbenchScreen {
+        if let overlay { return overlay.screen }
+        return page == .fidelity ? .fidelity : .grid
+    }
+
+    /// The plan column under the cursor.
+    public var cursorColumn: ColumnPlan? {
+        guard let columns = document?.plan.columns, grid.cursorColumn < columns.count else { return nil }
+        return columns[grid.cursorColumn]
+    }
+}
+
+/// Where the grid is and what it shows.
+public struct GridState: Sendable, Equatable {
+    public enum View: String, Sendable, CaseIterable {
+        case real, synthetic, both
+    }
+
+    public var cursorRow = 0
+    public var cursorColumn = 0
+    public var topRow = 0
+    public var leftColumn = 0
+    public var view: View = .real
+    /// The column panel (profile, chart, score, hints) is open.
+    public var inspect = false
+}
+
+/// A modal screen over the page.
+public enum Overlay: Sendable {
+    case strategyPicker(ListPicker)
+    case kindPicker(ListPicker)
+    case form(ParameterForm)
+    case prompt(Prompt)
+    case confirm(Question)
+    case help(scroll: Int)
+
+    public var screen: WorkbenchScreen {
+        switch self {
+        case .strategyPicker, .kindPicker: .picker
+        case .form: .form
+        case .prompt: .prompt
+        case .confirm: .confirm
+        case .help: .help
+        }
+    }
+}
+
+/// A list with one highlighted item (strategy ids, kinds).
+public struct ListPicker: Sendable, Equatable {
+    public var column: String
+    public var items: [String]
+    public var selected: Int
+    public var top = 0
+
+    public init(column: String, items: [String], selected: Int) {
+        self.column = column
+        self.items = items
+        self.selected = max(0, min(selected, items.count - 1))
+    }
+}
+
+/// A line of text being typed, and what it is for.
+public struct Prompt: Sendable, Equatable {
+    public enum Purpose: Sendable, Equatable {
+        case palette
+        case jumpToColumn
+        case saveAs(thenQuit: Bool)
+        case open
+    }
+
+    public var purpose: Purpose
+    public var text: String
+    /// The highlighted palette match.
+    public var selected = 0
+
+    public init(purpose: Purpose, text: String = "") {
+        self.purpose = purpose
+        self.text = text
+    }
+
+    public var label: String {
+        switch purpose {
+        case .palette: ":"
+        case .jumpToColumn: "column: "
+        case .saveAs: "save session as: "
+        case .open: "open (CSV or session): "
+        }
+    }
+}
+
+/// A yes/no question.
+public enum Question: Sendable {
+    /// `q` with unsaved changes: y saves then quits, n quits without saving.
+    case quitUnsaved
+    /// An autosave newer than the session: y restores its plan.
+    case recoverAutosave(Plan, path: String)
+    /// Opening another file with unsaved changes: y discards them.
+    case openUnsaved(path: String)
+
+    public var text: String {
+        switch self {
+        case .quitUnsaved: "Unsaved changes. Save before quitting? y save, n discard, Esc stay"
+        case .recoverAutosave(_, let path): "Recover unsaved edits from \(Self.fileName(path))? y recover, n discard"
+        case .openUnsaved: "Unsaved changes will be lost. Open anyway? y open, n stay"
+        }
+    }
+
+    static func fileName(_ path: String) -> String { path.split(separator: "/").last.map(String.init) ?? path }
+}
+
+/// Plans before and after each edit.
+public struct EditHistory: Sendable {
+    public var undo: [Plan] = []
+    public var redo: [Plan] = []
+}
+
+/// A line for the status bar.
+public struct StatusMessage: Sendable, Equatable {
+    public var text: String
+    public var isError: Bool
+
+    public init(_ text: String, isError: Bool = false) {
+        self.text = text
+        self.isError = isError
+    }
+}
+
+/// The debounced autosave.
+public struct AutosaveState: Sendable, Equatable {
+    /// Counts edits; a scheduled write runs only if no edit came after it.
+    public var generation = 0
+    /// The autosave file beside the session (`.NAME.doppel.autosave`).
+    public var path: String?
+}

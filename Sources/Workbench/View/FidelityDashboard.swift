@@ -1,0 +1,63 @@
+import Fidelity
+import TerminalUI
+
+/// The fidelity page: overall quality, per-column scores worst first, correlation heatmaps
+/// (real, synthetic, difference), and privacy figures. Drawn whole into a tall buffer and shown
+/// from the scroll offset.
+enum FidelityDashboard {
+    static func content(_ state: WorkbenchState, width: Int) -> Buffer {
+        let palette = state.palette
+        var widgets: [any Widget] = []
+        let fidelity = state.fidelity
+        let rows = min(state.document?.realSample.rowCount ?? 0, state.preview.rowCount)
+        var heading = "Fidelity of the preview: \(rows) synthetic rows against \(state.document?.realSample.rowCount ?? 0) real rows"
+        if state.preview.pending || fidelity.qualityPending || fidelity.privacyPending { heading += " · computing…" }
+        widgets.append(TextWidget(palette.ui(heading), role: .title))
+        if let error = fidelity.error { widgets.append(TextWidget("error: \(error)")) }
+        if let quality = fidelity.quality {
+            let labelWidth = 26
+            widgets.append(WidgetStack([
+                ScoreGauge("Overall quality", value: quality.score, labelWidth: labelWidth),
+                ScoreGauge("Column shapes", value: quality.columnShapes, labelWidth: labelWidth),
+                ScoreGauge("Column pair trends", value: quality.columnPairTrends, labelWidth: labelWidth),
+            ], spacing: 0))
+            let columns = quality.columns.sorted { ($0.score ?? 2) < ($1.score ?? 2) || (($0.score ?? 2) == ($1.score ?? 2) && $0.column < $1.column) }
+            if !columns.isEmpty {
+                let nameWidth = min(24, columns.map { DisplayWidth.of($0.column) }.max() ?? 8)
+                widgets.append(WidgetStack([TextWidget("Columns, worst first", role: .title)]
+                    + columns.map { ScoreGauge($0.column, value: $0.score, labelWidth: nameWidth) as any Widget }, spacing: 0))
+            }
+            if let correlations = fidelity.correlations, correlations.columns.count >= 2 {
+                widgets.append(CorrelationHeatmapWidget(correlations))
+            }
+        } else if fidelity.qualityPending || state.preview.pending {
+            widgets.append(TextWidget(palette.ui("computing quality…"), role: .muted))
+        }
+        if let privacy = fidelity.privacy {
+            var lines = [TextWidget("Privacy", role: .title) as any Widget]
+            let copies = privacy.exactCopyRate.map { "\(privacy.exactCopies) of \(privacy.sampleSizes.syntheticTotal) rows (\(ChartFormat.percent($0)))" } ?? "n/a"
+            lines.append(TextWidget("Exact copies of real rows: \(copies)"))
+            lines.append(ScoreGauge("DCR baseline protection", value: privacy.dcrBaselineProtection, labelWidth: 26))
+            lines.append(ScoreGauge("DCR overfitting protection", value: privacy.dcrOverfittingProtection, labelWidth: 26))
+            if privacy.dcrOverfittingProtection == nil {
+                lines.append(TextWidget("  overfitting protection needs real rows kept out of fitting: doppel --holdout FILE", role: .muted))
+            }
+            widgets.append(WidgetStack(lines, spacing: 0))
+        } else if fidelity.privacyPending || state.preview.pending {
+            widgets.append(TextWidget(palette.ui("computing privacy…"), role: .muted))
+        }
+        let stack = WidgetStack(widgets, spacing: 1)
+        return stack.rendered(width: width, palette: palette)
+    }
+
+    static func render(_ state: WorkbenchState, area: Rect, into buffer: inout Buffer) {
+        let content = content(state, width: max(1, area.width - 2))
+        let maximum = max(0, content.area.height - area.height)
+        let scroll = min(state.fidelityScroll, maximum)
+        let visible = content.area.height - scroll
+        guard visible > 0 else { return }
+        var slice = Buffer(width: content.area.width, height: min(area.height, visible))
+        slice.paste(content, x: 0, y: -scroll)
+        buffer.paste(slice, x: area.x + 1, y: area.y)
+    }
+}

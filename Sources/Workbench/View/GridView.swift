@@ -1,0 +1,101 @@
+import Synthesis
+import Tabular
+import TerminalUI
+
+/// The data grid: a frozen two-row header (name; kind and strategy badges), a row-number
+/// gutter, and only the rows and columns on screen (a frame costs the same on a million rows).
+enum GridView {
+    /// Columns for row numbers up to `rows`, plus a space.
+    static func gutterWidth(rows: Int) -> Int {
+        String(max(1, rows)).count + 1
+    }
+
+    static func render(_ state: WorkbenchState, layout: WorkbenchLayout, into buffer: inout Buffer) {
+        guard let document = state.document else { return }
+        let panes = layout.panes(state.grid.view)
+        switch state.grid.view {
+        case .real: pane(state, document, synthetic: false, area: panes[0], into: &buffer)
+        case .synthetic: pane(state, document, synthetic: true, area: panes[0], into: &buffer)
+        case .both:
+            pane(state, document, synthetic: false, area: panes[0], into: &buffer)
+            pane(state, document, synthetic: true, area: panes[1], into: &buffer)
+        }
+    }
+
+    private static func pane(_ state: WorkbenchState, _ document: Document, synthetic: Bool, area: Rect,
+                             into buffer: inout Buffer) {
+        let palette = state.palette
+        let rows = Workbench.gridRowCount(state)
+        let paneRows = synthetic ? state.preview.rowCount : document.table.rowCount
+        let gutter = gutterWidth(rows: rows)
+        let dataRows = max(0, area.height - WorkbenchLayout.headerRows)
+        let separator = palette.isASCII ? "|" : "│"
+        let headerStyle = palette.usesColor ? Style(modifiers: .bold) : palette.title
+        let cursorStyle = Style(modifiers: .reverse)
+        let nullText = palette.isASCII ? "." : "·"
+        let muted = palette.muted
+
+        var x = area.x + gutter
+        let columns = document.plan.columns
+        var index = state.grid.leftColumn
+        while index < columns.count, x < area.right {
+            let column = columns[index]
+            let width = document.widths[column.name] ?? 8
+            let isCursor = index == state.grid.cursorColumn
+            let cell = Rect(x: x, y: area.y, width: min(width, area.right - x), height: area.height)
+            let name = DisplayWidth.pad(palette.text(column.name), to: width, ellipsis: palette.glyphs.ellipsis)
+            buffer.set(x, area.y, name, isCursor ? headerStyle.adding(.reverse) : headerStyle, within: cell)
+            let error = state.preview.errors[column.name]
+            let joint = document.plan.jointGroup(of: column.name) != nil
+            let badge = error != nil ? "! \(column.strategy)"
+                : (joint ? "J " : "") + ColumnBadge.text(kind: column.kind, strategy: column.strategy)
+            buffer.set(x, area.y + 1, DisplayWidth.pad(badge, to: width, ellipsis: palette.glyphs.ellipsis),
+                       error != nil ? palette.bad : muted, within: cell)
+
+            let values: (ColumnValues, NullBitmap)? = synthetic
+                ? state.preview.generated[column.name].map { ($0.values.values, $0.values.validity) }
+                : document.table.column(named: column.name).map { ($0.values, $0.validity) }
+            for offset in 0..<dataRows {
+                let row = state.grid.topRow + offset
+                let y = area.y + WorkbenchLayout.headerRows + offset
+                guard row < paneRows else { break }
+                var style = Style.plain
+                var text: String
+                if let (columnValues, validity) = values {
+                    if let value = CellText.text(columnValues, validity: validity, row: row) {
+                        text = DisplayWidth.pad(palette.text(value), to: width, alignRight: CellText.alignsRight(columnValues),
+                                                ellipsis: palette.glyphs.ellipsis)
+                    } else {
+                        text = DisplayWidth.pad(nullText, to: width)
+                        style = muted
+                    }
+                } else {
+                    let missing = synthetic ? (column.strategy == DropStrategy.descriptor.id ? "(dropped)" : "…") : "—"
+                    text = DisplayWidth.pad(palette.ui(missing), to: width)
+                    style = muted
+                }
+                if isCursor && row == state.grid.cursorRow { style = cursorStyle }
+                buffer.set(x, y, text, style, within: cell)
+            }
+            x += width
+            if x < area.right {
+                for y in area.y..<(area.y + min(area.height, WorkbenchLayout.headerRows + max(0, min(dataRows, paneRows - state.grid.topRow)))) {
+                    buffer.set(x, y, separator, muted, within: area)
+                }
+            }
+            x += 1
+            index += 1
+        }
+        for offset in 0..<dataRows {
+            let row = state.grid.topRow + offset
+            guard row < paneRows else { break }
+            let number = DisplayWidth.pad(String(row + 1), to: gutter - 1, alignRight: true)
+            buffer.set(area.x, area.y + WorkbenchLayout.headerRows + offset, number,
+                       row == state.grid.cursorRow ? palette.title : muted, within: area)
+        }
+        if paneRows == 0 && synthetic {
+            let text = state.preview.pending ? "generating the preview…" : "no preview rows"
+            buffer.set(area.x + gutter, area.y + WorkbenchLayout.headerRows, palette.ui(text), muted, within: area)
+        }
+    }
+}

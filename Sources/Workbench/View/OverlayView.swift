@@ -1,0 +1,117 @@
+import Synthesis
+import Tabular
+import TerminalUI
+
+/// Pickers and the parameter form, drawn in a box over the page.
+enum OverlayView {
+    /// A framed box centred on the screen; returns its inside.
+    static func box(title: String, width: Int, height: Int, state: WorkbenchState, into buffer: inout Buffer) -> Rect {
+        let w = min(width, state.width), h = min(height, max(3, state.height - 2))
+        let area = Rect(x: (state.width - w) / 2, y: max(1, (state.height - h) / 2), width: w, height: h)
+        buffer.fill(area, with: .blank)
+        let ascii = state.palette.isASCII
+        let horizontal = ascii ? "-" : "─"
+        let vertical = ascii ? "|" : "│"
+        let corners = ascii ? ["+", "+", "+", "+"] : ["┌", "┐", "└", "┘"]
+        let style = state.palette.muted
+        buffer.set(area.x, area.y, corners[0] + String(repeating: horizontal, count: max(0, w - 2)) + corners[1], style)
+        buffer.set(area.x, area.bottom - 1, corners[2] + String(repeating: horizontal, count: max(0, w - 2)) + corners[3], style)
+        for y in (area.y + 1)..<max(area.y + 1, area.bottom - 1) {
+            buffer.set(area.x, y, vertical, style)
+            buffer.set(area.right - 1, y, vertical, style)
+        }
+        let text = " " + DisplayWidth.truncate(state.palette.text(title), to: max(0, w - 6), ellipsis: state.palette.glyphs.ellipsis) + " "
+        buffer.set(area.x + 2, area.y, text, state.palette.title)
+        return area.inset(horizontal: 2, vertical: 1)
+    }
+
+    static func strategyPicker(_ picker: ListPicker, _ state: WorkbenchState, into buffer: inout Buffer) {
+        let column = state.document?.plan.column(named: picker.column)
+        let inner = box(title: "strategy for \(picker.column) (\(column?.kind.rawValue ?? "?"))", width: 76,
+                        height: picker.items.count + 5, state: state, into: &buffer)
+        let idWidth = max(10, picker.items.map(\.count).max() ?? 10)
+        let visible = max(1, inner.height - 2)
+        let top = max(0, min(picker.selected - visible + 1, picker.items.count - visible))
+        for (offset, index) in (top..<min(picker.items.count, top + visible)).enumerated() {
+            let id = picker.items[index]
+            let descriptor = StrategyRegistry.strategy(id: id)?.descriptor
+            let mark = id == column?.strategy ? (state.palette.isASCII ? "*" : "●") : " "
+            let line = "\(mark) " + DisplayWidth.pad(id, to: idWidth) + "  " + (descriptor?.help ?? "")
+            let style: Style = index == picker.selected ? Style(modifiers: .reverse) : .plain
+            buffer.set(inner.x, inner.y + offset, DisplayWidth.pad(line, to: inner.width, ellipsis: state.palette.glyphs.ellipsis),
+                       style, within: inner)
+        }
+        if let descriptor = picker.items.indices.contains(picker.selected) ? StrategyRegistry.strategy(id: picker.items[picker.selected])?.descriptor : nil {
+            let note = "\(descriptor.family.rawValue); its model keeps: \(descriptor.exposure.rawValue)"
+            buffer.set(inner.x, inner.bottom - 1, DisplayWidth.truncate(note, to: inner.width), state.palette.muted, within: inner)
+        }
+    }
+
+    static func kindPicker(_ picker: ListPicker, _ state: WorkbenchState, into buffer: inout Buffer) {
+        let inner = box(title: "kind of \(picker.column)", width: 40, height: picker.items.count + 3, state: state, into: &buffer)
+        let current = state.document?.plan.column(named: picker.column)?.kind.rawValue
+        let visible = max(1, inner.height)
+        let top = max(0, min(picker.selected - visible + 1, picker.items.count - visible))
+        for (offset, index) in (top..<min(picker.items.count, top + visible)).enumerated() {
+            let kind = picker.items[index]
+            let mark = kind == current ? (state.palette.isASCII ? "*" : "●") : " "
+            let style: Style = index == picker.selected ? Style(modifiers: .reverse) : .plain
+            buffer.set(inner.x, inner.y + offset, DisplayWidth.pad("\(mark) \(kind)", to: inner.width), style, within: inner)
+        }
+    }
+
+    static func form(_ form: ParameterForm, _ state: WorkbenchState, into buffer: inout Buffer) {
+        let rowsPerField = 1
+        let errors = form.fields.filter { $0.error != nil }.count
+        let inner = box(title: "parameters of \(form.strategy) for \(form.column)", width: 76,
+                        height: form.fields.count * rowsPerField + errors + 6, state: state, into: &buffer)
+        let nameWidth = max(8, form.fields.map { $0.spec.name.count }.max() ?? 8)
+        let valueWidth = 18
+        var y = inner.y
+        let palette = state.palette
+        for (index, field) in form.fields.enumerated() {
+            guard y < inner.bottom - 2 else { break }
+            let selected = index == form.selected
+            let isChoice = ParameterForm.isChoice(field.spec)
+            let shown = field.text.isEmpty ? field.spec.defaultValue.displayText : field.text
+            let value = isChoice ? "‹ \(shown) ›" : shown + (selected ? (palette.isASCII ? "_" : "▏") : "")
+            let valueText = palette.isASCII ? value.replacingOccurrences(of: "‹", with: "<").replacingOccurrences(of: "›", with: ">") : value
+            buffer.set(inner.x, y, (selected ? "> " : "  ") + DisplayWidth.pad(field.spec.name, to: nameWidth), selected ? palette.title : .plain, within: inner)
+            let valueStyle: Style = field.error != nil ? palette.bad.adding(.underline)
+                : field.text.isEmpty ? palette.muted.adding(.underline) : Style(modifiers: .underline)
+            buffer.set(inner.x + nameWidth + 3, y, DisplayWidth.pad(valueText, to: valueWidth, ellipsis: palette.glyphs.ellipsis), valueStyle, within: inner)
+            let note = field.text.isEmpty ? "default" : ""
+            buffer.set(inner.x + nameWidth + 4 + valueWidth, y, DisplayWidth.truncate(note, to: max(0, inner.right - (inner.x + nameWidth + 4 + valueWidth))),
+                       palette.muted, within: inner)
+            y += 1
+            if let error = field.error {
+                buffer.set(inner.x + nameWidth + 3, y, DisplayWidth.truncate(palette.text(error), to: max(0, inner.right - inner.x - nameWidth - 3),
+                                                                             ellipsis: palette.glyphs.ellipsis), palette.bad, within: inner)
+                y += 1
+            }
+        }
+        if form.fields.indices.contains(form.selected) {
+            let spec = form.fields[form.selected].spec
+            buffer.set(inner.x, inner.bottom - 2, DisplayWidth.truncate(palette.text(spec.help), to: inner.width, ellipsis: palette.glyphs.ellipsis),
+                       .plain, within: inner)
+            buffer.set(inner.x, inner.bottom - 1, DisplayWidth.truncate("allowed: " + spec.allowedDescription, to: inner.width, ellipsis: palette.glyphs.ellipsis),
+                       palette.muted, within: inner)
+        }
+    }
+
+    /// The `:` palette's matches, above the prompt line.
+    static func paletteMatches(_ prompt: Prompt, _ state: WorkbenchState, into buffer: inout Buffer) {
+        let matches = CommandTable.paletteMatches(prompt.text).prefix(max(0, min(10, state.height - 3)))
+        guard !matches.isEmpty else { return }
+        let nameWidth = 14, keyWidth = 10
+        let top = state.height - 1 - matches.count
+        for (offset, binding) in matches.enumerated() {
+            let keys = binding.keys.map { state.palette.isASCII ? $0.asciiLabel : $0.label }.joined(separator: " ")
+            let line = " " + DisplayWidth.pad(binding.name, to: nameWidth) + DisplayWidth.pad(keys, to: keyWidth) + binding.help
+            let style: Style = offset == prompt.selected ? Style(modifiers: .reverse) : state.palette.muted.adding(.reverse)
+            let row = Rect(x: 0, y: top + offset, width: state.width, height: 1)
+            buffer.fill(row, with: .blank)
+            buffer.set(0, top + offset, DisplayWidth.pad(line, to: state.width, ellipsis: state.palette.glyphs.ellipsis), style)
+        }
+    }
+}

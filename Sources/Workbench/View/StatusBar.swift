@@ -1,0 +1,88 @@
+import TerminalUI
+
+/// The top line (file, rows, columns, seed, view, what is running) and the bottom line (a
+/// prompt, a question, a message, or the keys that matter on this screen).
+enum StatusBar {
+    static func title(_ state: WorkbenchState, area: Rect, into buffer: inout Buffer) {
+        guard let document = state.document else { return }
+        let palette = state.palette
+        let style = palette.usesColor ? Style(modifiers: .reverse) : palette.title.adding(.reverse)
+        buffer.fill(area, with: Cell(" ", style: style))
+        var parts = [document.displayName + (document.isDirty ? " (modified)" : "")]
+        if state.preview.errors[PreviewBuilder.planKey] != nil {
+            parts.append("preview failed (see the column panel)")
+        } else if state.preview.pending {
+            parts.append("generating…")
+        } else if state.fidelity.qualityPending || state.fidelity.privacyPending {
+            parts.append("computing fidelity…")
+        }
+        let views: [GridState.View: String] = [.real: "real rows", .synthetic: "synthetic rows", .both: "real | synthetic"]
+        parts += ["\(grouped(document.table.rowCount)) rows", "\(document.plan.columns.count) columns",
+                  state.page == .fidelity ? "fidelity" : views[state.grid.view]!, "seed \(document.plan.seed)"]
+        let left = " " + palette.ui(parts.joined(separator: " · "))
+        let position = state.page == .grid
+            ? "col \(state.grid.cursorColumn + 1)/\(document.plan.columns.count) row \(grouped(state.grid.cursorRow + 1)) "
+            : ""
+        let room = area.width - DisplayWidth.of(position)
+        buffer.set(area.x, area.y, DisplayWidth.truncate(left, to: max(0, room - 1), ellipsis: palette.glyphs.ellipsis), style, within: area)
+        buffer.set(area.right - DisplayWidth.of(position), area.y, position, style, within: area)
+    }
+
+    static func bottom(_ state: WorkbenchState, area: Rect, into buffer: inout Buffer) {
+        let palette = state.palette
+        buffer.fill(area, with: .blank)
+        switch state.overlay {
+        case .prompt(let prompt):
+            let cursor = palette.isASCII ? "_" : "▏"
+            let text = prompt.label + palette.text(prompt.text)
+            let shown = DisplayWidth.of(text) + 1 > area.width ? String(text.suffix(max(0, area.width - 2))) : text
+            buffer.set(area.x, area.y, shown + cursor, .plain, within: area)
+            return
+        case .confirm(let question):
+            buffer.set(area.x, area.y, DisplayWidth.truncate(palette.ui(question.text), to: area.width, ellipsis: palette.glyphs.ellipsis),
+                       palette.title.adding(.bold), within: area)
+            return
+        default:
+            break
+        }
+        if let message = state.message, state.overlay == nil || state.screen == .form {
+            let text = DisplayWidth.truncate(palette.ui(message.text), to: message.isError ? area.width : area.width / 2,
+                                             ellipsis: palette.glyphs.ellipsis)
+            let end = buffer.set(area.x, area.y, text, message.isError ? palette.bad.adding(.bold) : palette.title, within: area)
+            hints(state, from: end + 2, area: area, into: &buffer)
+            return
+        }
+        hints(state, from: area.x, area: area, into: &buffer)
+    }
+
+    static func hints(_ state: WorkbenchState, layout: WorkbenchLayout, into buffer: inout Buffer) {
+        if case .loading = state.phase {
+            buffer.set(layout.status.x, layout.status.y, "q quits", state.palette.muted, within: layout.status)
+        }
+    }
+
+    /// `key word` pairs from the command table, as many as fit.
+    static func hints(_ state: WorkbenchState, from x: Int, area: Rect, into buffer: inout Buffer) {
+        var column = x
+        let ascii = state.palette.isASCII
+        for hint in CommandTable.hints(on: state.screen) {
+            let key = ascii ? hint.key.replacingOccurrences(of: "↑", with: "Up").replacingOccurrences(of: "↓", with: "Down")
+                .replacingOccurrences(of: "←", with: "Left").replacingOccurrences(of: "→", with: "Right") : hint.key
+            let width = DisplayWidth.of(key) + 1 + DisplayWidth.of(hint.word)
+            guard column + width <= area.right else { break }
+            column = buffer.set(column, area.y, key, state.palette.title, within: area)
+            column = buffer.set(column + 1, area.y, hint.word, state.palette.muted, within: area) + 2
+        }
+    }
+
+    /// 1234567 as 1,234,567.
+    static func grouped(_ number: Int) -> String {
+        let digits = String(number)
+        var result = ""
+        for (index, character) in digits.reversed().enumerated() {
+            if index > 0, index % 3 == 0 { result.append(",") }
+            result.append(character)
+        }
+        return String(result.reversed())
+    }
+}

@@ -1,0 +1,173 @@
+import Foundation
+import Session
+import Synthesis
+import Tabular
+import Testing
+import TerminalUI
+@testable import Workbench
+
+/// Issue 7, the preview: rows equal to a replay, partial refits, stale results dropped, a UI
+/// that shows background work instead of waiting for it.
+@Suite struct WorkbenchPreviewTests {
+    /// A session saved from the workbench replays (as `doppel run` does) to exactly the rows
+    /// the preview showed.
+    @Test func previewRowsEqualTheReplayOfTheSavedSession() throws {
+        let dir = try WorkbenchFixtures.temporaryDirectory()
+        let steps: [InMemoryScreen.Step] = [.key(.character("l")), .key(.character("l")), .key(.character("s")), .key(.character("g")),
+                                            .key(.enter), .key(.character("r")), .key(.character("v")), .capture("synthetic"),
+                                            .key(.character(":"))] + InMemoryScreen.Step.type("w pen.doppel.yaml") + [.key(.enter), .key(.character("q"))]
+        let (screen, app) = try WorkbenchFixtures.run(.data(path: WorkbenchFixtures.penguinsPath), in: dir, steps: steps, ascii: true)
+        let state = try #require(app.finalState)
+        let document = try #require(state.document)
+        #expect(document.plan.column(named: "bill_length_mm")?.strategy == "empirical")
+        #expect(!document.isDirty)
+
+        let preview = Table(columns: document.plan.outputColumns.map { column in
+            let values = state.preview.generated[column.name]!.values
+            return Column(name: column.name, values: values.values, validity: values.validity)
+        })
+        #expect(preview.rowCount == 344)
+
+        // The replay: load the session, fit from its source, write the rows the preview holds.
+        let file = try SessionFile.load(dir + "/pen.doppel.yaml")
+        let prepared = try SessionRunner.prepare(file, environment: [:], allowChangedSource: false)
+        var replay: [UInt8] = []
+        try ChunkedCSVWriter(plan: prepared.plan, threads: 2).write(totalRows: prepared.plan.defaultRows, range: 0..<preview.rowCount) {
+            replay += $0
+        }
+        let previewBytes = CSVWriter().bytes(preview)
+        #expect(previewBytes.count > 10_000)
+        #expect(previewBytes == replay)
+
+        // The synthetic grid shows those rows.
+        let firstRow = String(decoding: CSVWriter(writeHeader: false).bytes(preview.slice(0..<1)), as: UTF8.self)
+        let cells = firstRow.trimmingCharacters(in: .newlines).split(separator: ",", omittingEmptySubsequences: false).prefix(3)
+        let gridRow = screen.lines("synthetic")[3]
+        #expect(gridRow.hasPrefix("  1 "))
+        for cell in cells { #expect(gridRow.contains(String(cell)), "\(cell) not in |\(gridRow)|") }
+    }
+
+    /// Loads the cities fixture into a state and builds its first preview, running effects in line.
+    static func loadedState(_ dir: String) throws -> (WorkbenchState, EffectRunner) {
+        let csv = try WorkbenchFixtures.writeCities(in: dir)
+        var state = WorkbenchState(launch: WorkbenchLaunch(target: .data(path: csv), ascii: true, color: false), width: 80, height: 24,
+                                   currentDirectory: dir, newSessionSeed: 42, autosaveDelayMilliseconds: 0)
+        let runner = EffectRunner(environment: [:])
+        var pending = Workbench.reduce(&state, .start)
+        while !pending.isEmpty {
+            let effect = pending.removeFirst()
+            if case .scheduleAutosave = effect { continue }
+            for action in runner.perform(effect) { pending += Workbench.reduce(&state, action) }
+        }
+        return (state, runner)
+    }
+
+    static func previewJob(_ effects: [WorkbenchEffect]) -> PreviewJob? {
+        for effect in effects { if case .buildPreview(let job) = effect { return job } }
+        return nil
+    }
+
+    @Test func anEditRefitsOnlyTheEditedColumnAndTheColumnsReadingIt() throws {
+        let dir = try WorkbenchFixtures.temporaryDirectory()
+        var (state, runner) = try Self.loadedState(dir)
+        #expect(state.preview.generated.count == 5)
+        // temp becomes a formula of visits: only temp is refitted and regenerated.
+        state.grid.cursorColumn = 2
+        var effects = Workbench.setStrategy("formula", column: "temp", &state)
+        var job = try #require(Self.previewJob(effects))
+        #expect(Set(job.reuseFitted.keys) == ["id", "city", "visits", "ok"])
+        #expect(Set(job.reuseGenerated.keys) == ["id", "city", "visits", "ok"])
+        effects = Workbench.reduce(&state, .key(.character("p")))
+        for character in "visits * 2" { effects = Workbench.reduce(&state, .key(.character(character))) }
+        effects = Workbench.reduce(&state, .key(.enter))
+        job = try #require(Self.previewJob(effects))
+        for action in runner.perform(.buildPreview(job)) { _ = Workbench.reduce(&state, action) }
+        #expect(state.preview.errors.isEmpty)
+        let visits = state.preview.generated["visits"]!.values
+        let temp = state.preview.generated["temp"]!.values
+        #expect(CellText.text(temp.values, validity: temp.validity, row: 0) != nil)
+        #expect(temp.values.numericValue(at: 0) == 2 * visits.values.numericValue(at: 0)!)
+
+        // Editing visits refits visits, and regenerates temp (which reads it) without refitting it.
+        state.grid.cursorColumn = 3
+        effects = Workbench.reduce(&state, .key(.character("s")))
+        effects = Workbench.reduce(&state, .key(.character("g")))
+        effects = Workbench.reduce(&state, .key(.enter))
+        job = try #require(Self.previewJob(effects))
+        #expect(state.document?.plan.column(named: "visits")?.strategy == "empirical")
+        #expect(Set(job.reuseFitted.keys) == ["id", "city", "temp", "ok"])
+        #expect(Set(job.reuseGenerated.keys) == ["id", "city", "ok"])
+        for action in runner.perform(.buildPreview(job)) { _ = Workbench.reduce(&state, action) }
+        let newVisits = state.preview.generated["visits"]!.values
+        let newTemp = state.preview.generated["temp"]!.values
+        #expect(newTemp.values.numericValue(at: 5) == 2 * newVisits.values.numericValue(at: 5)!)
+
+        // A new seed keeps every fitted model and regenerates every column.
+        effects = Workbench.reduce(&state, .key(.character("r")))
+        job = try #require(Self.previewJob(effects))
+        #expect(job.reuseFitted.count == 5)
+        #expect(job.reuseGenerated.isEmpty)
+    }
+
+    @Test func staleResultsAreDropped() throws {
+        let dir = try WorkbenchFixtures.temporaryDirectory()
+        var (state, runner) = try Self.loadedState(dir)
+        let first = try #require(Self.previewJob(Workbench.reduce(&state, .key(.character("r")))))
+        let second = try #require(Self.previewJob(Workbench.reduce(&state, .key(.character("r")))))
+        #expect(second.generation == first.generation + 1)
+        let before = state.preview.generated["temp"]!.seed
+        for action in runner.perform(.buildPreview(first)) { _ = Workbench.reduce(&state, action) }
+        #expect(state.preview.pending)
+        #expect(state.preview.generated["temp"]!.seed == before)
+        for action in runner.perform(.buildPreview(second)) { _ = Workbench.reduce(&state, action) }
+        #expect(!state.preview.pending)
+        #expect(state.preview.generated["temp"]!.seed == second.plan.seed)
+        // Fidelity results of an older preview are dropped too.
+        let fidelityGeneration = state.fidelity.generation
+        _ = Workbench.reduce(&state, .fidelityFailed(generation: fidelityGeneration - 1, "old"))
+        #expect(state.fidelity.error == nil)
+    }
+
+    /// The reducer returns at once; the screen says what is running until the results arrive.
+    @Test func theScreenShowsBackgroundWorkWithoutWaitingForIt() throws {
+        let dir = try WorkbenchFixtures.temporaryDirectory()
+        var (state, _) = try Self.loadedState(dir)
+        _ = Workbench.reduce(&state, .key(.character("r")))
+        _ = Workbench.reduce(&state, .key(.character("f")))
+        var buffer = Buffer(width: 80, height: 24)
+        Workbench.render(state, into: &buffer)
+        let lines = buffer.plainLines()
+        #expect(lines[0].hasPrefix(" cities.csv (modified) | generating... | 40 rows | 5 columns | fidelity | seed"))
+        #expect(lines[1] == " Fidelity of the preview: 40 synthetic rows against 40 real rows | computing...")
+    }
+}
+
+/// Joint groups: `J` toggles a column's membership; the whole plan is then previewed through
+/// `FittedPlan` and still equals the replay.
+@Suite struct WorkbenchJointTests {
+    @Test func jToggleBuildsTheJointGroupAndThePreviewEqualsTheReplay() throws {
+        let dir = try WorkbenchFixtures.temporaryDirectory()
+        let steps: [InMemoryScreen.Step] = [.key(.character("l")), .key(.character("l")), .key(.character("J")), .key(.character("l")),
+                                            .key(.character("J")), .key(.character("l")), .key(.character("J")), .key(.character("J")),
+                                            .capture("grid"), .key(.character(":"))] + InMemoryScreen.Step.type("w joint.doppel.yaml")
+            + [.key(.enter), .key(.character("q"))]
+        let (screen, app) = try WorkbenchFixtures.run(.data(path: WorkbenchFixtures.penguinsPath), in: dir, width: 100, steps: steps, ascii: true)
+        #expect(screen.lines("grid")[2].contains("|J dec "))
+        let state = try #require(app.finalState)
+        let plan = try #require(state.document?.plan)
+        #expect(plan.joint == [JointPlan(model: "gaussian_copula", columns: ["bill_length_mm", "bill_depth_mm"])])
+        #expect(state.preview.errors.isEmpty)
+        let preview = Table(columns: plan.outputColumns.map { column in
+            let values = state.preview.generated[column.name]!.values
+            return Column(name: column.name, values: values.values, validity: values.validity)
+        })
+        let file = try SessionFile.load(dir + "/joint.doppel.yaml")
+        #expect(file.session.plan.joint?.first?.columns == ["bill_length_mm", "bill_depth_mm"])
+        let prepared = try SessionRunner.prepare(file, environment: [:], allowChangedSource: false)
+        var replay: [UInt8] = []
+        try ChunkedCSVWriter(plan: prepared.plan, threads: 1).write(totalRows: prepared.plan.defaultRows, range: 0..<preview.rowCount) {
+            replay += $0
+        }
+        #expect(CSVWriter().bytes(preview) == replay)
+    }
+}
