@@ -16,7 +16,7 @@ struct Doppel: ParsableCommand {
             file or an argument's value), 64 a usage error.
             """,
         version: version,
-        subcommands: [WorkbenchCommand.self, Inspect.self, PlanCommand.self, SampleCommand.self, ReportCommand.self, RunCommand.self, FitCommand.self, StrategiesCommand.self, Load.self],
-        defaultSubcommand: WorkbenchCommand.self
+        subcommands: [TuiCommand.self, Inspect.self, PlanCommand.self, SampleCommand.self, ReportCommand.self, RunCommand.self, FitCommand.self, StrategiesCommand.self, Load.self],
+        defaultSubcommand: TuiCommand.self
     )
 }

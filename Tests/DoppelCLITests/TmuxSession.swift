@@ -18,7 +18,8 @@ final class TmuxSession {
     let name = "doppel"
     private let socket: String
 
-    /// Starts `arguments` (the program first) in a `width` × `height` terminal.
+    /// Starts `arguments` (the program first) in a `width` × `height` terminal, in `folder`
+    /// (a new temporary folder, removed by `close`) unless another working directory is given.
     init(width: Int = 100, height: Int = 30, arguments: [String], environment: [String: String] = [:],
          workingDirectory: URL? = nil) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("doppel-tmux-\(UUID().uuidString)")
@@ -41,7 +42,7 @@ final class TmuxSession {
         command += environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
         command += ["sh", "-c", script, "sh"] + arguments
         try tmux(["-f", config.path, "new-session", "-d", "-s", name, "-x", String(width), "-y", String(height),
-                  "-c", (workingDirectory ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).path]
+                  "-c", (workingDirectory ?? folder).path]
                  + [command.map(Self.shellQuoted).joined(separator: " ")])
     }
 
@@ -56,6 +57,16 @@ final class TmuxSession {
     /// Sends keys in tmux's names: "Down", "Enter", "Escape", "C-s", "F2", "BTab", or "q".
     func press(_ keys: String...) throws {
         for key in keys { try tmux(["send-keys", "-t", name, key]) }
+    }
+
+    /// Presses `key` `count` times.
+    func press(_ key: String, times count: Int) throws {
+        for _ in 0..<count { try tmux(["send-keys", "-t", name, key]) }
+    }
+
+    /// Resizes the terminal, as dragging a terminal window's corner does.
+    func resize(width: Int, height: Int) throws {
+        try tmux(["resize-window", "-t", name, "-x", String(width), "-y", String(height)])
     }
 
     /// Types `text` literally, character by character.

@@ -7,24 +7,93 @@ import Testing
         "tmux is not installed: run scripts/install-deps.sh (it installs tmux) to run these tests"))
 struct WorkbenchTmuxTests {
     static let diamonds = DoppelProcess.sharedData("diamonds")
+    static let penguins = DoppelProcess.sharedData("penguins")
+    /// Loading diamonds in a debug build takes several seconds on a busy machine.
+    static let loadTimeout = 60.0
 
-    @Test("opens a CSV file, shows the workbench, quits with q and gives the terminal back")
-    func openAndQuit() throws {
+    @Test("""
+        diamonds: change carat's strategy to uniform and its range to 1..2, save (the first save \
+        offers diamonds.doppel.yaml), quit; doppel run on that session draws carat from 1..2
+        """)
+    func editSaveQuitAndRun() throws {
         let tmux = try TmuxSession(width: 100, height: 30, arguments: [DoppelProcess.binary.path, Self.diamonds])
         defer { tmux.close() }
-        try tmux.waitFor("doppel", timeout: 30)
+        let sessionPath = tmux.folder.appendingPathComponent("edited.doppel.yaml").path
+
+        let grid = try tmux.waitUntil("the grid and its first preview", timeout: Self.loadTimeout) { screen in
+            screen.first?.contains("col 1/10") == true && screen.first?.contains("generating") == false
+        }
+        #expect(grid[0].hasPrefix(" diamonds.csv · ") && grid[0].contains("53,940 rows · 10 columns"))
+        #expect(grid[2].contains("dec kde"))
+        #expect(grid.last?.hasPrefix("? help  s strategy  p params") == true)
+
+        // Strategy: the picker lists the decimal strategies, starting on the current one (kde,
+        // marked ●); uniform is three below it.
+        try tmux.press("s")
+        let picker = try tmux.waitFor("strategy for carat (decimal)")
+        #expect(picker.contains { $0.contains("● kde") })
+        try tmux.press("Down", times: 3)
+        try tmux.press("Enter")
+        try tmux.waitFor("dec uniform")
+
+        // Parameters: min and max start as "auto"; replace them with 1 and 2.
+        try tmux.press("p")
+        try tmux.waitFor("parameters of uniform for carat")
+        try tmux.press("BSpace", times: 4)
+        try tmux.type("1")
+        try tmux.press("Tab")
+        try tmux.press("BSpace", times: 4)
+        try tmux.type("2")
+        let form = try tmux.waitUntil("min 1 and max 2 typed") { screen in
+            screen.contains { $0.contains("min       1 ") } && screen.contains { $0.contains("max       2") }
+        }
+        #expect(form.contains { $0.contains("parameters of uniform for carat") })
+        try tmux.press("Enter")
+        try tmux.waitUntil("the form to close") { !$0.contains { $0.contains("parameters of uniform") } }
+
+        // Ctrl-S reaches the program (raw mode, no flow control) and asks for a name the first time.
+        try tmux.press("C-s")
+        try tmux.waitFor("save session as: diamonds.doppel.yaml")
+        try tmux.press("BSpace", times: "diamonds.doppel.yaml".count)
+        try tmux.type(sessionPath)
+        try tmux.press("Enter")
+        try tmux.waitFor("saved edited.doppel.yaml")
+
         try tmux.press("q")
         #expect(try tmux.exitStatus() == 0)
         let settings = try tmux.terminalSettings()
         #expect(settings.after == settings.before)
+
+        let run = try DoppelProcess.run(["run", sessionPath])
+        #expect(run.status == 0, "\(run.stderr)")
+        let lines = run.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        #expect(lines.first == "carat,cut,color,clarity,depth,table,price,x,y,z")
+        #expect(lines.count == 53_941)
+        let carats = lines.dropFirst().compactMap { Double($0.split(separator: ",").first ?? "") }
+        #expect(carats.count == 53_940)
+        #expect(carats.allSatisfy { $0 >= 1 && $0 <= 2 })
+        // Uniform, not a constant: both halves of the range are drawn.
+        #expect(carats.contains { $0 < 1.5 } && carats.contains { $0 > 1.5 })
+    }
+
+    @Test("a resized terminal is redrawn at its new size")
+    func resize() throws {
+        let tmux = try TmuxSession(width: 100, height: 30, arguments: [DoppelProcess.binary.path, Self.penguins])
+        defer { tmux.close() }
+        try tmux.waitFor("col 1/8", timeout: Self.loadTimeout)
+        try tmux.resize(width: 70, height: 20)
+        let screen = try tmux.waitUntil("the status bar on row 20") { $0.count == 20 && $0[19].hasPrefix("? help") }
+        #expect(screen.allSatisfy { $0.count <= 70 })
+        try tmux.press("q")
+        #expect(try tmux.exitStatus() == 0)
     }
 
     @Test("SIGTERM, SIGHUP and a crash (SIGSEGV) still give the terminal back",
           arguments: [(SIGTERM, 143), (SIGHUP, 129), (SIGSEGV, 139)] as [(Int32, Int32)])
     func signalRestoresTerminal(signal: Int32, expectedStatus: Int32) throws {
-        let tmux = try TmuxSession(width: 100, height: 30, arguments: [DoppelProcess.binary.path, Self.diamonds])
+        let tmux = try TmuxSession(width: 100, height: 30, arguments: [DoppelProcess.binary.path, Self.penguins])
         defer { tmux.close() }
-        try tmux.waitFor("doppel", timeout: 30)
+        try tmux.waitFor("col 1/8", timeout: Self.loadTimeout)
         let program = try tmux.programProcessID()
         #expect(kill(program, signal) == 0)
         #expect(try tmux.exitStatus() == expectedStatus)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NcursesScreen
+import Session
 import Tabular
 import TerminalUI
 import Workbench
@@ -11,7 +12,7 @@ import Workbench
 /// file) or, with no FILE, on the embedded demo dataset. Without a terminal it never starts
 /// curses: `doppel` alone prints help and the demo dataset's inspect table, `doppel data.csv`
 /// that file's inspect table.
-struct WorkbenchCommand: ParsableCommand {
+struct TuiCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tui",
         abstract: "Open the workbench on a CSV file, a session file, or the demo dataset.",
@@ -37,16 +38,12 @@ struct WorkbenchCommand: ParsableCommand {
         try failingWithStatus2 {
             launch.target = try Self.target(file)
             if let holdout { try Self.checkReadable(holdout, what: "holdout file") }
-            if !interactive { try Self.describeWithoutTerminal(launch.target) }
+            if interactive { try Self.validate(launch.target) } else { try Self.describeWithoutTerminal(launch.target) }
         }
         guard interactive else { return }
         let noColor = ColorCapability.noColorRequested(environment: ProcessInfo.processInfo.environment)
         launch.color = ColorCapability(colorCount: NcursesScreen.terminalColorCount(), noColor: noColor).hasColor
-        // The workbench reads its input before curses starts, so a bad file is reported on a
-        // normal terminal with exit status 2.
-        var app: WorkbenchApp?
-        try failingWithStatus2 { app = try WorkbenchApp(launch: launch) }
-        guard let app else { return }
+        let app = try WorkbenchApp(launch: launch)
         do {
             _ = try NcursesScreen.withScreen(noColor: !launch.color) { terminal in
                 try app.run(on: try FrameLog.wrap(terminal))
@@ -67,6 +64,24 @@ struct WorkbenchCommand: ParsableCommand {
         }
         try checkReadable(file, what: isSession ? "session file" : "data file")
         return isSession ? .session(path: file) : .data(path: file)
+    }
+
+    /// CSV files up to this size are read once before curses starts, so that a malformed one is
+    /// reported on a normal terminal with exit status 2; larger ones only have to be readable
+    /// (reading them twice would delay the workbench), and their errors show in the workbench.
+    static let validatedCSVBytes = 64 << 20
+
+    /// Fails, naming the file, when the session file does not parse or a small CSV file does not read.
+    static func validate(_ target: WorkbenchLaunch.Target) throws {
+        switch target {
+        case .demo:
+            return
+        case .session(let path):
+            _ = try SessionFile.load(path)
+        case .data(let path):
+            let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
+            if let size, size <= validatedCSVBytes { _ = try CSVReader.read(path: path) }
+        }
     }
 
     static func checkReadable(_ path: String, what: String) throws {
