@@ -30,9 +30,9 @@ struct FrameTimingScreenTests {
         #expect(base.frames.count == 4)
         #expect(log.count == 3)
         let fields = log.map { $0.split(separator: "\t").map(String.init) }
-        #expect(fields[0][0] == "key" && fields[0][1] == "down" && fields[0][3] == "1")
+        #expect(fields[0][0] == "key" && fields[0][1] == "down" && fields[0][3] == "1" && fields[0][4] == "ac")
         #expect(Double(fields[0][2]) != nil)
-        #expect(fields[1][0] == "frame" && fields[1][2] == "2")
+        #expect(fields[1][0] == "frame" && fields[1][2] == "2" && fields[1][3] == "dd")
         #expect(fields[2] == ["key", "'x'", "none", "0"])
     }
 

@@ -2,10 +2,11 @@
 /// from the event being handed over to the next frame drawn (handling, rendering and drawing,
 /// but not the terminal's own painting), and for each later frame that changes the screen, the
 /// time since that event (a background result such as a refreshed preview). One line per
-/// measurement goes to `log`:
+/// measurement goes to `log`, ending with the frame's top row (where the workbench says what
+/// it is busy with), so that a script can tell which frame showed a result:
 ///
-///     key	<event>	<milliseconds to the first frame>	<cells changed>
-///     frame	<milliseconds since the last event>	<cells changed>
+///     key	<event>	<milliseconds to the first frame>	<cells changed>	<top row>
+///     frame	<milliseconds since the last event>	<cells changed>	<top row>
 ///
 /// The workbench runs on it when `DOPPEL_FRAME_LOG` names a file (see Benchmarks/).
 public final class FrameTimingScreen: Screen {
@@ -32,9 +33,9 @@ public final class FrameTimingScreen: Screen {
         let milliseconds = Self.milliseconds(last.at, drawn)
         if !last.framed {
             lastEvent?.framed = true
-            log("key\t\(Self.name(last.event))\t\(milliseconds)\t\(changed)")
+            log("key\t\(Self.name(last.event))\t\(milliseconds)\t\(changed)\t\(Self.topRow(frame))")
         } else if changed > 0 {
-            log("frame\t\(milliseconds)\t\(changed)")
+            log("frame\t\(milliseconds)\t\(changed)\t\(Self.topRow(frame))")
         }
     }
 
@@ -52,6 +53,14 @@ public final class FrameTimingScreen: Screen {
         return "\(whole)." + String(repeating: "0", count: 3 - String(fraction).count) + String(fraction)
     }
 
+    static func topRow(_ frame: Buffer) -> String {
+        guard frame.area.height > 0 else { return "" }
+        var text = frame.cells[0..<frame.area.width].map(\.symbol).joined()
+        while text.last == " " { text.removeLast() }
+        while text.first == " " { text.removeFirst() }
+        return text
+    }
+
     static func name(_ event: InputEvent) -> String {
         switch event {
         case .key(.character(let character)): return "'\(character)'"
@@ -60,3 +69,4 @@ public final class FrameTimingScreen: Screen {
         }
     }
 }
+
