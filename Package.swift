@@ -80,6 +80,12 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // Speed and quality of the bayesian_network joint model (Benchmarks/README.md).
+        .executableTarget(
+            name: "bayesian-network-bench",
+            dependencies: ["Synthesis", "Fidelity", "Tabular"],
+            path: "Benchmarks/BayesianNetwork"
+        ),
         .testTarget(name: "TabularTests", dependencies: ["Tabular"]),
         .testTarget(name: "SynthesisTests", dependencies: ["Synthesis", "Session", "Tabular"], exclude: ["Reference"]),
         .testTarget(name: "SessionTests", dependencies: ["Session", "Synthesis", "Tabular"]),

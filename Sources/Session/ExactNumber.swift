@@ -98,3 +98,57 @@ struct ExactJointPlan: Encodable {
         }
     }
 }
+
+/// A constraint written with exact, readable numbers.
+struct ExactConstraintPlan: Encodable {
+    var plan: ConstraintPlan
+
+    init(_ plan: ConstraintPlan) { self.plan = plan }
+
+    enum CodingKeys: String, CodingKey { case type, column, columns, min, max, formula, enforce }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(plan.type, forKey: .type)
+        try container.encodeIfPresent(plan.column, forKey: .column)
+        try container.encodeIfPresent(plan.columns, forKey: .columns)
+        try container.encodeIfPresent(plan.min.map(ExactNumber.init), forKey: .min)
+        try container.encodeIfPresent(plan.max.map(ExactNumber.init), forKey: .max)
+        try container.encodeIfPresent(plan.formula, forKey: .formula)
+        try container.encodeIfPresent(plan.enforce, forKey: .enforce)
+    }
+}
+
+/// A fitted constraint (in `model.constraints`) written with exact numbers.
+struct ExactFittedConstraint: Encodable {
+    var fitted: FittedConstraint
+
+    enum CodingKeys: String, CodingKey { case plan, combinations }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(ExactConstraintPlan(fitted.plan), forKey: .plan)
+        try container.encodeIfPresent(fitted.combinations, forKey: .combinations)
+    }
+}
+
+/// Sampling conditions written with exact shares.
+struct ExactConditions: Encodable {
+    var conditions: SamplingConditions
+
+    enum CodingKeys: String, CodingKey { case equals = "where", rebalance }
+    enum RebalanceKeys: String, CodingKey { case column, proportions }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        if !conditions.equals.isEmpty { try container.encode(conditions.equals, forKey: .equals) }
+        if let rebalance = conditions.rebalance {
+            var nested = container.nestedContainer(keyedBy: RebalanceKeys.self, forKey: .rebalance)
+            try nested.encode(rebalance.column, forKey: .column)
+            if let proportions = rebalance.proportions {
+                var shares = nested.nestedContainer(keyedBy: AnyKey.self, forKey: .proportions)
+                for level in proportions.keys.sorted() { try shares.encode(ExactNumber(proportions[level]!), forKey: AnyKey(level)) }
+            }
+        }
+    }
+}

@@ -49,7 +49,7 @@ public struct Session: Hashable, Sendable, Codable {
             var container = encoder.container(keyedBy: CodingKeys.self)
             try container.encode(columns, forKey: .columns)
             if let joint, !joint.isEmpty { try container.encode(joint.map(ExactJointPlan.init), forKey: .joint) }
-            if let constraints, !constraints.isEmpty { try container.encode(constraints, forKey: .constraints) }
+            if let constraints, !constraints.isEmpty { try container.encode(constraints.map(ExactConstraintPlan.init), forKey: .constraints) }
         }
 
         enum CodingKeys: String, CodingKey { case columns, joint, constraints }
@@ -79,6 +79,17 @@ public struct Session: Hashable, Sendable, Codable {
             self.format = format
             self.conditions = conditions
         }
+
+        enum CodingKeys: String, CodingKey { case seed, rows, output, format, conditions }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(seed, forKey: .seed)
+            try container.encodeIfPresent(rows, forKey: .rows)
+            try container.encodeIfPresent(output, forKey: .output)
+            try container.encodeIfPresent(format, forKey: .format)
+            if let conditions, !conditions.isEmpty { try container.encode(ExactConditions(conditions: conditions), forKey: .conditions) }
+        }
     }
 
     public enum OutputFormat: String, Hashable, Sendable, Codable, CaseIterable {
@@ -107,6 +118,15 @@ public struct Session: Hashable, Sendable, Codable {
             self.columns = columns
             self.joint = joint
             self.constraints = constraints
+        }
+
+        enum CodingKeys: String, CodingKey { case columns, joint, constraints }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: CodingKeys.self)
+            try container.encode(columns, forKey: .columns)
+            try container.encodeIfPresent(joint, forKey: .joint)
+            if let constraints, !constraints.isEmpty { try container.encode(constraints.map { ExactFittedConstraint(fitted: $0) }, forKey: .constraints) }
         }
     }
 

@@ -63,6 +63,10 @@ public final class WorkbenchApp {
             }
             if state.exitRequested { break }
             if options.settleBeforeInput && inbox.waitUntilIdle() { continue }
+            if max(1, screen.width) != state.width || max(1, screen.height) != state.height {
+                // A backend that resized without reporting it: lay out for the size drawn.
+                apply(.resize(width: screen.width, height: screen.height))
+            }
             if needsDraw {
                 var frame = Buffer(width: screen.width, height: screen.height)
                 Workbench.render(state, into: &frame)

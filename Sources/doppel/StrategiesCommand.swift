@@ -18,8 +18,12 @@ struct StrategiesCommand: ParsableCommand {
                 try StandardOutput.write(Array(StrategyCatalog.list().utf8))
                 return
             }
+            if let joint = JointRegistry.strategy(id: id) {
+                try StandardOutput.write(Array(StrategyCatalog.detail(joint.descriptor).utf8))
+                return
+            }
             guard let strategy = StrategyRegistry.strategy(id: id) else {
-                throw BadInput("unknown strategy '\(id)'; known: " + StrategyRegistry.ids.joined(separator: ", "))
+                throw BadInput("unknown strategy '\(id)'; known: " + (StrategyRegistry.ids + JointRegistry.ids).joined(separator: ", "))
             }
             try StandardOutput.write(Array(StrategyCatalog.detail(strategy.descriptor).utf8))
         }
@@ -46,7 +50,31 @@ enum StrategyCatalog {
             }
             lines.append("")
         }
+        lines.append("Joint models (plan key joint:, over a group of columns; each member keeps its own strategy as its marginal):")
+        let jointWidth = JointRegistry.ids.map(\.count).max() ?? 0
+        for joint in JointRegistry.all {
+            let descriptor = joint.descriptor
+            let marker = descriptor.exposure >= .values ? "  [keeps real values]" : ""
+            lines.append("  " + descriptor.id.padding(toLength: jointWidth + 2, withPad: " ", startingAt: 0) + descriptor.help + marker)
+        }
+        lines.append("")
         lines.append("doppel strategies ID shows a strategy's parameters.")
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    static func detail(_ descriptor: JointDescriptor) -> String {
+        var lines = ["\(descriptor.id): \(descriptor.help)", ""]
+        lines.append("joint model over a group of columns (plan key joint:)")
+        lines.append("kinds: " + descriptor.supportedKinds.map(\.rawValue).sorted().joined(separator: ", "))
+        lines.append("keeps of the real data: \(descriptor.exposure.rawValue) (plus what each member's own strategy keeps)")
+        for (title, specs) in [("parameters", descriptor.parameters), ("member parameters (member_parameters: {COLUMN: {...}})", descriptor.memberParameters)] where !specs.isEmpty {
+            lines.append("")
+            lines.append(title + ":")
+            for spec in specs {
+                lines.append("  \(spec.name) (default \(spec.defaultValue.displayText)): \(spec.help)")
+                lines.append("      \(spec.allowedDescription)")
+            }
+        }
         return lines.joined(separator: "\n") + "\n"
     }
 

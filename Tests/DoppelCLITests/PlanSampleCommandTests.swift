@@ -85,3 +85,16 @@ struct StrategiesCommandTests {
         #expect(unknown.stderr.hasPrefix("doppel: error: unknown strategy 'magic'; known: empirical, histogram"))
     }
 }
+
+@Suite("doppel strategies: joint models")
+struct JointStrategiesCommandTests {
+    @Test("joint models are listed after the column strategies, with their parameters")
+    func jointCatalog() throws {
+        let list = try DoppelProcess.run(["strategies"])
+        #expect(list.stdout.contains("Joint models (plan key joint:"))
+        #expect(list.stdout.contains("\n  gaussian_copula  Gaussian copula: each column's own marginal"))
+        let copula = try DoppelProcess.run(["strategies", "gaussian_copula"])
+        #expect(copula.status == 0)
+        #expect(copula.stdout.contains("joint model over a group of columns (plan key joint:)\nkinds: boolean, categorical, datetime, decimal, integer\n"))
+    }
+}

@@ -201,3 +201,27 @@ import TerminalUI
         }
     }
 }
+
+@Suite struct WorkbenchEdgeTests {
+    /// One row and an all-null column: every screen still works.
+    @Test func aOneRowCSVOpens() throws {
+        let dir = try WorkbenchFixtures.temporaryDirectory()
+        try "a,b\n1,\n".write(toFile: dir + "/empty.csv", atomically: true, encoding: .utf8)
+        let steps: [InMemoryScreen.Step] = [.key(.character("j")), .key(.character("G")), .key(.character("l")), .key(.character("i")),
+                                            .key(.character("v")), .key(.character("f")), .key(.escape), .capture("empty")]
+        let (screen, app) = try WorkbenchFixtures.run(.data(path: dir + "/empty.csv"), in: dir, width: 60, height: 10, steps: steps, ascii: true)
+        expectScreen(screen.lines("empty"), [
+            " empty.csv | 1 row | 2 columns | synthetic r~ col 2/2 row 1",
+            "  a      |b        |",
+            "  int kde|text fake|",
+            "1       1|.        |",
+            "",
+            "",
+            "- b | text | fake | fidelity n/a ---------------------------",
+            " nulls 1 (100.0%)  distinct 0  rows 1",
+            "",
+            "? help  s strategy  p params  Enter inspect  Tab view",
+        ])
+        #expect(app.finalState?.grid.cursorRow == 0)
+    }
+}

@@ -221,6 +221,46 @@ import TerminalUI
         #expect(screen.lines("changed")[2].contains("cat categorical"))
     }
 
+    @Test func aStrategyThatCannotFitShowsItsErrorOnTheColumn() throws {
+        let dir = try WorkbenchFixtures.temporaryDirectory()
+        let csv = try WorkbenchFixtures.writeCities(in: dir)
+        // city holds text; as an integer column with kde (which needs numbers) it cannot be fitted.
+        let kde = try #require(StrategyRegistry.strategies(for: .integer).firstIndex { $0.descriptor.id == "kde" })
+        let steps: [InMemoryScreen.Step] = [.key(.character("l")), .key(.character("t")), .key(.character("g")), .key(.enter),
+                                            .key(.character("s")), .key(.character("g"))] + Array(repeating: .key(.down), count: kde)
+            + [.key(.enter), .key(.character("i")), .capture("error")]
+        let (screen, app) = try WorkbenchFixtures.run(.data(path: csv), in: dir, steps: steps, ascii: true)
+        expectScreen(screen.lines("error"), [
+            " cities.csv (modified) | 40 rows | 5 columns | real rows | seed ~ col 2/5 row 1",
+            "   id         |city   |temp   |visits        |ok          |",
+            "   id sequence|! kde  |dec kde|int parametric|bool boolean|",
+            " 1 C001       |??     |   10.0|             0|yes         |",
+            " 2 C002       |Zurich |   13.7|            13|no          |",
+            " 3 C003       |Lima   |   17.4|            26|no          |",
+            " 4 C004       |Oslo   |.      |            39|yes         |",
+            " 5 C005       |??     |   24.8|             2|no          |",
+            " 6 C006       |Zurich |   28.5|            15|no          |",
+            " 7 C007       |Lima   |   12.2|            28|yes         |",
+            "- city | integer | kde | fidelity n/a ------------------------------------------",
+            " nulls 0 (0.0%)  distinct 4  rows 40",
+            " top ?? 25.0%, Zurich 25.0%, Lima 25.0%, Oslo 25.0%",
+            " error: column 'city': strategy 'kde' needs numbers, but the column holds text",
+            " no distribution chart for integer columns",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "",
+            "? help  s strategy  p params  Enter inspect  Tab view  f fidelity  ^S save",
+        ])
+        #expect(app.finalState?.document?.plan.column(named: "city")?.strategy == "kde")
+        #expect(app.finalState?.preview.generated["city"] == nil)
+        #expect(app.finalState?.preview.generated.count == 4)
+    }
+
     @Test func undoAndRedoEveryEdit() throws {
         let dir = try WorkbenchFixtures.temporaryDirectory()
         let csv = try WorkbenchFixtures.writeCities(in: dir)
@@ -265,9 +305,9 @@ import TerminalUI
             "   p               parameters     Edit the strategy's parameters",
             "   t               kind           Override the column's kind",
             "   J               joint          Add the column to the joint group (a Gaussia~",
+            "   M               joint-model    Switch the joint group's model (Gaussian cop~",
             "   Tab v           view           Show real rows, synthetic rows, or both side~",
             "   r               reseed         A new seed for the synthetic rows",
-            "   f F2            fidelity       Fidelity dashboard: quality, per-column scor~",
             "Esc back",
         ])
         let all = HelpView.lines(ascii: true).joined(separator: "\n")

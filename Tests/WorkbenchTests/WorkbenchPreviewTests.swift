@@ -47,6 +47,48 @@ import TerminalUI
         for cell in cells { #expect(gridRow.contains(String(cell)), "\(cell) not in |\(gridRow)|") }
     }
 
+    @Test func viewCyclesRealSyntheticAndSideBySideAndReseedChangesTheRows() throws {
+        let dir = try WorkbenchFixtures.temporaryDirectory()
+        let csv = try WorkbenchFixtures.writeCities(in: dir)
+        let steps: [InMemoryScreen.Step] = [.key(.tab), .capture("synthetic"), .key(.tab), .capture("both"),
+                                            .key(.character("r")), .capture("reseeded"), .key(.tab), .capture("real")]
+        let (screen, _) = try WorkbenchFixtures.run(.data(path: csv), in: dir, width: 80, height: 9, steps: steps, ascii: false)
+        expectScreen(screen.lines("synthetic"), [
+            " cities.csv · 40 rows · 5 columns · synthetic rows · seed 42      col 1/5 row 1",
+            "   id         │city           │temp   │visits        │ok          │",
+            "   id sequence│cat categorical│dec kde│int parametric│bool boolean│",
+            " 1 C001       │Zürich         │   11.6│            22│yes         │",
+            " 2 C002       │東京           │   10.6│            18│no          │",
+            " 3 C003       │Zürich         │   24.9│            29│no          │",
+            " 4 C004       │Oslo           │   19.0│             0│no          │",
+            " 5 C005       │Lima           │   24.7│            46│no          │",
+            "showing synthetic rows (preview)  ? help  s strategy  p params  Enter inspect",
+        ])
+        expectScreen(screen.lines("both"), [
+            " cities.csv · 40 rows · 5 columns · real | synthetic · seed 42    col 1/5 row 1",
+            "   id         │city           │temp   │v   id         │city           │temp   │v",
+            "   id sequence│cat categorical│dec kde│i   id sequence│cat categorical│dec kde│i",
+            " 1 C001       │東京           │   10.0│  1 C001       │Zürich         │   11.6│",
+            " 2 C002       │Zürich         │   13.7│  2 C002       │東京           │   10.6│",
+            " 3 C003       │Lima           │   17.4│  3 C003       │Zürich         │   24.9│",
+            " 4 C004       │Oslo           │·      │  4 C004       │Oslo           │   19.0│",
+            " 5 C005       │東京           │   24.8│  5 C005       │Lima           │   24.7│",
+            "showing real and synthetic rows side by…  ? help  s strategy  p params",
+        ])
+        expectScreen(screen.lines("reseeded"), [
+            " cities.csv (modified) · 40 rows · 5 columns · real | synthetic … col 1/5 row 1",
+            "   id         │city           │temp   │v   id         │city           │temp   │v",
+            "   id sequence│cat categorical│dec kde│i   id sequence│cat categorical│dec kde│i",
+            " 1 C001       │東京           │   10.0│  1 C001       │Oslo           │   22.1│",
+            " 2 C002       │Zürich         │   13.7│  2 C002       │Lima           │   16.6│",
+            " 3 C003       │Lima           │   17.4│  3 C003       │東京           │   15.6│",
+            " 4 C004       │Oslo           │·      │  4 C004       │東京           │   14.8│",
+            " 5 C005       │東京           │   24.8│  5 C005       │Zürich         │   26.0│",
+            "new seed  ? help  s strategy  p params  Enter inspect  Tab view  f fidelity",
+        ])
+        #expect(screen.lines("real")[3] == " 1 C001       │東京           │   10.0│             0│yes         │")
+    }
+
     /// Loads the cities fixture into a state and builds its first preview, running effects in line.
     static func loadedState(_ dir: String) throws -> (WorkbenchState, EffectRunner) {
         let csv = try WorkbenchFixtures.writeCities(in: dir)
@@ -149,10 +191,13 @@ import TerminalUI
         let dir = try WorkbenchFixtures.temporaryDirectory()
         let steps: [InMemoryScreen.Step] = [.key(.character("l")), .key(.character("l")), .key(.character("J")), .key(.character("l")),
                                             .key(.character("J")), .key(.character("l")), .key(.character("J")), .key(.character("J")),
-                                            .capture("grid"), .key(.character(":"))] + InMemoryScreen.Step.type("w joint.doppel.yaml")
+                                            .capture("grid"), .key(.character("M")), .capture("bayes"), .key(.character("M")), .key(.character(":"))]
+            + InMemoryScreen.Step.type("w joint.doppel.yaml")
             + [.key(.enter), .key(.character("q"))]
         let (screen, app) = try WorkbenchFixtures.run(.data(path: WorkbenchFixtures.penguinsPath), in: dir, width: 100, steps: steps, ascii: true)
         #expect(screen.lines("grid")[2].contains("|J dec "))
+        #expect(screen.lines("bayes").last?.hasPrefix("joint group 'joint': bayesian_network") == true)
+        #expect(!screen.lines("bayes")[0].contains("preview failed") && !screen.lines("bayes")[2].contains("!"))
         let state = try #require(app.finalState)
         let plan = try #require(state.document?.plan)
         #expect(plan.joint == [JointPlan(model: "gaussian_copula", columns: ["bill_length_mm", "bill_depth_mm"])])

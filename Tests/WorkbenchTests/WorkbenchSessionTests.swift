@@ -182,6 +182,29 @@ import TerminalUI
         #expect(app.finalState?.history.undo.isEmpty == true)
     }
 
+    @Test func savingOverAnotherFileAsksFirst() throws {
+        let dir = try WorkbenchFixtures.temporaryDirectory()
+        let csv = try WorkbenchFixtures.writeCities(in: dir)
+        try "keep me\n".write(toFile: dir + "/cities.doppel.yaml", atomically: true, encoding: .utf8)
+        let steps: [InMemoryScreen.Step] = [.key(.character("r")), .key(.control("s")), .key(.enter), .capture("asked"),
+                                            .key(.character("n")), .capture("kept"), .key(.control("s")), .key(.enter),
+                                            .key(.character("y")), .capture("replaced"), .key(.character("q"))]
+        let (screen, app) = try WorkbenchFixtures.run(.data(path: csv), in: dir, steps: steps, ascii: true)
+        #expect(screen.lines("asked").last == "cities.doppel.yaml exists. Replace it? y replace, n keep it")
+        #expect(screen.lines("kept")[0].contains("(modified)"))
+        #expect(screen.lines("replaced").last?.hasPrefix("saved cities.doppel.yaml") == true)
+        #expect(try SessionFile.load(dir + "/cities.doppel.yaml").session.run.seed == app.finalState?.document?.plan.seed)
+    }
+
+    @Test func sessionPathsAndAutosaveNames() {
+        #expect(SessionBuilder.relativePath(from: "/a/b", to: "/a/b/data.csv") == "data.csv")
+        #expect(SessionBuilder.relativePath(from: "/a/b/sessions", to: "/a/b/data/x.csv") == "../data/x.csv")
+        #expect(SessionBuilder.relativePath(from: "/a/b/", to: "/a/b/./c/../d.csv") == "d.csv")
+        #expect(AutosavePath.beside(session: "/w/data.doppel.yaml") == "/w/.data.doppel.autosave")
+        #expect(AutosavePath.beside(session: "/w/run.yaml") == "/w/.run.doppel.autosave")
+        #expect(AutosavePath.beside(session: "plain.json") == "./.plain.doppel.autosave")
+    }
+
     @Test func palettesColourMonochromeAndASCII() throws {
         let dir = try WorkbenchFixtures.temporaryDirectory()
         let csv = try WorkbenchFixtures.writeCities(in: dir)

@@ -54,3 +54,25 @@ public struct ConstraintPlan: Hashable, Sendable, Codable {
         }
     }
 }
+
+extension ConstraintPlan.Kind {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let kind = Self(rawValue: text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "unknown constraint type '\(text)'; expected one of " + Self.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        self = kind
+    }
+}
+
+extension ConstraintPlan.Enforcement {
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let value = Self(rawValue: text) else {
+            throw DecodingError.dataCorruptedError(in: container, debugDescription: "unknown enforcement '\(text)'; expected one of " + Self.allCases.map(\.rawValue).joined(separator: ", "))
+        }
+        self = value
+    }
+}

@@ -4,6 +4,7 @@ import Tabular
 public enum JointRegistry {
     public static let all: [any JointStrategy.Type] = [
         GaussianCopulaStrategy.self,
+        BayesianNetworkStrategy.self,
     ]
 
     public static var ids: [String] { all.map { $0.descriptor.id } }

@@ -34,7 +34,7 @@ struct GenerationSchedule: Sendable {
             if groupOf[name] != nil && !column.model.dependencies.isEmpty {
                 throw PlanError.at(column: name, "is in a joint group but its strategy '\(column.strategy)' reads other columns; derived columns stay outside joint groups")
             }
-            dependencies[key, default: []] += column.model.dependencies.map(node).filter { $0 != key }
+            dependencies[key, default: []] += column.model.dependencies.map(node)
         }
         for (index, joint) in joints.enumerated() {
             for name in joint.model.columnNames where !outputOrder.contains(name) {

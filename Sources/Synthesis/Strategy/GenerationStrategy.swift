@@ -133,6 +133,14 @@ public struct GenerationRequest: Sendable {
     /// The run's seed, for models that need one key for the whole output (a permutation).
     public var seed: UInt64 = 0
 
+    /// Public, so that joint models can be driven from outside the module (benchmarks, tools).
+    public init(rows: Range<Int>, totalRows: Int, generated: [String: SyntheticColumn], seed: UInt64 = 0) {
+        self.rows = rows
+        self.totalRows = totalRows
+        self.generated = generated
+        self.seed = seed
+    }
+
     public var count: Int { rows.count }
 }
 

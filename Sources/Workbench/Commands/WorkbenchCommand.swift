@@ -8,7 +8,7 @@ public enum WorkbenchCommand: String, CaseIterable, Sendable, Hashable {
     // Looking
     case toggleInspect, cycleView, showFidelity, help, palette
     // Editing the plan
-    case chooseStrategy, editParameters, changeKind, toggleJoint, reseed, undo, redo
+    case chooseStrategy, editParameters, changeKind, toggleJoint, cycleJointModel, reseed, undo, redo
     // Sessions
     case save, saveAs, open, quit, forceQuit
     // Lists, forms, prompts, questions
@@ -78,6 +78,8 @@ public enum CommandTable {
         CommandBinding(.toggleJoint, "joint", keys: [.character("J")],
                        help: "Add the column to the joint group (a Gaussian copula keeps correlations) or take it out",
                        screens: [.grid]),
+        CommandBinding(.cycleJointModel, "joint-model", keys: [.character("M")],
+                       help: "Switch the joint group's model (Gaussian copula, Bayesian network, ...)", screens: [.grid]),
         CommandBinding(.cycleView, "view", keys: [.tab, .character("v")],
                        help: "Show real rows, synthetic rows, or both side by side", screens: [.grid], hint: "view"),
         CommandBinding(.reseed, "reseed", keys: [.character("r")], help: "A new seed for the synthetic rows",

@@ -41,6 +41,9 @@ public struct EffectRunner: Sendable {
             let report = PrivacyReport.compute(data, seed: job.seed, options: PrivacyOptions(maxRows: Document.fidelityRows))
             return [.privacyComputed(generation: job.generation, report)]
         case .save(let job):
+            if !job.mayReplace, FileManager.default.fileExists(atPath: job.path) {
+                return [.saveWouldReplace(path: job.path, thenQuit: job.thenQuit)]
+            }
             do {
                 var session = job.session
                 if job.writesDemoData, let dataPath = job.dataPath {

@@ -38,6 +38,7 @@ extension Workbench {
         case .changeKind: openKindPicker(&state)
         case .reseed: return reseed(&state)
         case .toggleJoint: return toggleJoint(&state)
+        case .cycleJointModel: return cycleJointModel(&state)
         case .undo: return undo(&state)
         case .redo: return redo(&state)
         case .save: return save(&state, askName: false, thenQuit: false)

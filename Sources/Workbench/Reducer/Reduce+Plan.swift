@@ -118,8 +118,14 @@ extension Workbench {
             plan.columns[index].kind = kind
             let supported = StrategyRegistry.strategy(id: plan.columns[index].strategy)?.descriptor.supportedKinds.contains(kind) ?? false
             if !supported {
-                // The planner's default for the new kind, as `doppel plan` would choose it.
-                if let real {
+                // The planner's default for the new kind, as `doppel plan` would choose it; for
+                // numbers the planner tests distribution families on every value, too slow for
+                // a key press on a large table, so the kernel density estimate (which follows
+                // any shape) is taken and the picker offers the rest.
+                if kind.isNumeric, StrategyRegistry.strategy(id: KDEStrategy.descriptor.id)?.descriptor.supportedKinds.contains(kind) == true {
+                    plan.columns[index].strategy = KDEStrategy.descriptor.id
+                    plan.columns[index].parameters = Parameters()
+                } else if let real {
                     let proposal = DefaultPlanner.plan(for: Table(columns: [real]), kinds: [kind], seed: plan.seed).columns[0]
                     plan.columns[index].strategy = proposal.strategy
                     plan.columns[index].parameters = proposal.parameters
@@ -132,12 +138,14 @@ extension Workbench {
         }
     }
 
-    /// Puts the cursor's column into the plan's joint group (a Gaussian copula, made on first
-    /// use) or takes it out (the group goes when its last member does).
+    /// Puts the cursor's column into the plan's (first) joint group — a Gaussian copula made on
+    /// first use — or takes it out of its group (a group goes when its last member does).
     static func toggleJoint(_ state: inout WorkbenchState) -> [WorkbenchEffect] {
         guard let column = state.cursorColumn else { return [] }
-        let model = GaussianCopulaStrategy.descriptor.id
-        if !GaussianCopulaStrategy.descriptor.supportedKinds.contains(column.kind), state.document?.plan.jointGroup(of: column.name) == nil {
+        // A new group is a Gaussian copula; an existing group keeps its model.
+        let model = state.document?.plan.joint.first?.model ?? GaussianCopulaStrategy.descriptor.id
+        let kinds = JointRegistry.strategy(id: model)?.descriptor.supportedKinds ?? []
+        if !kinds.contains(column.kind), state.document?.plan.jointGroup(of: column.name) == nil {
             state.message = StatusMessage("\(column.name): the \(model) joint model does not take \(column.kind.rawValue) columns", isError: true)
             return []
         }
@@ -155,6 +163,24 @@ extension Workbench {
                 plan.joint[0].columns.append(column.name)
                 plan.joint[0].columns.sort { order.firstIndex(of: $0)! < order.firstIndex(of: $1)! }
             }
+            return true
+        }
+    }
+
+    /// The next joint model for the cursor's group (or the first group), its parameters reset.
+    static func cycleJointModel(_ state: inout WorkbenchState) -> [WorkbenchEffect] {
+        guard let plan = state.document?.plan, !plan.joint.isEmpty else {
+            state.message = StatusMessage("no joint group yet: J adds the column to one", isError: true)
+            return []
+        }
+        let index = state.cursorColumn.flatMap { column in plan.joint.firstIndex { $0.columns.contains(column.name) } } ?? 0
+        let ids = JointRegistry.ids
+        let next = ids[((ids.firstIndex(of: plan.joint[index].model) ?? -1) + 1) % ids.count]
+        return edit(&state, describing: "joint group '\(plan.joint[index].name)': \(next)") { plan in
+            guard plan.joint[index].model != next else { return false }
+            plan.joint[index].model = next
+            plan.joint[index].parameters = Parameters()
+            plan.joint[index].memberParameters = [:]
             return true
         }
     }

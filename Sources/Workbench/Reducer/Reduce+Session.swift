@@ -17,7 +17,8 @@ extension Workbench {
         state.preview = PreviewState()
         state.preview.generation = generation
         state.fidelity = FidelityState()
-        state.autosave = AutosaveState(generation: 0, path: result.autosavePath)
+        // A new generation: an autosave scheduled for the last file must not fire for this one.
+        state.autosave = AutosaveState(generation: state.autosave.generation + 1, path: result.autosavePath)
         if let view = result.view {
             if let name = view.cursorColumn, let index = result.document.plan.columns.firstIndex(where: { $0.name == name }) {
                 state.grid.cursorColumn = index
@@ -128,9 +129,14 @@ extension Workbench {
         case (.no, .recoverAutosave(_, let path)), (.close, .recoverAutosave(_, let path)):
             state.overlay = nil
             return [.removeFile(path: path)]
+        case (.yes, .replaceFile(let path, let thenQuit)):
+            state.overlay = nil
+            return saveEffects(to: path, thenQuit: thenQuit, replacing: true, &state)
         case (.yes, .openUnsaved(let path)):
             state.overlay = nil
-            return open(path, &state)
+            // The edits are given up on purpose, as with quitting without saving.
+            let discarded = state.autosave.path.map { [WorkbenchEffect.removeFile(path: $0)] } ?? []
+            return discarded + open(path, &state)
         case (.no, _), (.close, _):
             state.overlay = nil
             return []
@@ -162,12 +168,14 @@ extension Workbench {
         return saveEffects(to: document.sessionPath!, thenQuit: thenQuit, &state)
     }
 
-    static func saveEffects(to path: String, thenQuit: Bool, _ state: inout WorkbenchState) -> [WorkbenchEffect] {
+    static func saveEffects(to path: String, thenQuit: Bool, replacing: Bool = false,
+                            _ state: inout WorkbenchState) -> [WorkbenchEffect] {
         guard let document = state.document else { return [] }
         state.message = StatusMessage("saving \(relative(path, to: state.currentDirectory))…")
         let session = SessionBuilder.session(for: document, state: state, savingTo: path)
         return [.save(SaveJob(session: session, path: path, dataPath: SessionBuilder.dataPath(for: document, savingTo: path),
-                              writesDemoData: document.dataPath == nil && document.isDemo, plan: document.plan,
+                              writesDemoData: document.dataPath == nil && document.isDemo,
+                              mayReplace: replacing || path == document.sessionPath, plan: document.plan,
                               autosavePath: state.autosave.path, thenQuit: thenQuit))]
     }
 

@@ -75,6 +75,9 @@ extension Workbench {
             return []
         case .saved(let path, let plan, let session, let thenQuit):
             return saved(path: path, plan: plan, session: session, thenQuit: thenQuit, &state)
+        case .saveWouldReplace(let path, let thenQuit):
+            state.overlay = .confirm(.replaceFile(path: path, thenQuit: thenQuit))
+            return []
         case .saveFailed(let message):
             state.message = StatusMessage("not saved: \(message)", isError: true)
             return []

@@ -20,6 +20,8 @@ public enum WorkbenchAction: Sendable {
     case fidelityFailed(generation: Int, String)
     case saved(path: String, plan: Plan, session: Session, thenQuit: Bool)
     case saveFailed(String)
+    /// The save would replace a file that is not this session's.
+    case saveWouldReplace(path: String, thenQuit: Bool)
     /// The autosave delay after edit `generation` has passed.
     case autosaveDue(generation: Int)
     case autosaveWritten(path: String)

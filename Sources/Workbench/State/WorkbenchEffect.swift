@@ -54,6 +54,9 @@ public struct SaveJob: Sendable {
     public var dataPath: String?
     /// The demo data has no file: write it at `dataPath` first.
     public var writesDemoData: Bool
+    /// False when `path` is not this session's file: an existing file there is not replaced
+    /// without asking.
+    public var mayReplace: Bool
     public var plan: Plan
     public var autosavePath: String?
     public var thenQuit: Bool

@@ -154,12 +154,15 @@ public enum Question: Sendable {
     case recoverAutosave(Plan, path: String)
     /// Opening another file with unsaved changes: y discards them.
     case openUnsaved(path: String)
+    /// Saving over a file that is not this session's: y replaces it.
+    case replaceFile(path: String, thenQuit: Bool)
 
     public var text: String {
         switch self {
         case .quitUnsaved: "Unsaved changes. Save before quitting? y save, n discard, Esc stay"
         case .recoverAutosave(_, let path): "Recover unsaved edits from \(Self.fileName(path))? y recover, n discard"
         case .openUnsaved: "Unsaved changes will be lost. Open anyway? y open, n stay"
+        case .replaceFile(let path, _): "\(Self.fileName(path)) exists. Replace it? y replace, n keep it"
         }
     }
 

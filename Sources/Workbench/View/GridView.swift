@@ -30,7 +30,8 @@ enum GridView {
         let gutter = gutterWidth(rows: rows)
         let dataRows = max(0, area.height - WorkbenchLayout.headerRows)
         let separator = palette.isASCII ? "|" : "│"
-        let headerStyle = palette.usesColor ? Style(modifiers: .bold) : palette.title
+        // Synthetic rows carry the synthetic colour of the charts in their header.
+        let headerStyle = palette.usesColor ? (synthetic ? palette.synthetic : .plain).adding(.bold) : palette.title
         let cursorStyle = Style(modifiers: .reverse)
         let nullText = palette.isASCII ? "." : "·"
         let muted = palette.muted

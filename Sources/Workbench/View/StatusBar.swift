@@ -17,7 +17,8 @@ enum StatusBar {
             parts.append("computing fidelity…")
         }
         let views: [GridState.View: String] = [.real: "real rows", .synthetic: "synthetic rows", .both: "real | synthetic"]
-        parts += ["\(grouped(document.table.rowCount)) rows", "\(document.plan.columns.count) columns",
+        let rows = document.table.rowCount, columns = document.plan.columns.count
+        parts += ["\(grouped(rows)) row" + (rows == 1 ? "" : "s"), "\(columns) column" + (columns == 1 ? "" : "s"),
                   state.page == .fidelity ? "fidelity" : views[state.grid.view]!, "seed \(document.plan.seed)"]
         let left = " " + palette.ui(parts.joined(separator: " · "))
         let position = state.page == .grid

@@ -1,0 +1,144 @@
+import Tabular
+
+/// A fitted Bayesian network: each member's states, and a conditional table per member in
+/// ancestral order. Sampling draws states row by row down the network, then turns states into
+/// values: levels, exact numbers, or a number inside the drawn bin.
+public struct BayesianNetworkModel: JointModel {
+    /// Members in the plan's order; `generate` returns their outputs in this order.
+    public let columnNames: [String]
+    /// Each member's states, in the plan's order.
+    let columns: [ColumnStates]
+    /// One table per member, parents before children: the order of sampling.
+    let tables: [ConditionalTable]
+    let degree: Int
+    let bins: Int
+    let binning: BinningMethod
+    let withinBin: WithinBinMethod
+    let privacy: PrivacyBudget
+    /// Built from the tables; not stored.
+    private let samplers: [ConditionalSampler]
+
+    init(columns: [ColumnStates], tables: [ConditionalTable], degree: Int, bins: Int, binning: BinningMethod,
+         withinBin: WithinBinMethod, privacy: PrivacyBudget) {
+        columnNames = columns.map(\.name)
+        self.columns = columns
+        self.tables = tables
+        self.degree = degree
+        self.bins = bins
+        self.binning = binning
+        self.withinBin = withinBin
+        self.privacy = privacy
+        let stateCounts = columns.map(\.stateCount)
+        samplers = tables.map { ConditionalSampler($0, stateCounts: stateCounts) }
+    }
+
+    /// Level texts and the values of few-valued columns are real data; bins (noisy or not) are
+    /// statistics of it. Noise does not lower this: it blurs counts, but level names and bin
+    /// edges are kept as they are.
+    public var exposure: RealValueExposure {
+        columns.contains(where: \.keepsLevels) ? .levels : .statistics
+    }
+
+    public var summary: [String] {
+        let binningWords = binning == .quantile ? "quantile" : "equal-width"
+        let within = withinBin == .marginal ? "values inside a bin follow the column's marginal" : "values uniform inside a bin"
+        var lines = ["Bayesian network over \(columns.count) columns, degree k = \(degree) (at most \(degree) parents each); "
+            + "numbers in up to \(bins) \(binningWords) bins, \(within)"]
+        for (position, table) in tables.enumerated() {
+            let column = columns[table.column]
+            let parents = position == 0 ? "(root)"
+                : table.parents.isEmpty ? "(no parents)" : "← " + table.parents.map { columns[$0].name }.joined(separator: ", ")
+            lines.append("\(column.name) [\(column.description)] \(parents)")
+        }
+        lines.append(privacy.description)
+        return lines
+    }
+
+    public func generate(_ request: GenerationRequest, random: inout RandomStream) throws -> [ModelOutput] {
+        let rows = request.count
+        let states = sampleStates(rows: rows, random: &random)
+        return columns.indices.map { member in
+            let column = columns[member]
+            let drawn = states[member * rows..<(member + 1) * rows]
+            let missing = Int32(column.valueStateCount)
+            var validity: NullBitmap?
+            if column.hasMissing {
+                var bitmap = NullBitmap(count: rows, allValid: true)
+                for (row, state) in drawn.enumerated() where state == missing { bitmap.set(row, valid: false) }
+                validity = bitmap
+            }
+            switch column.values {
+            case .levels(let levels):
+                let codes = drawn.map { $0 == missing ? 0 : UInt32($0) }
+                return ModelOutput(.codes(codes, levels: levels.isEmpty ? [""] : levels), validity: validity)
+            case .numbers(let numbers):
+                return ModelOutput(.numbers(drawn.map { $0 == missing ? 0 : numbers[Int($0)] }), validity: validity)
+            case .bins(let bins):
+                var values = [Double](repeating: 0, count: rows)
+                for (row, state) in drawn.enumerated() where state != missing {
+                    values[row] = bins.value(inBin: Int(state), random: &random)
+                }
+                return ModelOutput(.numbers(values), validity: validity)
+            }
+        }
+    }
+
+    /// Every member's states for `rows` rows, member after member (`member * rows + row`).
+    func sampleStates(rows: Int, random: inout RandomStream) -> [Int32] {
+        var states = [Int32](repeating: 0, count: columns.count * rows)
+        states.withUnsafeMutableBufferPointer { all in
+            for sampler in samplers {
+                let parents = sampler.parents.map { UnsafeBufferPointer(rebasing: all[$0 * rows..<($0 + 1) * rows]) }
+                let output = UnsafeMutableBufferPointer(rebasing: all[sampler.column * rows..<(sampler.column + 1) * rows])
+                sampler.draw(into: output, parentStates: parents, random: &random)
+            }
+        }
+        return states
+    }
+}
+
+extension BayesianNetworkModel: Codable {
+    private enum CodingKeys: String, CodingKey {
+        case columns, network, degree, bins, binning
+        case withinBin = "within_bin"
+        case privacy
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let columns = try container.decode([ColumnStates].self, forKey: .columns)
+        let tables = try container.decode([ConditionalTable].self, forKey: .network)
+        // A table must come after its parents, cover every member once and have one weight per cell.
+        var seen = Set<Int>()
+        for table in tables {
+            let cells = table.parents.reduce(columns.indices.contains(table.column) ? columns[table.column].stateCount : 0) {
+                $0 * (columns.indices.contains($1) ? columns[$1].stateCount : 0)
+            }
+            guard columns.indices.contains(table.column), table.parents.allSatisfy(seen.contains), seen.insert(table.column).inserted,
+                  cells == table.weights.count, cells > 0, table.weights.allSatisfy({ $0 >= 0 && $0.isFinite }) else {
+                throw DecodingError.dataCorruptedError(forKey: .network, in: container,
+                                                       debugDescription: "the table of column \(table.column) does not fit the network's columns")
+            }
+        }
+        guard seen.count == columns.count else {
+            throw DecodingError.dataCorruptedError(forKey: .network, in: container, debugDescription: "the network has no table for some columns")
+        }
+        self.init(columns: columns, tables: tables,
+                  degree: try container.decode(Int.self, forKey: .degree),
+                  bins: try container.decode(Int.self, forKey: .bins),
+                  binning: try container.decode(BinningMethod.self, forKey: .binning),
+                  withinBin: try container.decode(WithinBinMethod.self, forKey: .withinBin),
+                  privacy: try container.decode(PrivacyBudget.self, forKey: .privacy))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(columns, forKey: .columns)
+        try container.encode(tables, forKey: .network)
+        try container.encode(degree, forKey: .degree)
+        try container.encode(bins, forKey: .bins)
+        try container.encode(binning, forKey: .binning)
+        try container.encode(withinBin, forKey: .withinBin)
+        try container.encode(privacy, forKey: .privacy)
+    }
+}

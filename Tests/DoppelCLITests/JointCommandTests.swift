@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+
+@Suite("joint models, constraints and conditions, end to end")
+struct JointCommandTests {
+    /// penguins.csv in a fresh folder, and `doppel plan --session` on it.
+    private static func plannedSession(_ extra: [String] = []) throws -> (directory: URL, path: String, stderr: String) {
+        let directory = DoppelProcess.temporaryDirectory()
+        let data = directory.appendingPathComponent("penguins.csv")
+        try FileManager.default.copyItem(atPath: DoppelProcess.sharedData("penguins"), toPath: data.path)
+        let path = directory.appendingPathComponent("penguins.doppel.yaml").path
+        let planned = try DoppelProcess.run(["plan", data.path, "--session", "-o", path, "--seed", "5"] + extra)
+        #expect(planned.status == 0, "\(planned.stderr)")
+        return (directory, path, planned.stderr)
+    }
+
+    @Test("plan --session tries each joint model, keeps the best, and run replays it byte for byte")
+    func planChoosesAndRunReplays() throws {
+        let (_, path, stderr) = try Self.plannedSession()
+        #expect(stderr.contains("doppel: joint model gaussian_copula: quality 0."))
+        #expect(stderr.contains("doppel: joint model none (marginals alone): quality 0."))
+        #expect(stderr.contains("doppel: chose "))
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text.contains("path: penguins.csv"))
+        #expect(text.contains("joint:"))
+        let first = try DoppelProcess.run(["run", path, "--quiet"])
+        #expect(first.status == 0, "\(first.stderr)")
+        #expect(first.stdout.split(separator: "\n").count == 345)
+        let second = try DoppelProcess.run(["run", path, "--quiet", "--threads", "1"])
+        #expect(second.stdout == first.stdout)
+    }
+
+    @Test("fit embeds the joint model; the fitted session replays with no source, to the same bytes")
+    func fittedJointReplaysWithoutSource() throws {
+        let (directory, path, _) = try Self.plannedSession(["--joint", "gaussian_copula"])
+        let fitted = directory.appendingPathComponent("fitted.yaml").path
+        let fit = try DoppelProcess.run(["fit", path, "-o", fitted, "--include-real-values"])
+        #expect(fit.status == 0, "\(fit.stderr)")
+        #expect(try String(contentsOfFile: fitted, encoding: .utf8).contains("model: gaussian_copula"))
+        let expected = try DoppelProcess.run(["run", path, "--rows", "2000", "--quiet"]).stdout
+        try FileManager.default.removeItem(at: directory.appendingPathComponent("penguins.csv"))
+        let replay = try DoppelProcess.run(["run", fitted, "--rows", "2000", "--quiet"])
+        #expect(replay.status == 0, "\(replay.stderr)")
+        #expect(replay.stdout == expected)
+        // Conditions work on the fitted session too: the levels come from a pilot sample.
+        let balanced = try DoppelProcess.run(["run", fitted, "--rows", "3000", "--quiet", "--rebalance", "species"])
+        #expect(balanced.status == 0, "\(balanced.stderr)")
+        let species = balanced.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false)[0] }
+        #expect(abs(species.filter { $0 == "Chinstrap" }.count - 1000) <= 2)
+    }
+
+    @Test("--where and --rebalance condition the rows; an impossible condition exits 2 saying how often it failed")
+    func conditionsFromTheCommandLine() throws {
+        let (_, path, _) = try Self.plannedSession(["--joint", "gaussian_copula"])
+        let rare = try DoppelProcess.run(["run", path, "--rows", "500", "--quiet", "--where", "species=Chinstrap", "--where", "sex=female"])
+        #expect(rare.status == 0, "\(rare.stderr)")
+        let rows = rare.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        #expect(rows.count == 500)
+        #expect(rows.allSatisfy { $0[0] == "Chinstrap" && $0[6] == "female" })
+
+        let shares = try DoppelProcess.run(["run", path, "--rows", "1000", "--quiet", "--rebalance", "sex=male:0.8,female:0.2"])
+        #expect(shares.status == 0, "\(shares.stderr)")
+        let male = shares.stdout.split(separator: "\n").dropFirst().filter { $0.split(separator: ",", omittingEmptySubsequences: false)[6] == "male" }.count
+        #expect(male == 800)
+
+        let impossible = try DoppelProcess.run(["run", path, "--rows", "10", "--where", "species=Emperor"])
+        #expect(impossible.status == 2)
+        #expect(impossible.stderr.contains("where species = Emperor rejected 100% of draws"))
+        let malformed = try DoppelProcess.run(["run", path, "--where", "species"])
+        #expect(malformed.status == 2)
+        #expect(malformed.stderr.contains("--where species: expected COLUMN=VALUE"))
+    }
+
+    @Test("a constraint in the session file is met by every row; a bad one names its key and line")
+    func constraintsInTheSession() throws {
+        let (_, path, _) = try Self.plannedSession(["--joint", "gaussian_copula"])
+        var text = try String(contentsOfFile: path, encoding: .utf8)
+        text = text.replacingOccurrences(of: "run:\n", with: """
+              constraints:
+              - {type: range, column: body_mass_g, min: 3000, max: 4000}
+            run:
+
+            """)
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let run = try DoppelProcess.run(["run", path, "--rows", "2000", "--quiet"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let masses = run.stdout.split(separator: "\n").dropFirst().compactMap { Double($0.split(separator: ",", omittingEmptySubsequences: false)[5]) }
+        #expect(masses.count > 1_900)
+        #expect(masses.allSatisfy { $0 >= 3000 && $0 <= 4000 })
+
+        try text.replacingOccurrences(of: "type: range", with: "type: ranged").write(toFile: path, atomically: true, encoding: .utf8)
+        let bad = try DoppelProcess.run(["run", path])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("plan.constraints"))
+        #expect(bad.stderr.contains("ranged"))
+    }
+}

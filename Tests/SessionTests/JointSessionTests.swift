@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+@testable import Session
+import Synthesis
+import Tabular
+
+@Suite("Session files: joint models, constraints, conditions")
+struct JointSessionTests {
+    private func write(_ text: String) throws -> String {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("doppel-joint-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let path = directory.appendingPathComponent("s.yaml").path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    static let text = """
+        format: 1
+        plan:
+          columns:
+          - {name: a, kind: decimal, strategy: kde}
+          - {name: b, kind: categorical, strategy: categorical}
+          joint:
+          - name: core
+            model: bayesian_network
+            columns: [a, b]
+            parameters: {degree: 1, epsilon: 0.5}
+          constraints:
+          - {type: range, column: a, min: 0.25, max: 3000, enforce: clip}
+          - {type: predicate, formula: "a > 1"}
+        run:
+          seed: 9
+          conditions:
+            where: {b: "x"}
+            rebalance: {column: b, proportions: {x: 0.75, y: 0.25}}
+
+        """
+
+    @Test("joint groups, constraints and conditions load and save back exactly")
+    func roundTrip() throws {
+        let path = try write(Self.text)
+        let file = try SessionFile.load(path)
+        let plan = file.session.synthesisPlan
+        #expect(plan.joint == [JointPlan(name: "core", model: "bayesian_network", columns: ["a", "b"],
+                                         parameters: Parameters(["degree": 1, "epsilon": 0.5]))])
+        #expect(plan.constraints == [ConstraintPlan(type: .range, column: "a", min: 0.25, max: 3000, enforce: .clip),
+                                     ConstraintPlan(type: .predicate, formula: "a > 1")])
+        #expect(plan.conditions == SamplingConditions(equals: ["b": "x"], rebalance: .init(column: "b", proportions: ["x": 0.75, "y": 0.25])))
+        let saved = path + ".saved.yaml"
+        try SessionFile.save(file.session, to: saved)
+        let text = try String(contentsOfFile: saved, encoding: .utf8)
+        #expect(text.contains("min: 0.25\n"))
+        #expect(text.contains("max: 3000\n"))
+        #expect(text.contains("epsilon: 0.5\n"))
+        #expect(text.contains("x: 0.75\n"))
+        #expect(try SessionFile.load(saved).session == file.session)
+    }
+
+    @Test("an unknown key inside a joint group or a condition names its path and line")
+    func unknownKeys() throws {
+        let typo = Self.text.replacingOccurrences(of: "    parameters: {degree: 1", with: "    paramters: {degree: 1")
+        do {
+            _ = try SessionFile.load(try write(typo))
+            Issue.record("expected an error")
+        } catch let error as DataError {
+            #expect(error.line == 10)
+            #expect(error.message.hasPrefix("key 'plan.joint[0].paramters': unknown key; allowed here: columns, member_parameters, model, name, parameters"))
+        }
+        let condition = Self.text.replacingOccurrences(of: "rebalance: {column: b,", with: "rebalance: {col: b,")
+        do {
+            _ = try SessionFile.load(try write(condition))
+            Issue.record("expected an error")
+        } catch let error as DataError {
+            #expect(error.message.hasPrefix("key 'run.conditions.rebalance.col': unknown key"))
+        }
+    }
+}
