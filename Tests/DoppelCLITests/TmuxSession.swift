@@ -38,7 +38,8 @@ final class TmuxSession {
             stty -g > '\(record)/stty-after'
             exec sleep 600
             """
-        var command = ["env", "LANG=C.UTF-8", "LC_ALL=C.UTF-8"]
+        // The test runner's own NO_COLOR (swift test may set it) must not reach the program.
+        var command = ["env", "-u", "NO_COLOR", "LANG=C.UTF-8", "LC_ALL=C.UTF-8"]
         command += environment.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
         command += ["sh", "-c", script, "sh"] + arguments
         try tmux(["-f", config.path, "new-session", "-d", "-s", name, "-x", String(width), "-y", String(height),
@@ -80,6 +81,11 @@ final class TmuxSession {
         var lines = text.components(separatedBy: "\n")
         if lines.last == "" { lines.removeLast() }
         return lines
+    }
+
+    /// The screen with its colours and attributes as escape sequences (`capture-pane -e`).
+    func screenWithEscapes() throws -> String {
+        try tmux(["capture-pane", "-t", name, "-p", "-e"])
     }
 
     /// Waits until `condition` holds for the screen, checking every 50 ms; returns that screen.

@@ -88,6 +88,38 @@ struct WorkbenchTmuxTests {
         #expect(try tmux.exitStatus() == 0)
     }
 
+    @Test("colours from the 256-colour table; NO_COLOR leaves attributes only; --ascii draws ASCII only")
+    func colorAndASCII() throws {
+        func foregroundColors(_ environment: [String: String], _ extra: [String] = []) throws -> (colors: Int, text: [String]) {
+            let tmux = try TmuxSession(width: 100, height: 30, arguments: [DoppelProcess.binary.path, Self.penguins] + extra,
+                                       environment: environment)
+            defer { tmux.close() }
+            try tmux.waitFor("col 1/8", timeout: Self.loadTimeout)
+            let escapes = try tmux.screenWithEscapes()
+            let text = try tmux.screen()
+            try tmux.press("q")
+            let status = try tmux.exitStatus()
+            #expect(status == 0)
+            // SGR 30–37 / 90–97 / 38;5;N set a foreground colour; 39 resets it.
+            let colors = escapes.components(separatedBy: "\u{1B}[").filter { sequence in
+                let codes = sequence.prefix { $0 != "m" }.split(separator: ";")
+                return codes.contains { code in
+                    guard let value = Int(code) else { return false }
+                    return (30...38).contains(value) || (90...97).contains(value)
+                }
+            }.count
+            return (colors, text)
+        }
+        let colored = try foregroundColors([:])
+        #expect(colored.colors > 0)
+        let plain = try foregroundColors(["NO_COLOR": "1"])
+        #expect(plain.colors == 0)
+        #expect(plain.text[1].contains("│"))
+        let ascii = try foregroundColors([:], ["--ascii"])
+        #expect(ascii.text.joined().unicodeScalars.allSatisfy { $0.isASCII })
+        #expect(ascii.text[1].contains("|"))
+    }
+
     @Test("SIGTERM, SIGHUP and a crash (SIGSEGV) still give the terminal back",
           arguments: [(SIGTERM, 143), (SIGHUP, 129), (SIGSEGV, 139)] as [(Int32, Int32)])
     func signalRestoresTerminal(signal: Int32, expectedStatus: Int32) throws {
