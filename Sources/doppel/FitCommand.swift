@@ -33,6 +33,9 @@ struct FitCommand: ParsableCommand {
             } catch {
                 throw file.locate(error)
             }
+            for joint in plan.joints {
+                for line in joint.model.summary { Diagnostics.note("joint group '\(joint.name)' (\(joint.strategy)): \(line)") }
+            }
             var fitted = try SessionRunner.embed(file, plan: plan, includeRealValues: includeRealValues)
             // The source path is rewritten relative to where the fitted session goes.
             if var recordedSource = fitted.source {

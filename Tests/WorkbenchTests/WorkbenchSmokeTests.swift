@@ -1,6 +1,0 @@
-import Testing
-@testable import Workbench
-
-@Suite struct WorkbenchSmokeTests {
-    @Test func moduleLinks() { _ = Workbench.self }
-}
