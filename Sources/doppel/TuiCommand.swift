@@ -35,10 +35,16 @@ struct TuiCommand: ParsableCommand {
     func run() throws {
         let interactive = isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
         var launch = WorkbenchLaunch(target: .demo, holdoutPath: holdout, ascii: ascii)
+        var frameLog: FrameLog?
         try failingWithStatus2 {
             launch.target = try Self.target(file)
             if let holdout { try Self.checkReadable(holdout, what: "holdout file") }
-            if interactive { try Self.validate(launch.target) } else { try Self.describeWithoutTerminal(launch.target) }
+            if interactive {
+                try Self.validate(launch.target)
+                frameLog = try FrameLog.fromEnvironment()
+            } else {
+                try Self.describeWithoutTerminal(launch.target)
+            }
         }
         guard interactive else { return }
         let noColor = ColorCapability.noColorRequested(environment: ProcessInfo.processInfo.environment)
@@ -46,7 +52,7 @@ struct TuiCommand: ParsableCommand {
         let app = try WorkbenchApp(launch: launch)
         do {
             _ = try NcursesScreen.withScreen(noColor: !launch.color) { terminal in
-                try app.run(on: try FrameLog.wrap(terminal))
+                try app.run(on: frameLog?.wrap(terminal) ?? terminal)
             }
         } catch let error as NcursesScreenError {
             Diagnostics.error(error.description)

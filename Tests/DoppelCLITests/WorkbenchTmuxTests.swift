@@ -120,6 +120,25 @@ struct WorkbenchTmuxTests {
         #expect(ascii.text[1].contains("|"))
     }
 
+    @Test("DOPPEL_FRAME_LOG: one line per key with its key-to-frame time and the status line")
+    func frameLog() throws {
+        let folder = DoppelProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let log = folder.appendingPathComponent("frames.log")
+        let tmux = try TmuxSession(width: 100, height: 30, arguments: [DoppelProcess.binary.path, Self.penguins],
+                                   environment: ["DOPPEL_FRAME_LOG": log.path])
+        defer { tmux.close() }
+        try tmux.waitFor("col 1/8", timeout: Self.loadTimeout)
+        try tmux.press("Down")
+        try tmux.waitFor("col 1/8 row 2")
+        try tmux.press("q")
+        #expect(try tmux.exitStatus() == 0)
+        let lines = try String(contentsOf: log, encoding: .utf8).split(separator: "\n").map { $0.split(separator: "\t") }
+        let down = try #require(lines.first { $0.count == 5 && $0[0] == "key" && $0[1] == "down" })
+        #expect(Double(down[2]).map { $0 >= 0 && $0 < 1000 } == true)
+        #expect(down[4].hasPrefix("penguins.csv · ") && down[4].hasSuffix("col 1/8 row 2"))
+    }
+
     @Test("SIGTERM, SIGHUP and a crash (SIGSEGV) still give the terminal back",
           arguments: [(SIGTERM, 143), (SIGHUP, 129), (SIGSEGV, 139)] as [(Int32, Int32)])
     func signalRestoresTerminal(signal: Int32, expectedStatus: Int32) throws {
