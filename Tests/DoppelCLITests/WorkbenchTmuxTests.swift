@@ -88,9 +88,10 @@ struct WorkbenchTmuxTests {
         #expect(try tmux.exitStatus() == 0)
     }
 
-    @Test("colours from the 256-colour table; NO_COLOR leaves attributes only; --ascii draws ASCII only")
+    @Test("256 colours on tmux-256color, 8 on xterm; NO_COLOR leaves attributes only; --ascii draws ASCII only")
     func colorAndASCII() throws {
-        func foregroundColors(_ environment: [String: String], _ extra: [String] = []) throws -> (colors: Int, text: [String]) {
+        func foregroundColors(_ environment: [String: String], _ extra: [String] = []) throws
+            -> (colors: Int, indexed: Bool, text: [String]) {
             let tmux = try TmuxSession(width: 100, height: 30, arguments: [DoppelProcess.binary.path, Self.penguins] + extra,
                                        environment: environment)
             defer { tmux.close() }
@@ -108,10 +109,13 @@ struct WorkbenchTmuxTests {
                     return (30...38).contains(value) || (90...97).contains(value)
                 }
             }.count
-            return (colors, text)
+            return (colors, escapes.contains("38;5;"), text)
         }
         let colored = try foregroundColors([:])
-        #expect(colored.colors > 0)
+        #expect(colored.colors > 0 && colored.indexed)
+        // xterm's terminfo has 8 colours: the nearest of them, never a 256-colour index.
+        let eight = try foregroundColors(["TERM": "xterm"])
+        #expect(eight.colors > 0 && !eight.indexed)
         let plain = try foregroundColors(["NO_COLOR": "1"])
         #expect(plain.colors == 0)
         #expect(plain.text[1].contains("│"))
