@@ -7,6 +7,10 @@ struct Doppel: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "doppel",
         abstract: "A terminal workbench for synthetic tabular data.",
+        usage: """
+            doppel [<file>] [--holdout <file>] [--ascii]
+            doppel <subcommand>
+            """,
         discussion: """
             doppel FILE opens the workbench on a CSV or session file; doppel alone opens it on \
             the embedded demo dataset (Palmer penguins). Without a terminal, doppel prints this \
