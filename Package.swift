@@ -93,5 +93,6 @@ let package = Package(
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Fidelity", "Tabular"]),
         .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "TerminalUI", "Session", "Synthesis", "Tabular"]),
         .testTarget(name: "DoppelCLITests", dependencies: ["doppel", "Tabular"]),
+        .testTarget(name: "NcursesScreenTests", dependencies: ["NcursesScreen", "CNcursesw", "TerminalUI"]),
     ]
 )

@@ -20,7 +20,9 @@ Example (the prompt line shows the command):
 The pane stays open after COMMAND exits (it is followed by a long `sleep`),
 so its output can be captured. The first wait ends early once COMMAND exits.
 Keys use tmux send-keys syntax (`Down`, `Enter`, `C-c`, `q`, ...), one per
-argument, each followed by --key-delay seconds.
+argument, each followed by --key-delay seconds. For programs that keep running
+(the workbench), --wait-for TEXT waits until TEXT is shown before the keys, and
+--wait-gone TEXT until a busy indicator is gone before the keys and the capture.
 
 Needs: tmux, and the Python packages pyte and Pillow
 (`apt-get install -y tmux fonts-dejavu-core; pip install pyte Pillow`).
@@ -135,6 +137,12 @@ def parse_args(argv):
                              "when COMMAND exits (default 3)")
     parser.add_argument("--key-delay", type=float, default=0.4,
                         help="seconds to wait after each key (default 0.4)")
+    parser.add_argument("--wait-for", action="append", default=[], metavar="TEXT",
+                        help="before the keys and again before capturing, wait (up to --wait "
+                             "seconds) until TEXT is on the screen; repeatable")
+    parser.add_argument("--wait-gone", action="append", default=[], metavar="TEXT",
+                        help="likewise, wait until TEXT is not on the screen (e.g. a busy "
+                             "indicator); repeatable")
     parser.add_argument("--font-size", type=int, default=15, help="font size in px (default 15)")
     parser.add_argument("--padding", type=int, default=14, help="margin in px (default 14)")
     parser.add_argument("--trim", action="store_true",
@@ -200,6 +208,27 @@ class Tmux:
 
     def send_key(self, key):
         self.run("send-keys", "-t", self.session, key)
+
+    def plain(self):
+        return self.run("capture-pane", "-t", self.session, "-p", capture=True)
+
+    def wait_until_ready(self, present, absent, seconds):
+        """Waits until every `present` text is shown and no `absent` one, twice in a row."""
+        if not present and not absent:
+            return
+        deadline = time.monotonic() + seconds
+        calm = 0
+        while time.monotonic() < deadline:
+            text = self.plain()
+            if all(t in text for t in present) and not any(t in text for t in absent):
+                calm += 1
+                if calm == 2:
+                    return
+            else:
+                calm = 0
+            time.sleep(0.1)
+        die(f"the screen was not ready after {seconds} s (--wait-for {present}, --wait-gone {absent}):\n"
+            + self.plain())
 
     def capture(self):
         # -e: keep colours/attributes; -N: keep trailing spaces (and their background).
@@ -381,13 +410,18 @@ def main(argv):
     tmux = Tmux(args.width, args.height, args.term)
     try:
         tmux.start(args.command)
-        deadline = time.monotonic() + args.wait
-        while time.monotonic() < deadline and not tmux.command_done():
-            time.sleep(0.05)
+        if args.wait_for or args.wait_gone:
+            tmux.wait_until_ready(args.wait_for, args.wait_gone, args.wait)
+        else:
+            deadline = time.monotonic() + args.wait
+            while time.monotonic() < deadline and not tmux.command_done():
+                time.sleep(0.05)
         time.sleep(0.2)  # let tmux process the last output
         for key in args.keys:
             tmux.send_key(key)
             time.sleep(args.key_delay)
+        tmux.wait_until_ready([], args.wait_gone, args.wait)
+        time.sleep(0.2)
         text = tmux.capture()
         cursor = tmux.cursor() if args.cursor else None
     finally:

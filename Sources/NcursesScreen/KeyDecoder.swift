@@ -1,0 +1,65 @@
+import CNcursesw
+import TerminalUI
+
+/// What one `wget_wch` call read: a character, or a key code that curses decoded from an
+/// escape sequence (`KEY_CODE_YES`).
+enum CursesInput: Equatable {
+    case character(UInt32)
+    case keyCode(Int32)
+}
+
+/// Turns what curses reads into `InputEvent`s, so that the workbench never sees curses codes.
+enum KeyDecoder {
+    /// The event for `input`, or nil for keys the workbench has no name for (Insert, keypad
+    /// corners, modified arrows, C1 controls). `size` is asked only on a resize.
+    static func decode(_ input: CursesInput, size: () -> (width: Int, height: Int)) -> InputEvent? {
+        switch input {
+        case .keyCode(let code):
+            if code == KEY_RESIZE {
+                let (width, height) = size()
+                return .resize(width: width, height: height)
+            }
+            return keyCode(code).map(InputEvent.key)
+        case .character(let value):
+            return character(value).map(InputEvent.key)
+        }
+    }
+
+    private static func keyCode(_ code: Int32) -> Key? {
+        switch code {
+        case KEY_UP: return .up
+        case KEY_DOWN: return .down
+        case KEY_LEFT: return .left
+        case KEY_RIGHT: return .right
+        case KEY_HOME: return .home
+        case KEY_END: return .end
+        case KEY_PPAGE: return .pageUp
+        case KEY_NPAGE: return .pageDown
+        case KEY_ENTER: return .enter
+        case KEY_BACKSPACE: return .backspace
+        case KEY_DC: return .delete
+        case KEY_BTAB: return .backTab
+        case (KEY_F0 + 1)...(KEY_F0 + 12): return .function(Int(code - KEY_F0))
+        default: return nil
+        }
+    }
+
+    private static func character(_ value: UInt32) -> Key? {
+        switch value {
+        case 0x1B: return .escape
+        // nonl() keeps Return as CR; a terminal that sends LF (Ctrl-J) means Enter too.
+        case 0x0D, 0x0A: return .enter
+        case 0x09: return .tab
+        // DEL is what most terminals send for Backspace; BS (Ctrl-H) is what the rest send.
+        case 0x7F, 0x08: return .backspace
+        case 0x01...0x1A: return .control(Character(Unicode.Scalar(UInt8(0x60 + value))))
+        // Ctrl-\ ] ^ _ (0x1C...0x1F) and Ctrl-@ (NUL): named by the printable key pressed.
+        case 0x1C...0x1F: return .control(Character(Unicode.Scalar(UInt8(0x40 + value))))
+        case 0x00: return .control("@")
+        case 0x80...0x9F: return nil
+        default:
+            guard let scalar = Unicode.Scalar(value) else { return nil }
+            return .character(Character(scalar))
+        }
+    }
+}

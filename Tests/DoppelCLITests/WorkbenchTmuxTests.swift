@@ -1,0 +1,169 @@
+import Foundation
+import Testing
+
+/// The workbench as a person meets it: the real binary in a real terminal (tmux), keys in,
+/// screen text out, and the terminal given back as it was found however the program ends.
+@Suite("doppel workbench in tmux", .serialized, .enabled(if: TmuxSession.isAvailable,
+        "tmux is not installed: run scripts/install-deps.sh (it installs tmux) to run these tests"))
+struct WorkbenchTmuxTests {
+    static let diamonds = DoppelProcess.sharedData("diamonds")
+    static let penguins = DoppelProcess.sharedData("penguins")
+    /// Loading diamonds in a debug build takes several seconds on a busy machine.
+    static let loadTimeout = 60.0
+
+    @Test("""
+        diamonds: change carat's strategy to uniform and its range to 1..2, save (the first save \
+        offers diamonds.doppel.yaml), quit; doppel run on that session draws carat from 1..2
+        """)
+    func editSaveQuitAndRun() throws {
+        let tmux = try TmuxSession(width: 100, height: 30, arguments: [DoppelProcess.binary.path, Self.diamonds])
+        defer { tmux.close() }
+        let sessionPath = tmux.folder.appendingPathComponent("edited.doppel.yaml").path
+
+        let grid = try tmux.waitUntil("the grid and its first preview", timeout: Self.loadTimeout) { screen in
+            screen.first?.contains("col 1/10") == true && screen.first?.contains("generating") == false
+        }
+        #expect(grid[0].hasPrefix(" diamonds.csv · ") && grid[0].contains("53,940 rows · 10 columns"))
+        #expect(grid[2].contains("dec kde"))
+        #expect(grid.last?.hasPrefix("? help  s strategy  p params") == true)
+
+        // Strategy: the picker lists the decimal strategies, starting on the current one (kde,
+        // marked ●); uniform is three below it.
+        try tmux.press("s")
+        let picker = try tmux.waitFor("strategy for carat (decimal)")
+        #expect(picker.contains { $0.contains("● kde") })
+        try tmux.press("Down", times: 3)
+        try tmux.press("Enter")
+        try tmux.waitFor("dec uniform")
+
+        // Parameters: min and max start as "auto"; replace them with 1 and 2.
+        try tmux.press("p")
+        try tmux.waitFor("parameters of uniform for carat")
+        try tmux.press("BSpace", times: 4)
+        try tmux.type("1")
+        try tmux.press("Tab")
+        try tmux.press("BSpace", times: 4)
+        try tmux.type("2")
+        let form = try tmux.waitUntil("min 1 and max 2 typed") { screen in
+            screen.contains { $0.contains("min       1 ") } && screen.contains { $0.contains("max       2") }
+        }
+        #expect(form.contains { $0.contains("parameters of uniform for carat") })
+        try tmux.press("Enter")
+        try tmux.waitUntil("the form to close") { !$0.contains { $0.contains("parameters of uniform") } }
+
+        // Ctrl-S reaches the program (raw mode, no flow control) and asks for a name the first time.
+        try tmux.press("C-s")
+        try tmux.waitFor("save session as: diamonds.doppel.yaml")
+        try tmux.press("BSpace", times: "diamonds.doppel.yaml".count)
+        try tmux.type(sessionPath)
+        try tmux.press("Enter")
+        try tmux.waitFor("saved edited.doppel.yaml")
+
+        try tmux.press("q")
+        #expect(try tmux.exitStatus() == 0)
+        let settings = try tmux.terminalSettings()
+        #expect(settings.after == settings.before)
+
+        let run = try DoppelProcess.run(["run", sessionPath])
+        #expect(run.status == 0, "\(run.stderr)")
+        let lines = run.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        #expect(lines.first == "carat,cut,color,clarity,depth,table,price,x,y,z")
+        #expect(lines.count == 53_941)
+        let carats = lines.dropFirst().compactMap { Double($0.split(separator: ",").first ?? "") }
+        #expect(carats.count == 53_940)
+        #expect(carats.allSatisfy { $0 >= 1 && $0 <= 2 })
+        // Uniform, not a constant: both halves of the range are drawn.
+        #expect(carats.contains { $0 < 1.5 } && carats.contains { $0 > 1.5 })
+    }
+
+    @Test("a resized terminal is redrawn at its new size")
+    func resize() throws {
+        let tmux = try TmuxSession(width: 100, height: 30, arguments: [DoppelProcess.binary.path, Self.penguins])
+        defer { tmux.close() }
+        try tmux.waitFor("col 1/8", timeout: Self.loadTimeout)
+        try tmux.resize(width: 70, height: 20)
+        let screen = try tmux.waitUntil("the status bar on row 20") { $0.count == 20 && $0[19].hasPrefix("? help") }
+        #expect(screen.allSatisfy { $0.count <= 70 })
+        try tmux.press("q")
+        #expect(try tmux.exitStatus() == 0)
+    }
+
+    @Test("256 colours on tmux-256color, 8 on xterm; NO_COLOR leaves attributes only; --ascii draws ASCII only")
+    func colorAndASCII() throws {
+        func foregroundColors(_ environment: [String: String], _ extra: [String] = []) throws
+            -> (colors: Int, indexed: Bool, text: [String]) {
+            let tmux = try TmuxSession(width: 100, height: 30, arguments: [DoppelProcess.binary.path, Self.penguins] + extra,
+                                       environment: environment)
+            defer { tmux.close() }
+            try tmux.waitFor("col 1/8", timeout: Self.loadTimeout)
+            let escapes = try tmux.screenWithEscapes()
+            let text = try tmux.screen()
+            try tmux.press("q")
+            let status = try tmux.exitStatus()
+            #expect(status == 0)
+            // SGR 30–37 / 90–97 / 38;5;N set a foreground colour; 39 resets it.
+            let colors = escapes.components(separatedBy: "\u{1B}[").filter { sequence in
+                let codes = sequence.prefix { $0 != "m" }.split(separator: ";")
+                return codes.contains { code in
+                    guard let value = Int(code) else { return false }
+                    return (30...38).contains(value) || (90...97).contains(value)
+                }
+            }.count
+            return (colors, escapes.contains("38;5;"), text)
+        }
+        let colored = try foregroundColors([:])
+        #expect(colored.colors > 0 && colored.indexed)
+        // xterm's terminfo has 8 colours: the nearest of them, never a 256-colour index.
+        let eight = try foregroundColors(["TERM": "xterm"])
+        #expect(eight.colors > 0 && !eight.indexed)
+        let plain = try foregroundColors(["NO_COLOR": "1"])
+        #expect(plain.colors == 0)
+        #expect(plain.text[1].contains("│"))
+        let ascii = try foregroundColors([:], ["--ascii"])
+        #expect(ascii.text.joined().unicodeScalars.allSatisfy { $0.isASCII })
+        #expect(ascii.text[1].contains("|"))
+    }
+
+    @Test("DOPPEL_FRAME_LOG: one line per key with its key-to-frame time and the status line")
+    func frameLog() throws {
+        let folder = DoppelProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let log = folder.appendingPathComponent("frames.log")
+        let tmux = try TmuxSession(width: 100, height: 30, arguments: [DoppelProcess.binary.path, Self.penguins],
+                                   environment: ["DOPPEL_FRAME_LOG": log.path])
+        defer { tmux.close() }
+        try tmux.waitFor("col 1/8", timeout: Self.loadTimeout)
+        try tmux.press("Down")
+        try tmux.waitFor("col 1/8 row 2")
+        try tmux.press("q")
+        #expect(try tmux.exitStatus() == 0)
+        let lines = try String(contentsOf: log, encoding: .utf8).split(separator: "\n").map { $0.split(separator: "\t") }
+        let down = try #require(lines.first { $0.count == 5 && $0[0] == "key" && $0[1] == "down" })
+        #expect(Double(down[2]).map { $0 >= 0 && $0 < 1000 } == true)
+        #expect(down[4].hasPrefix("penguins.csv · ") && down[4].hasSuffix("col 1/8 row 2"))
+    }
+
+    @Test("SIGTERM, SIGHUP and a crash (SIGSEGV) still give the terminal back",
+          arguments: [(SIGTERM, 143), (SIGHUP, 129), (SIGSEGV, 139)] as [(Int32, Int32)])
+    func signalRestoresTerminal(signal: Int32, expectedStatus: Int32) throws {
+        let tmux = try TmuxSession(width: 100, height: 30, arguments: [DoppelProcess.binary.path, Self.penguins])
+        defer { tmux.close() }
+        try tmux.waitFor("col 1/8", timeout: Self.loadTimeout)
+        let program = try tmux.programProcessID()
+        #expect(kill(program, signal) == 0)
+        #expect(try tmux.exitStatus() == expectedStatus)
+        let settings = try tmux.terminalSettings()
+        #expect(settings.after == settings.before)
+    }
+
+    @Test("a missing file is reported before curses starts: exit 2, terminal untouched")
+    func missingFile() throws {
+        let tmux = try TmuxSession(width: 100, height: 30, arguments: [DoppelProcess.binary.path, "no-such-file.csv"])
+        defer { tmux.close() }
+        #expect(try tmux.exitStatus() == 2)
+        let screen = try tmux.screen()
+        #expect(screen.contains("doppel: error: no-such-file.csv: cannot open data file: no such file"))
+        let settings = try tmux.terminalSettings()
+        #expect(settings.after == settings.before)
+    }
+}

@@ -1,0 +1,61 @@
+import CNcursesw
+@testable import NcursesScreen
+import Testing
+import TerminalUI
+
+@Suite("curses input decoded to keys")
+struct KeyDecoderTests {
+    private func decode(_ input: CursesInput) -> InputEvent? {
+        KeyDecoder.decode(input) { (width: 132, height: 43) }
+    }
+
+    @Test("curses key codes: arrows, Home/End, PgUp/PgDn, Enter, Backspace, Delete, BackTab, F1–F12")
+    func keyCodes() {
+        let expected: [(Int32, Key)] = [
+            (KEY_UP, .up), (KEY_DOWN, .down), (KEY_LEFT, .left), (KEY_RIGHT, .right),
+            (KEY_HOME, .home), (KEY_END, .end), (KEY_PPAGE, .pageUp), (KEY_NPAGE, .pageDown),
+            (KEY_ENTER, .enter), (KEY_BACKSPACE, .backspace), (KEY_DC, .delete), (KEY_BTAB, .backTab),
+            (KEY_F0 + 1, .function(1)), (KEY_F0 + 5, .function(5)), (KEY_F0 + 12, .function(12)),
+        ]
+        for (code, key) in expected {
+            #expect(decode(.keyCode(code)) == .key(key), "key code \(code)")
+        }
+    }
+
+    @Test("a resize reports the new size; keys without a name are dropped")
+    func resizeAndUnknown() {
+        #expect(decode(.keyCode(KEY_RESIZE)) == .resize(width: 132, height: 43))
+        #expect(decode(.keyCode(KEY_IC)) == nil)
+        #expect(decode(.keyCode(KEY_F0 + 13)) == nil)
+        #expect(decode(.keyCode(KEY_F0)) == nil)
+    }
+
+    @Test("control characters: Esc, Enter (CR and LF), Tab, Backspace (DEL and BS), Ctrl-letters")
+    func controlCharacters() {
+        #expect(decode(.character(0x1B)) == .key(.escape))
+        #expect(decode(.character(0x0D)) == .key(.enter))
+        #expect(decode(.character(0x0A)) == .key(.enter))
+        #expect(decode(.character(0x09)) == .key(.tab))
+        #expect(decode(.character(0x7F)) == .key(.backspace))
+        #expect(decode(.character(0x08)) == .key(.backspace))
+        #expect(decode(.character(0x13)) == .key(.control("s")))
+        #expect(decode(.character(0x11)) == .key(.control("q")))
+        #expect(decode(.character(0x03)) == .key(.control("c")))
+        #expect(decode(.character(0x01)) == .key(.control("a")))
+        #expect(decode(.character(0x1A)) == .key(.control("z")))
+        #expect(decode(.character(0x1F)) == .key(.control("_")))
+        #expect(decode(.character(0x00)) == .key(.control("@")))
+        #expect(decode(.character(0x85)) == nil)
+    }
+
+    @Test("printable and wide characters arrive whole")
+    func printable() {
+        #expect(decode(.character(UInt32(UInt8(ascii: "q")))) == .key(.character("q")))
+        #expect(decode(.character(UInt32(UInt8(ascii: "?")))) == .key(.character("?")))
+        #expect(decode(.character(0x20)) == .key(.character(" ")))
+        #expect(decode(.character(0xE9)) == .key(.character("é")))
+        #expect(decode(.character(0x6F22)) == .key(.character("漢")))
+        #expect(decode(.character(0x1F600)) == .key(.character("😀")))
+        #expect(decode(.character(0xD800)) == nil)
+    }
+}

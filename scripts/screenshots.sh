@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Screenshots of every workbench screen, from the real binary in tmux, into screenshots/.
+#   DOPPEL=path   the binary (default .build/release/doppel, built when missing)
+# Needs tmux, fonts-dejavu-core, and the Python packages pyte and Pillow (see scripts/README.md).
+# Look at each PNG before committing it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+DOPPEL=$(realpath "${DOPPEL:-.build/release/doppel}")
+[ -x "$DOPPEL" ] || swift build -c release --product doppel
+DATA=$(realpath ../shared/data/diamonds.csv)
+# The workbench autosaves beside its session file, in the current directory: keep that out of the repo.
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cd "$work"
+
+shot() {
+    local name=$1; shift
+    python3 "$root/scripts/tmux_screenshot.py" --out "$root/screenshots/$name.png" --width 120 --height 36 \
+        --wait 60 --wait-for "rows · 10 columns" --wait-gone "loading" --wait-gone "generating" \
+        --wait-gone "computing" --key-delay 0.6 "$@" -- "$DOPPEL" "$DATA"
+}
+
+shot workbench-grid
+shot workbench-column --keys Enter
+shot workbench-strategy --keys s
+shot workbench-parameters --keys p
+shot workbench-preview --keys Tab Tab
+shot workbench-fidelity --keys f
+shot workbench-help --keys '?'
