@@ -92,7 +92,8 @@ struct JointStrategiesCommandTests {
     func jointCatalog() throws {
         let list = try DoppelProcess.run(["strategies"])
         #expect(list.stdout.contains("Joint models (plan key joint:"))
-        #expect(list.stdout.contains("\n  gaussian_copula  Gaussian copula: each column's own marginal"))
+        #expect(list.stdout.contains("\n  gaussian_copula   Gaussian copula: each column's own marginal"))
+        #expect(list.stdout.contains("\n  bayesian_network  "))
         let copula = try DoppelProcess.run(["strategies", "gaussian_copula"])
         #expect(copula.status == 0)
         #expect(copula.stdout.contains("joint model over a group of columns (plan key joint:)\nkinds: boolean, categorical, datetime, decimal, integer\n"))
