@@ -16,10 +16,12 @@ final class CARTSplitSearch {
     private let classCount: Int
     private var isRegression: Bool { classCount == 0 }
 
-    // Histograms of the predictor being scanned, cleared after each scan.
-    private var binRows: [Int]
-    private var binSums: [Double]
-    private var binClasses: [Int32]
+    /// Where each predictor's bins start in a histogram.
+    private let offsets: [Int]
+    let cellCount: Int
+    // The histogram being scanned, and where the scanned predictor's bins start in it.
+    private var histogram = CARTHistogram(rows: [], sums: [], classes: [])
+    private var base = 0
     // Per class: the node's counts, and the counts left of the cut being scanned.
     private var nodeClasses: [Int]
     private var leftClasses: [Int]
@@ -57,9 +59,14 @@ final class CARTSplitSearch {
             self.classes = classes
             classCount = count
         }
-        binRows = [Int](repeating: 0, count: maximumBins)
-        binSums = [Double](repeating: 0, count: classCount == 0 ? maximumBins : 0)
-        binClasses = [Int32](repeating: 0, count: maximumBins * classCount)
+        var offsets: [Int] = []
+        var total = 0
+        for feature in features {
+            offsets.append(total)
+            total += feature.binCount
+        }
+        self.offsets = offsets
+        cellCount = total
         nodeClasses = [Int](repeating: 0, count: classCount)
         leftClasses = [Int](repeating: 0, count: classCount)
         keys = [Double](repeating: 0, count: maximumBins)
@@ -84,8 +91,9 @@ final class CARTSplitSearch {
         return n - counts.reduce(0.0) { $0 + Double($1 * $1) } / n
     }
 
-    /// The best split of the node holding `rows` whose gain exceeds `minimumGain`, if any.
-    func best(_ rows: UnsafeBufferPointer<Int32>, minimumGain: Double) -> CARTSplit? {
+    /// The best split of the node holding `rows` (whose histogram is `histogram`) whose gain
+    /// exceeds `minimumGain`, if any.
+    func best(_ rows: UnsafeBufferPointer<Int32>, histogram: CARTHistogram, minimumGain: Double) -> CARTSplit? {
         let n = rows.count
         guard n >= 2 * minimumBucket else { return nil }
         nodeCount = n
@@ -109,14 +117,15 @@ final class CARTSplitSearch {
             parentScore = nodeClasses.reduce(0.0) { $0 + Double($1 * $1) } / Double(n)
         }
         best = Best(score: parentScore + minimumGain)
+        self.histogram = histogram
+        defer { self.histogram = CARTHistogram(rows: [], sums: [], classes: []) }
         for feature in features.indices {
-            fillHistogram(feature, rows)
+            base = offsets[feature]
             if features[feature].isCategorical {
                 if isRegression { scanClassesRegression(feature) } else { scanClassesClassification(feature) }
             } else {
                 if isRegression { scanNumberRegression(feature) } else { scanNumberClassification(feature) }
             }
-            clearHistogram(feature, rows)
         }
         guard best.feature >= 0 else { return nil }
         return materialise(gain: best.score - parentScore)
@@ -124,49 +133,46 @@ final class CARTSplitSearch {
 
     // MARK: Histograms
 
-    private func fillHistogram(_ feature: Int, _ rows: UnsafeBufferPointer<Int32>) {
-        features[feature].bins.withUnsafeBufferPointer { bins in
-            binRows.withUnsafeMutableBufferPointer { counts in
-                if isRegression {
-                    values.withUnsafeBufferPointer { values in
-                        binSums.withUnsafeMutableBufferPointer { sums in
-                            for row in rows {
-                                let bin = Int(bins[Int(row)])
-                                counts[bin] += 1
-                                sums[bin] += values[Int(row)]
+    /// Per predictor and bin, the rows of the node and their targets' sum or class counts.
+    func histogram(_ rows: UnsafeBufferPointer<Int32>) -> CARTHistogram {
+        var histogram = CARTHistogram(rows: [Int32](repeating: 0, count: cellCount),
+                                      sums: [Double](repeating: 0, count: isRegression ? cellCount : 0),
+                                      classes: [Int32](repeating: 0, count: cellCount * classCount))
+        let width = classCount
+        for (feature, column) in features.enumerated() {
+            let offset = offsets[feature]
+            column.bins.withUnsafeBufferPointer { bins in
+                histogram.rows.withUnsafeMutableBufferPointer { counts in
+                    if isRegression {
+                        values.withUnsafeBufferPointer { values in
+                            histogram.sums.withUnsafeMutableBufferPointer { sums in
+                                for row in rows {
+                                    let bin = offset + Int(bins[Int(row)])
+                                    counts[bin] += 1
+                                    sums[bin] += values[Int(row)]
+                                }
                             }
                         }
-                    }
-                } else {
-                    let width = classCount
-                    classes.withUnsafeBufferPointer { classes in
-                        binClasses.withUnsafeMutableBufferPointer { cells in
-                            for row in rows {
-                                let bin = Int(bins[Int(row)])
-                                counts[bin] += 1
-                                cells[bin * width + Int(classes[Int(row)])] += 1
+                    } else {
+                        classes.withUnsafeBufferPointer { classes in
+                            histogram.classes.withUnsafeMutableBufferPointer { cells in
+                                for row in rows {
+                                    let bin = offset + Int(bins[Int(row)])
+                                    counts[bin] += 1
+                                    cells[bin * width + Int(classes[Int(row)])] += 1
+                                }
                             }
                         }
                     }
                 }
             }
         }
+        return histogram
     }
 
-    /// Zeroes only the cells this node touched: cheaper than the whole histogram for small nodes.
-    private func clearHistogram(_ feature: Int, _ rows: UnsafeBufferPointer<Int32>) {
-        features[feature].bins.withUnsafeBufferPointer { bins in
-            for row in rows {
-                let bin = Int(bins[Int(row)])
-                binRows[bin] = 0
-                if isRegression {
-                    binSums[bin] = 0
-                } else {
-                    binClasses[bin * classCount + Int(classes[Int(row)])] = 0
-                }
-            }
-        }
-    }
+    @inline(__always) private func rowsIn(_ bin: Int) -> Int { Int(histogram.rows[base + bin]) }
+    @inline(__always) private func sumIn(_ bin: Int) -> Double { histogram.sums[base + bin] }
+    @inline(__always) private func classIn(_ bin: Int, _ k: Int) -> Int { Int(histogram.classes[(base + bin) * classCount + k]) }
 
     // MARK: Scans
 
@@ -187,7 +193,7 @@ final class CARTSplitSearch {
 
     private func collectOccupied(upTo end: Int) {
         occupied.removeAll(keepingCapacity: true)
-        for bin in 0..<end where binRows[bin] > 0 { occupied.append(bin) }
+        for bin in 0..<end where rowsIn(bin) > 0 { occupied.append(bin) }
     }
 
     private func recordNumber(_ score: Double, feature: Int, leftCount: Int, position: Int, nullsLeft: Bool) {
@@ -197,7 +203,7 @@ final class CARTSplitSearch {
         best.lastLeftBin = occupied[position]
         best.nextBin = position + 1 < occupied.count ? occupied[position + 1] : -1
         best.nullsLeft = nullsLeft
-        best.nodeHadNulls = binRows[features[feature].nullBin] > 0
+        best.nodeHadNulls = rowsIn(features[feature].nullBin) > 0
         best.order = []
     }
 
@@ -213,16 +219,16 @@ final class CARTSplitSearch {
         let nullBin = features[feature].nullBin
         collectOccupied(upTo: nullBin)
         guard !occupied.isEmpty else { return }
-        let nullCount = binRows[nullBin]
-        let nullSum = binSums[nullBin]
+        let nullCount = rowsIn(nullBin)
+        let nullSum = sumIn(nullBin)
         var total = nullSum
-        for bin in occupied { total += binSums[bin] }
+        for bin in occupied { total += sumIn(bin) }
         var leftCount = 0
         var leftSum = 0.0
         for position in occupied.indices {
             let bin = occupied[position]
-            leftCount += binRows[bin]
-            leftSum += binSums[bin]
+            leftCount += rowsIn(bin)
+            leftSum += sumIn(bin)
             if position < occupied.count - 1 {
                 if let score = regressionScore(leftCount: leftCount, leftSum: leftSum, total: total), score > best.score {
                     recordNumber(score, feature: feature, leftCount: leftCount, position: position, nullsLeft: false)
@@ -242,8 +248,8 @@ final class CARTSplitSearch {
         collectOccupied(upTo: nullBin)
         guard !occupied.isEmpty else { return }
         let width = classCount
-        let nullCount = binRows[nullBin]
-        let nullClasses = (0..<width).filter { binClasses[nullBin * width + $0] > 0 }
+        let nullCount = rowsIn(nullBin)
+        let nullClasses = (0..<width).filter { classIn(nullBin, $0) > 0 }
         var leftSquares = 0.0
         var rightSquares = 0.0
         for k in 0..<width {
@@ -254,7 +260,7 @@ final class CARTSplitSearch {
         for position in occupied.indices {
             let bin = occupied[position]
             addToLeft(bin, leftSquares: &leftSquares, rightSquares: &rightSquares)
-            leftCount += binRows[bin]
+            leftCount += rowsIn(bin)
             if position < occupied.count - 1 {
                 if let score = classificationScore(leftCount: leftCount, leftSquares: leftSquares, rightSquares: rightSquares), score > best.score {
                     recordNumber(score, feature: feature, leftCount: leftCount, position: position, nullsLeft: false)
@@ -263,7 +269,7 @@ final class CARTSplitSearch {
                     var withNullsLeft = leftSquares
                     var withoutNullsRight = rightSquares
                     for k in nullClasses {
-                        let moved = Double(binClasses[nullBin * width + k])
+                        let moved = Double(classIn(nullBin, k))
                         let left = Double(leftClasses[k])
                         let right = Double(nodeClasses[k] - leftClasses[k])
                         withNullsLeft += (2 * left + moved) * moved
@@ -284,9 +290,8 @@ final class CARTSplitSearch {
     /// Moves one bin's rows to the left side, updating both sides' sums of squared class counts.
     @inline(__always)
     private func addToLeft(_ bin: Int, leftSquares: inout Double, rightSquares: inout Double) {
-        let base = bin * classCount
         for k in 0..<classCount {
-            let count = Int(binClasses[base + k])
+            let count = classIn(bin, k)
             guard count != 0 else { continue }
             let left = leftClasses[k]
             let right = nodeClasses[k] - left
@@ -299,16 +304,16 @@ final class CARTSplitSearch {
     private func scanClassesRegression(_ feature: Int) {
         collectOccupied(upTo: features[feature].binCount)
         guard occupied.count >= 2 else { return }
-        for bin in occupied { keys[bin] = binSums[bin] / Double(binRows[bin]) }
+        for bin in occupied { keys[bin] = sumIn(bin) / Double(rowsIn(bin)) }
         occupied.sort { keys[$0] < keys[$1] }
         var total = 0.0
-        for bin in occupied { total += binSums[bin] }
+        for bin in occupied { total += sumIn(bin) }
         var leftCount = 0
         var leftSum = 0.0
         for position in 0..<(occupied.count - 1) {
             let bin = occupied[position]
-            leftCount += binRows[bin]
-            leftSum += binSums[bin]
+            leftCount += rowsIn(bin)
+            leftSum += sumIn(bin)
             if let score = regressionScore(leftCount: leftCount, leftSum: leftSum, total: total), score > best.score {
                 recordClasses(score, feature: feature, leftCount: leftCount, prefix: position + 1)
             }
@@ -325,7 +330,7 @@ final class CARTSplitSearch {
             orderings = Array((0..<classCount).filter { nodeClasses[$0] > 0 }.sorted { nodeClasses[$0] > nodeClasses[$1] }.prefix(3))
         }
         for target in orderings {
-            for bin in occupied { keys[bin] = Double(binClasses[bin * classCount + target]) / Double(binRows[bin]) }
+            for bin in occupied { keys[bin] = Double(classIn(bin, target)) / Double(rowsIn(bin)) }
             occupied.sort { keys[$0] < keys[$1] }
             var leftSquares = 0.0
             var rightSquares = 0.0
@@ -337,7 +342,7 @@ final class CARTSplitSearch {
             for position in 0..<(occupied.count - 1) {
                 let bin = occupied[position]
                 addToLeft(bin, leftSquares: &leftSquares, rightSquares: &rightSquares)
-                leftCount += binRows[bin]
+                leftCount += rowsIn(bin)
                 if let score = classificationScore(leftCount: leftCount, leftSquares: leftSquares, rightSquares: rightSquares), score > best.score {
                     recordClasses(score, feature: feature, leftCount: leftCount, prefix: position + 1)
                 }

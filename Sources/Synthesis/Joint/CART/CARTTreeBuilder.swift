@@ -27,12 +27,20 @@ struct CARTTreeBuilder {
         // Gains below a tiny share of the root's impurity are rounding noise, not structure.
         let minimumGain = max(settings.complexity, 1e-12) * rootImpurity
 
-        var pending: [(node: Int, range: Range<Int>, depth: Int)] = [(0, 0..<rows.count, 0)]
-        while let (node, range, depth) = pending.popLast() {
+        func splittable(_ count: Int, depth: Int) -> Bool {
+            depth < settings.maximumDepth && count >= settings.minimumSplit && rootImpurity > 0 && !features.isEmpty
+        }
+        func histogram(_ range: Range<Int>) -> CARTHistogram {
+            rows.withUnsafeBufferPointer { search.histogram(UnsafeBufferPointer(rebasing: $0[range])) }
+        }
+        var pending: [(node: Int, range: Range<Int>, depth: Int, histogram: CARTHistogram?)] = [
+            (0, 0..<rows.count, 0, splittable(rows.count, depth: 0) ? histogram(0..<rows.count) : nil),
+        ]
+        while let (node, range, depth, nodeHistogram) = pending.popLast() {
             var split: CARTSplit?
-            if depth < settings.maximumDepth, range.count >= settings.minimumSplit, rootImpurity > 0 {
+            if let nodeHistogram {
                 split = rows.withUnsafeBufferPointer { all in
-                    search.best(UnsafeBufferPointer(rebasing: all[range]), minimumGain: minimumGain)
+                    search.best(UnsafeBufferPointer(rebasing: all[range]), histogram: nodeHistogram, minimumGain: minimumGain)
                 }
             }
             guard let split else {
@@ -59,8 +67,28 @@ struct CARTTreeBuilder {
                 tree.cut[node] = split.cut
             }
             tree.flags[node] = flags
-            pending.append((left + 1, middle..<range.upperBound, depth + 1))
-            pending.append((left, range.lowerBound..<middle, depth + 1))
+            // Count the smaller child; the larger is the parent minus it, unless counting it
+            // row by row is cheaper than going through every cell.
+            let leftRange = range.lowerBound..<middle
+            let rightRange = middle..<range.upperBound
+            let leftSplits = splittable(leftRange.count, depth: depth + 1)
+            let rightSplits = splittable(rightRange.count, depth: depth + 1)
+            var leftHistogram: CARTHistogram?
+            var rightHistogram: CARTHistogram?
+            if leftSplits || rightSplits, var parent = nodeHistogram {
+                let (smaller, larger) = leftRange.count <= rightRange.count ? (leftRange, rightRange) : (rightRange, leftRange)
+                let smallerHistogram = histogram(smaller)
+                let largerHistogram: CARTHistogram
+                if larger.count * features.count < search.cellCount {
+                    largerHistogram = histogram(larger)
+                } else {
+                    parent.subtract(smallerHistogram)
+                    largerHistogram = parent
+                }
+                (leftHistogram, rightHistogram) = smaller == leftRange ? (smallerHistogram, largerHistogram) : (largerHistogram, smallerHistogram)
+            }
+            pending.append((left + 1, rightRange, depth + 1, rightSplits ? rightHistogram : nil))
+            pending.append((left, leftRange, depth + 1, leftSplits ? leftHistogram : nil))
         }
 
         switch target {
