@@ -7,10 +7,14 @@ import Tabular
 /// `DefaultPlanner` picks for its kind.
 enum CARTFixture {
     static func input(_ table: Table, columns: [String]? = nil, parameters: Parameters = Parameters(),
-                      members memberParameters: [String: Parameters] = [:], kinds kindOverrides: [String: ColumnKind] = [:]) throws -> JointFitInput {
+                      members memberParameters: [String: Parameters] = [:], kinds kindOverrides: [String: ColumnKind] = [:],
+                      marginals: [String: Parameters] = [:]) throws -> JointFitInput {
         let proposed = TypeInference.propose(table, profiles: Profiler.profile(table)).map(\.kind)
         let kinds = zip(table.columnNames, proposed).map { kindOverrides[$0] ?? $1 }
-        let plan = DefaultPlanner.plan(for: table, kinds: kinds, seed: 1)
+        var plan = DefaultPlanner.plan(for: table, kinds: kinds, seed: 1)
+        for index in plan.columns.indices {
+            for (name, value) in marginals[plan.columns[index].name]?.values ?? [:] { plan.columns[index].parameters[name] = value }
+        }
         let members = try (columns ?? table.columnNames).map { name in
             let columnPlan = try #require(plan.columns.first { $0.name == name })
             let column = try #require(table.column(named: name))
@@ -24,8 +28,8 @@ enum CARTFixture {
     }
 
     static func fit(_ table: Table, columns: [String]? = nil, parameters: Parameters = Parameters(),
-                    members: [String: Parameters] = [:], kinds: [String: ColumnKind] = [:]) throws -> CARTModel {
-        try CARTStrategy.fit(input(table, columns: columns, parameters: parameters, members: members, kinds: kinds))
+                    members: [String: Parameters] = [:], kinds: [String: ColumnKind] = [:], marginals: [String: Parameters] = [:]) throws -> CARTModel {
+        try CARTStrategy.fit(input(table, columns: columns, parameters: parameters, members: members, kinds: kinds, marginals: marginals))
     }
 
     /// `rows` synthetic rows, in chunks as the sampler makes them, each chunk from its own stream.

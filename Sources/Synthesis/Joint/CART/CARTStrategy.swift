@@ -10,7 +10,11 @@ public enum CARTStrategy: JointStrategy {
         help: "Sequential trees, synthpop's default: each column drawn from real values in the leaf its earlier columns reach",
         supportedKinds: [.integer, .decimal, .datetime, .boolean, .categorical],
         parameters: [
-            ParameterSpec("minbucket", .integer(minimum: 1, maximum: nil), default: 5,
+            // synthpop uses 5; 10 keeps quality (within the noise of the quality report on
+            // diamonds, credit_data and penguins) and moves synthetic rows away from the training
+            // rows (mean DCR overfitting protection 0.79 → 0.82 on credit_data, 0.95 → 0.99 on
+            // diamonds, 0.87 → 0.91 on penguins); 20 and more cost relationships on small tables.
+            ParameterSpec("minbucket", .integer(minimum: 1, maximum: nil), default: 10,
                           help: "Fewest real rows in a leaf: larger leaves mix more records (privacy), smaller ones follow the data closer"),
             ParameterSpec("max_depth", .integer(minimum: 1, maximum: 60), default: 30,
                           help: "Most splits from the root to a leaf"),
@@ -40,7 +44,7 @@ public enum CARTStrategy: JointStrategy {
         }
         let settings = CARTSettings(
             tree: CARTTreeBuilder.Settings(
-                minimumBucket: input.parameters.integer("minbucket") ?? 5,
+                minimumBucket: input.parameters.integer("minbucket") ?? 10,
                 maximumDepth: input.parameters.integer("max_depth") ?? 30,
                 complexity: input.parameters.number("cp") ?? 1e-8),
             smoothing: CARTSmoothing(rawValue: input.parameters.text("smoothing") ?? "none") ?? .none)
