@@ -138,6 +138,27 @@ struct CARTTests {
         #expect(CARTFixture.numbers(synthetic, "body_mass_g").compactMap { $0 }.count > 2900)
     }
 
+    @Test("max_depth bounds every path; cp stops splits that gain little")
+    func depthAndComplexity() throws {
+        let diamonds = try Datasets.table("diamonds").slice(0..<8000)
+        func depth(_ tree: CARTTree, _ node: Int = 0) -> Int {
+            tree.feature[node] < 0 ? 0 : 1 + max(depth(tree, Int(tree.child[node])), depth(tree, Int(tree.child[node]) + 1))
+        }
+        func trees(_ parameters: Parameters) throws -> [CARTTree] {
+            try CARTFixture.fit(diamonds, columns: ["carat", "cut", "price"], parameters: parameters).members.compactMap {
+                if case .tree(let tree) = $0.conditional { tree } else { nil }
+            }
+        }
+        let shallow = try trees(Parameters(["max_depth": 4]))
+        #expect(shallow.allSatisfy { depth($0) <= 4 && $0.leafCount <= 16 })
+        #expect(shallow.contains { depth($0) == 4 })
+        let full = try trees(Parameters())
+        let pruned = try trees(Parameters(["cp": 0.01]))
+        for (loose, strict) in zip(full, pruned) {
+            #expect(strict.leafCount * 10 < loose.leafCount, "\(strict.leafCount) leaves with cp 0.01, \(loose.leafCount) without")
+        }
+    }
+
     @Test("a round trip through JSON gives the same rows")
     func codableRoundTrip() throws {
         let penguins = try Datasets.table("penguins")
