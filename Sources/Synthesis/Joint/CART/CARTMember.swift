@@ -45,9 +45,8 @@ struct CARTMember: Codable, Sendable {
         slots.withUnsafeBufferPointer { slots in
             var nulls = [Bool](repeating: false, count: count)
             if let nullTree {
-                for row in 0..<count {
-                    nulls[row] = nullTree.draw(leaf: nullTree.leaf(row: row, data: readable, slots: slots), random: &random) == 1
-                }
+                let draws = nullTree.draws(nullTree.leaves(count: count, data: readable, slots: slots), random: &random)
+                for row in 0..<count { nulls[row] = draws[row] == 1 }
             }
             switch conditional {
             case .marginal:
@@ -80,26 +79,26 @@ struct CARTMember: Codable, Sendable {
 
     private func drawTree(_ tree: CARTTree, count: Int, base: Int, nulls: [Bool], data: UnsafeMutableBufferPointer<Double>,
                           slots: UnsafeBufferPointer<Int>, random: inout RandomStream) {
-        let readable = UnsafeBufferPointer(data)
+        let leaves = tree.leaves(count: count, data: UnsafeBufferPointer(data), slots: slots)
+        let draws = tree.draws(leaves, random: &random)
         if coding.isCategorical {
             let nullCode = UInt32(coding.classCount)
-            for row in 0..<count {
-                let code = tree.draw(leaf: tree.leaf(row: row, data: readable, slots: slots), random: &random)
-                data[base + row] = code == nullCode ? .nan : Double(code)
-            }
+            for row in 0..<count { data[base + row] = draws[row] == nullCode ? .nan : Double(draws[row]) }
             return
         }
         let scale = precision.map(NumberScale.powerOfTen)
-        for row in 0..<count {
-            if nulls[row] { data[base + row] = .nan; continue }
-            let leaf = tree.leaf(row: row, data: readable, slots: slots)
-            var value = tree.values[Int(tree.draw(leaf: leaf, random: &random))]
-            if let bandwidths = tree.bandwidths, bandwidths[leaf] > 0 {
-                value += bandwidths[leaf] * random.nextNormal()
-                if let scale { value = (value * scale).rounded() / scale }
-                if let range { value = min(max(value, range[0]), range[1]) }
+        let bandwidths = tree.bandwidths
+        tree.values.withUnsafeBufferPointer { values in
+            for row in 0..<count {
+                if nulls[row] { data[base + row] = .nan; continue }
+                var value = values[Int(draws[row])]
+                if let bandwidths, bandwidths[Int(leaves[row])] > 0 {
+                    value += bandwidths[Int(leaves[row])] * random.nextNormal()
+                    if let scale { value = (value * scale).rounded() / scale }
+                    if let range { value = min(max(value, range[0]), range[1]) }
+                }
+                data[base + row] = value
             }
-            data[base + row] = value
         }
     }
 

@@ -31,36 +31,57 @@ struct CARTTree: Codable, Sendable, Equatable {
     var leafCount: Int { leafStart.count - 1 }
     var nodeCount: Int { feature.count }
 
-    /// The leaf a row reaches. `data` holds every member's encoded values, member after member,
-    /// `rowsPerMember` apart; `slots` gives each predictor slot's offset into it.
-    @inline(__always)
-    func leaf(row: Int, data: UnsafeBufferPointer<Double>, slots: UnsafeBufferPointer<Int>) -> Int {
-        var node = 0
-        while true {
-            let slot = Int(feature[node])
-            if slot < 0 { return Int(child[node]) }
-            let value = data[slots[slot] + row]
-            let nodeFlags = flags[node]
-            let left: Bool
-            if value.isNaN {
-                left = nodeFlags & Self.nullsLeft != 0
-            } else if nodeFlags & Self.classSplit != 0 {
-                let code = Int(value)
-                let word = classSets[Int(cut[node]) + code >> 5]
-                left = (word >> UInt32(code & 31)) & 1 != 0
-            } else {
-                left = value <= cut[node]
+    /// The leaf each of `count` rows reaches. `data` holds every member's encoded values, member
+    /// after member; `slots` gives each predictor slot's offset into it.
+    func leaves(count: Int, data: UnsafeBufferPointer<Double>, slots: UnsafeBufferPointer<Int>) -> [Int32] {
+        var leaves = [Int32](repeating: 0, count: count)
+        feature.withUnsafeBufferPointer { feature in
+            cut.withUnsafeBufferPointer { cut in
+                child.withUnsafeBufferPointer { child in
+                    flags.withUnsafeBufferPointer { flags in
+                        classSets.withUnsafeBufferPointer { classSets in
+                            for row in 0..<count {
+                                var node = 0
+                                while true {
+                                    let slot = Int(feature[node])
+                                    if slot < 0 { break }
+                                    let value = data[slots[slot] + row]
+                                    let nodeFlags = flags[node]
+                                    let left: Bool
+                                    if value.isNaN {
+                                        left = nodeFlags & Self.nullsLeft != 0
+                                    } else if nodeFlags & Self.classSplit != 0 {
+                                        let code = Int(value)
+                                        let word = classSets[Int(cut[node]) + code >> 5]
+                                        left = (word >> UInt32(code & 31)) & 1 != 0
+                                    } else {
+                                        left = value <= cut[node]
+                                    }
+                                    node = Int(child[node]) + (left ? 0 : 1)
+                                }
+                                leaves[row] = child[node]
+                            }
+                        }
+                    }
+                }
             }
-            node = Int(child[node]) + (left ? 0 : 1)
         }
+        return leaves
     }
 
-    /// The pool entry of one random draw from a leaf.
-    @inline(__always)
-    func draw(leaf: Int, random: inout RandomStream) -> UInt32 {
-        let start = Int(leafStart[leaf])
-        let count = Int(leafStart[leaf + 1]) - start
-        return pool[start + random.nextIndex(count)]
+    /// One random pool entry of each row's leaf.
+    func draws(_ leaves: [Int32], random: inout RandomStream) -> [UInt32] {
+        var draws = [UInt32](repeating: 0, count: leaves.count)
+        leafStart.withUnsafeBufferPointer { leafStart in
+            pool.withUnsafeBufferPointer { pool in
+                for (row, leaf) in leaves.enumerated() {
+                    let start = Int(leafStart[Int(leaf)])
+                    let size = Int(leafStart[Int(leaf) + 1]) - start
+                    draws[row] = pool[start + random.nextIndex(size)]
+                }
+            }
+        }
+        return draws
     }
 
     /// Rows of the real data in each leaf.
