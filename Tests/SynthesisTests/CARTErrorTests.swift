@@ -20,6 +20,8 @@ struct CARTErrorTests {
         let penguins = try Datasets.table("penguins")
         let bucket = error { _ = try CARTFixture.fit(penguins, parameters: Parameters(["minbucket": 0])) }
         #expect(bucket.contains("'minbucket'"), "\(bucket)")
+        let fraction = error { _ = try CARTFixture.fit(penguins, parameters: Parameters(["minbucket": 2.5])) }
+        #expect(fraction.contains("'minbucket'") && fraction.contains("whole number"), "\(fraction)")
         let smoothing = error { _ = try CARTFixture.fit(penguins, parameters: Parameters(["smoothing": "spline"])) }
         #expect(smoothing.contains("'smoothing'") && smoothing.contains("none, density"), "\(smoothing)")
         let method = error { _ = try CARTFixture.fit(penguins, members: ["sex": Parameters(["method": "ctree"])]) }
