@@ -10,8 +10,10 @@ import Tabular
 /// sampling speed, quality and privacy per dataset; slow in a debug build, so it runs only when
 /// asked:
 ///
-///     DOPPEL_CART_BENCH=1 swift test -c release --filter CARTBenchmark
+///     swift build -c release --build-tests -Xswiftc -enable-testing
+///     DOPPEL_CART_BENCH=1 swift test -c release -Xswiftc -enable-testing --skip-build --no-parallel --filter CARTBenchmark
 ///
+/// (`--no-parallel`: the two datasets would otherwise share the cores while timed.)
 /// `DOPPEL_CART_SEEDS` (default 3) sets how many synthetic samples the figures average over:
 /// one sample's pair trends move by several points with whether it happens to contain each
 /// numeric column's real minimum and maximum (SDMetrics bins each table on its own range).

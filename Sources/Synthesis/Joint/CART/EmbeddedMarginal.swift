@@ -1,4 +1,3 @@
-import Foundation
 import Tabular
 
 /// A member's own fitted column strategy, kept inside the joint model so that a session can
