@@ -4,6 +4,7 @@ import Tabular
 public enum JointRegistry {
     public static let all: [any JointStrategy.Type] = [
         GaussianCopulaStrategy.self,
+        CARTStrategy.self,
         BayesianNetworkStrategy.self,
     ]
 

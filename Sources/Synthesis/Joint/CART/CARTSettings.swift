@@ -1,0 +1,15 @@
+/// The model-wide parameters of a `cart` joint model, as fitted (kept for the summary).
+struct CARTSettings: Codable, Sendable, Hashable {
+    var tree: CARTTreeBuilder.Settings
+    var smoothing: CARTSmoothing
+}
+
+/// How a numeric leaf draw is made (synthpop's `smoothing`).
+enum CARTSmoothing: String, Codable, Sendable, CaseIterable {
+    /// A real value of the leaf, as it is.
+    case none
+    /// A Gaussian kernel around a real value of the leaf, bandwidth by Silverman's rule of
+    /// thumb on the leaf's values, then rounded to the column's precision and kept within its
+    /// range. Integer and decimal columns only: datetimes and categories are drawn as they are.
+    case density
+}

@@ -1,0 +1,89 @@
+/// A fitted tree: its splits on the member's predictors, and per leaf the real target values
+/// that fell in it (the leaf's pool, which sampling draws from).
+///
+/// Nodes are parallel arrays and pools are indices into one array of values, so that a tree of
+/// thousands of leaves stays small in a session file.
+struct CARTTree: Codable, Sendable, Equatable {
+    /// Per node: the predictor slot it splits on, or -1 for a leaf.
+    var feature: [Int32]
+    /// Per node: a numeric split's cut (values at or below go left), or a class split's offset
+    /// into `classSets`.
+    var cut: [Double]
+    /// Per node: the left child (the right child follows it), or for a leaf its leaf number.
+    var child: [Int32]
+    /// Per node: `nullsLeft` and `classSplit` bits.
+    var flags: [UInt8]
+    /// Sets of class splits, 32 classes a word: bit c set means class c goes left. The bit just
+    /// past the predictor's classes is for classes the tree never saw.
+    var classSets: [UInt32]
+    /// Leaf l draws from `pool[leafStart[l] ..< leafStart[l + 1]]`.
+    var leafStart: [Int32]
+    /// Per real row of each leaf: a class code (classification), or an index into `values`.
+    var pool: [UInt32]
+    /// Regression trees: the distinct real values, ascending. Empty for classification.
+    var values: [Double]
+    /// Per leaf, the Gaussian kernel's bandwidth when draws are smoothed (0: the leaf's values).
+    var bandwidths: [Double]?
+
+    static let nullsLeft: UInt8 = 1
+    static let classSplit: UInt8 = 2
+
+    var leafCount: Int { leafStart.count - 1 }
+    var nodeCount: Int { feature.count }
+
+    /// The leaf each of `count` rows reaches. `data` holds every member's encoded values, member
+    /// after member; `slots` gives each predictor slot's offset into it.
+    func leaves(count: Int, data: UnsafeBufferPointer<Double>, slots: UnsafeBufferPointer<Int>) -> [Int32] {
+        var leaves = [Int32](repeating: 0, count: count)
+        feature.withUnsafeBufferPointer { feature in
+            cut.withUnsafeBufferPointer { cut in
+                child.withUnsafeBufferPointer { child in
+                    flags.withUnsafeBufferPointer { flags in
+                        classSets.withUnsafeBufferPointer { classSets in
+                            for row in 0..<count {
+                                var node = 0
+                                while true {
+                                    let slot = Int(feature[node])
+                                    if slot < 0 { break }
+                                    let value = data[slots[slot] + row]
+                                    let nodeFlags = flags[node]
+                                    let left: Bool
+                                    if value.isNaN {
+                                        left = nodeFlags & Self.nullsLeft != 0
+                                    } else if nodeFlags & Self.classSplit != 0 {
+                                        let code = Int(value)
+                                        let word = classSets[Int(cut[node]) + code >> 5]
+                                        left = (word >> UInt32(code & 31)) & 1 != 0
+                                    } else {
+                                        left = value <= cut[node]
+                                    }
+                                    node = Int(child[node]) + (left ? 0 : 1)
+                                }
+                                leaves[row] = child[node]
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return leaves
+    }
+
+    /// One random pool entry of each row's leaf.
+    func draws(_ leaves: [Int32], random: inout RandomStream) -> [UInt32] {
+        var draws = [UInt32](repeating: 0, count: leaves.count)
+        leafStart.withUnsafeBufferPointer { leafStart in
+            pool.withUnsafeBufferPointer { pool in
+                for (row, leaf) in leaves.enumerated() {
+                    let start = Int(leafStart[Int(leaf)])
+                    let size = Int(leafStart[Int(leaf) + 1]) - start
+                    draws[row] = pool[start + random.nextIndex(size)]
+                }
+            }
+        }
+        return draws
+    }
+
+    /// Rows of the real data in each leaf.
+    var leafSizes: [Int] { (0..<leafCount).map { Int(leafStart[$0 + 1] - leafStart[$0]) } }
+}
