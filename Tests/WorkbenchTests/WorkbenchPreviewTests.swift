@@ -191,11 +191,13 @@ import TerminalUI
         let dir = try WorkbenchFixtures.temporaryDirectory()
         let steps: [InMemoryScreen.Step] = [.key(.character("l")), .key(.character("l")), .key(.character("J")), .key(.character("l")),
                                             .key(.character("J")), .key(.character("l")), .key(.character("J")), .key(.character("J")),
-                                            .capture("grid"), .key(.character("M")), .capture("bayes"), .key(.character("M")), .key(.character(":"))]
+                                            .capture("grid"), .key(.character("M")), .capture("cart"), .key(.character("M")), .capture("bayes"), .key(.character("M")), .key(.character(":"))]
             + InMemoryScreen.Step.type("w joint.doppel.yaml")
             + [.key(.enter), .key(.character("q"))]
         let (screen, app) = try WorkbenchFixtures.run(.data(path: WorkbenchFixtures.penguinsPath), in: dir, width: 100, steps: steps, ascii: true)
         #expect(screen.lines("grid")[2].contains("|J dec "))
+        // M cycles through the registry's joint models, back to the first.
+        #expect(screen.lines("cart").last?.hasPrefix("joint group 'joint': cart") == true)
         #expect(screen.lines("bayes").last?.hasPrefix("joint group 'joint': bayesian_network") == true)
         #expect(!screen.lines("bayes")[0].contains("preview failed") && !screen.lines("bayes")[2].contains("!"))
         let state = try #require(app.finalState)
