@@ -129,7 +129,14 @@ final class TmuxSession {
             try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
                 .trimmingCharacters(in: .whitespacesAndNewlines)
         }
-        return (try read("stty-before"), try read("stty-after"))
+        // The shell writes the settings just after the exit status: wait for them.
+        let deadline = Date().addingTimeInterval(10)
+        var after = (try? read("stty-after")) ?? ""
+        while after.isEmpty && Date() < deadline {
+            Thread.sleep(forTimeInterval: 0.05)
+            after = (try? read("stty-after")) ?? ""
+        }
+        return (try read("stty-before"), after)
     }
 
     /// The program's process id (the child of the recording shell), once it is running.
