@@ -71,6 +71,15 @@ struct HistogramWidgetTests {
         #expect(spreadReal == [1, 1, 2, 2])
     }
 
+    @Test("bins that would leave a quarter of the plot empty are stretched over the whole width")
+    func stretchedPlot() {
+        let (real, synthetic) = HistogramWidget.columns(real: [1, 2, 3, 4], synthetic: [4, 3, 2, 1], width: 6)
+        #expect(real == [1, 1, 2, 3, 3, 4])
+        #expect(synthetic == [4, 4, 3, 2, 2, 1])
+        let twenty = (1...20).map(Double.init)
+        #expect(HistogramWidget.columns(real: twenty, synthetic: twenty, width: 30).0.count == 30)
+    }
+
     @Test("a rare bin still shows; an empty one does not")
     func rareBins() {
         let rare = HistogramSeries(real: [1000, 1, 0], synthetic: [1000, 0, 1], lowerLabel: "lo", upperLabel: "hi")

@@ -116,11 +116,17 @@ public struct HistogramWidget: Widget {
 
     /// Bin shares spread over at most `width` plot columns: each bin over the same whole number
     /// of columns when bins are fewer than columns (the plot is then narrower than `width`),
-    /// else neighbouring bins summed into one column.
+    /// unless that would leave more than a quarter of the width empty (20 bins in 30 columns):
+    /// then bins are stretched over the whole width, their widths differing by one column at
+    /// most; else neighbouring bins summed into one column.
     static func columns(real: [Double], synthetic: [Double], width: Int) -> ([Double], [Double]) {
         let bins = real.count
         if bins <= width {
             let perBin = width / bins
+            if bins * perBin * 4 < width * 3 {
+                let stretch = { (shares: [Double]) in (0..<width).map { shares[$0 * bins / width] } }
+                return (stretch(real), stretch(synthetic))
+            }
             let spread = { (shares: [Double]) in (0..<(bins * perBin)).map { shares[$0 / perBin] } }
             return (spread(real), spread(synthetic))
         }
