@@ -10,6 +10,9 @@ public final class WorkbenchApp {
         public var settleBeforeInput = false
         /// Seed of a session made from a bare CSV (nil: a random one, as `doppel plan`).
         public var newSessionSeed: UInt64?
+        /// Choose the joint model for a session made from a bare CSV, as `doppel plan` does
+        /// (tests of single columns turn it off to keep their plans column by column).
+        public var chooseJointModel = true
         public var autosaveDelayMilliseconds = 1500
         /// Where typed relative paths and the first save go.
         public var currentDirectory = FileManager.default.currentDirectoryPath
@@ -38,6 +41,7 @@ public final class WorkbenchApp {
     public func run(on screen: any Screen) throws -> WorkbenchExit {
         var state = WorkbenchState(launch: launch, width: screen.width, height: screen.height,
                                    currentDirectory: options.currentDirectory, newSessionSeed: options.newSessionSeed,
+                                   chooseJointModel: options.chooseJointModel,
                                    autosaveDelayMilliseconds: options.autosaveDelayMilliseconds)
         let inbox = Inbox()
         let latest = LatestRequests()

@@ -24,15 +24,18 @@ struct WorkbenchTmuxTests {
             screen.first?.contains("col 1/10") == true && screen.first?.contains("generating") == false
         }
         #expect(grid[0].hasPrefix(" diamonds.csv · ") && grid[0].contains("53,940 rows · 10 columns"))
-        #expect(grid[2].contains("dec kde"))
+        // The default plan is `doppel plan`'s: a joint model (J) over the modelled columns, each
+        // numeric member on the empirical marginal.
+        #expect(grid[2].contains("J dec empirical"))
         #expect(grid.last?.hasPrefix("? help  s strategy  p params") == true)
 
-        // Strategy: the picker lists the decimal strategies, starting on the current one (kde,
-        // marked ●); uniform is three below it.
+        // Strategy: the picker lists the decimal strategies, starting on the current one
+        // (empirical, marked ●); uniform is six below it (histogram, parametric, kde, sequence,
+        // constant, uniform). A made-up column leaves the joint group.
         try tmux.press("s")
         let picker = try tmux.waitFor("strategy for carat (decimal)")
-        #expect(picker.contains { $0.contains("● kde") })
-        try tmux.press("Down", times: 3)
+        #expect(picker.contains { $0.contains("● empirical") })
+        try tmux.press("Down", times: 6)
         try tmux.press("Enter")
         try tmux.waitFor("dec uniform")
 

@@ -38,10 +38,11 @@ enum WorkbenchFixtures {
     /// reports Ctrl-C when the steps run out).
     static func run(_ target: WorkbenchLaunch.Target, in directory: String, width: Int = 80, height: Int = 24,
                     steps: [InMemoryScreen.Step], ascii: Bool = true, holdout: String? = nil,
-                    seed: UInt64 = 42) throws -> (InMemoryScreen, WorkbenchApp) {
+                    seed: UInt64 = 42, chooseJointModel: Bool = false) throws -> (InMemoryScreen, WorkbenchApp) {
         var options = WorkbenchApp.Options()
         options.settleBeforeInput = true
         options.newSessionSeed = seed
+        options.chooseJointModel = chooseJointModel
         options.autosaveDelayMilliseconds = 0
         options.currentDirectory = directory
         options.pollMilliseconds = 0

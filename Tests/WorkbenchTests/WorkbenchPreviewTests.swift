@@ -93,7 +93,7 @@ import TerminalUI
     static func loadedState(_ dir: String) throws -> (WorkbenchState, EffectRunner) {
         let csv = try WorkbenchFixtures.writeCities(in: dir)
         var state = WorkbenchState(launch: WorkbenchLaunch(target: .data(path: csv), ascii: true, color: false), width: 80, height: 24,
-                                   currentDirectory: dir, newSessionSeed: 42, autosaveDelayMilliseconds: 0)
+                                   currentDirectory: dir, newSessionSeed: 42, chooseJointModel: false, autosaveDelayMilliseconds: 0)
         let runner = EffectRunner(environment: [:])
         var pending = Workbench.reduce(&state, .start)
         while !pending.isEmpty {
@@ -216,5 +216,24 @@ import TerminalUI
             replay += $0
         }
         #expect(CSVWriter().bytes(preview) == replay)
+    }
+}
+
+/// A bare CSV opens on `doppel plan`'s default: a joint model chosen by quality.
+@Suite struct WorkbenchDefaultJointTests {
+    @Test func aBareCSVOpensWithTheChosenJointModelAndAMadeUpColumnLeavesIt() throws {
+        let dir = try WorkbenchFixtures.temporaryDirectory()
+        // Move to bill_length_mm, make it uniform (made up): it leaves the group.
+        let steps: [InMemoryScreen.Step] = [.capture("grid"), .key(.character("l")), .key(.character("l")), .key(.character("s"))]
+            + Array(repeating: InMemoryScreen.Step.key(.down), count: 6) + [.key(.enter), .capture("edited"), .key(.character("q")), .key(.character("n"))]
+        let (screen, app) = try WorkbenchFixtures.run(.data(path: WorkbenchFixtures.penguinsPath), in: dir, width: 120, steps: steps,
+                                                      ascii: true, chooseJointModel: true)
+        #expect(screen.lines("grid")[2].contains("J cat categorical"))
+        let plan = try #require(app.finalState?.document?.plan)
+        let group = try #require(plan.joint.first)
+        #expect(JointRegistry.ids.contains(group.model))
+        #expect(plan.column(named: "bill_length_mm")?.strategy == "uniform")
+        #expect(!group.columns.contains("bill_length_mm"))
+        #expect(group.columns.contains("bill_depth_mm") && group.columns.contains("species"))
     }
 }

@@ -17,7 +17,7 @@ enum DocumentLoader {
             let sessionPath = request.currentDirectory + "/penguins.doppel.yaml"
             warnings += result.warnings
             var loaded = fresh(result.table, displayName: DemoDataset.name + " (demo)", dataPath: nil,
-                               readOptions: CSVReadOptions(), holdout: holdout, seed: request.newSessionSeed,
+                               readOptions: CSVReadOptions(), holdout: holdout, seed: request.newSessionSeed, chooseJoint: request.chooseJointModel,
                                autosavePath: AutosavePath.beside(session: sessionPath), sessionPath: sessionPath)
             loaded.document.isDemo = true
             loaded.warnings = warnings
@@ -31,7 +31,7 @@ enum DocumentLoader {
             let base = stem.contains(".") ? String(stem[..<stem.lastIndex(of: ".")!]) : stem
             let sessionPath = request.currentDirectory + "/" + base + ".doppel.yaml"
             var loaded = fresh(result.table, displayName: name, dataPath: path, readOptions: CSVReadOptions(),
-                               holdout: holdout, seed: request.newSessionSeed,
+                               holdout: holdout, seed: request.newSessionSeed, chooseJoint: request.chooseJointModel,
                                autosavePath: AutosavePath.beside(session: sessionPath), sessionPath: sessionPath)
             loaded.warnings = warnings
             return loaded
@@ -55,10 +55,12 @@ enum DocumentLoader {
 
     /// A new session on a bare table: the default plan with inferred kinds, as `doppel plan` makes it.
     private static func fresh(_ table: Table, displayName: String, dataPath: String?, readOptions: CSVReadOptions,
-                              holdout: Table?, seed: UInt64?, autosavePath: String, sessionPath: String) -> LoadResult {
+                              holdout: Table?, seed: UInt64?, chooseJoint: Bool, autosavePath: String, sessionPath: String) -> LoadResult {
         let profiles = Profiler.profile(table)
         let kinds = TypeInference.propose(table, profiles: profiles).map(\.kind)
-        let plan = DefaultPlanner.plan(for: table, kinds: kinds, seed: seed ?? DefaultPlanner.randomSeed())
+        // The joint model is chosen as `doppel plan` chooses it (by quality, ~0.3 s on diamonds).
+        let marginals = DefaultPlanner.plan(for: table, kinds: kinds, seed: seed ?? DefaultPlanner.randomSeed())
+        let plan = chooseJoint ? JointModelChoice.choose(for: marginals, table: table, candidates: JointRegistry.ids + [nil]).plan : marginals
         let session = Session.make(
             source: dataPath.map { Session.Source.make(path: $0, read: readOptions, rows: table.rowCount) },
             plan: Session.PlanSection(columns: []), run: Session.RunSettings(seed: plan.seed))

@@ -106,6 +106,11 @@ extension Workbench {
             plan.columns[index].strategy = id
             // Parameters belong to a strategy: the new one starts from its defaults.
             plan.columns[index].parameters = Parameters()
+            // A column made up or derived leaves its joint group (the model learns real columns).
+            if StrategyRegistry.strategy(id: id)?.descriptor.family != .statistical {
+                for group in plan.joint.indices { plan.joint[group].columns.removeAll { $0 == name } }
+                plan.joint.removeAll { $0.columns.count < 2 }
+            }
             return true
         }
     }

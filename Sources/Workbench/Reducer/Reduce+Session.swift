@@ -209,7 +209,8 @@ extension Workbench {
             ? .session(path: path) : .data(path: path)
         state.phase = .loading(loadingText(target))
         return [.load(LoadRequest(target: target, holdoutPath: state.launch.holdoutPath,
-                                  currentDirectory: state.currentDirectory, newSessionSeed: state.newSessionSeed))]
+                                  currentDirectory: state.currentDirectory, newSessionSeed: state.newSessionSeed,
+                                      chooseJointModel: state.chooseJointModel))]
     }
 
     // MARK: Paths

@@ -11,7 +11,8 @@ extension Workbench {
         case .start:
             state.phase = .loading(loadingText(state.launch.target))
             return [.load(LoadRequest(target: state.launch.target, holdoutPath: state.launch.holdoutPath,
-                                      currentDirectory: state.currentDirectory, newSessionSeed: state.newSessionSeed))]
+                                      currentDirectory: state.currentDirectory, newSessionSeed: state.newSessionSeed,
+                                      chooseJointModel: state.chooseJointModel))]
         case .resize(let width, let height):
             state.width = max(1, width)
             state.height = max(1, height)

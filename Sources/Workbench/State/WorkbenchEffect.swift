@@ -22,6 +22,7 @@ public struct LoadRequest: Sendable {
     public var holdoutPath: String?
     public var currentDirectory: String
     public var newSessionSeed: UInt64?
+    public var chooseJointModel: Bool = true
 }
 
 /// Fit the columns not in `reuseFitted`, generate chunk 0 of the columns not in

@@ -38,13 +38,15 @@ public struct WorkbenchState: Sendable {
     public var autosave = AutosaveState()
     /// Seed for a session made from a bare CSV (tests fix it; nil: a random one).
     public var newSessionSeed: UInt64?
+    /// A session made from a bare CSV gets the joint model `doppel plan` would choose.
+    public var chooseJointModel: Bool
     /// Wait this long after the last edit before writing the autosave.
     public var autosaveDelayMilliseconds: Int
     /// Set when the workbench should end.
     public var exitRequested = false
 
     public init(launch: WorkbenchLaunch, width: Int, height: Int, currentDirectory: String,
-                newSessionSeed: UInt64? = nil, autosaveDelayMilliseconds: Int = 1500) {
+                newSessionSeed: UInt64? = nil, chooseJointModel: Bool = true, autosaveDelayMilliseconds: Int = 1500) {
         self.launch = launch
         self.width = width
         self.height = height
@@ -52,6 +54,7 @@ public struct WorkbenchState: Sendable {
         self.palette = Palette.forOutput(ascii: launch.ascii, color: launch.color)
         self.phase = .loading("loading")
         self.newSessionSeed = newSessionSeed
+        self.chooseJointModel = chooseJointModel
         self.autosaveDelayMilliseconds = autosaveDelayMilliseconds
     }
 
