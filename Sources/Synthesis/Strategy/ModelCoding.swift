@@ -3,10 +3,15 @@ import Foundation
 /// Encodes fitted models and decodes them by strategy id, so that a session can embed models
 /// and replay without the source data.
 public enum ModelCoding {
-    public static func encode(_ model: any ColumnModel) throws -> Data {
+    public static func encode(_ model: any ColumnModel) throws -> Data { try sortedJSON(model) }
+
+    public static func encode(_ model: any JointModel) throws -> Data { try sortedJSON(model) }
+
+    /// Sorted keys: the same model always encodes to the same bytes (sessions diff cleanly).
+    private static func sortedJSON(_ value: any Encodable) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
-        return try encoder.encode(model)
+        return try encoder.encode(value)
     }
 
     public static func decode(strategy id: String, from data: Data) throws -> any ColumnModel {
@@ -14,12 +19,6 @@ public enum ModelCoding {
             throw PlanError("unknown strategy '\(id)'")
         }
         return try decode(strategy, from: data)
-    }
-
-    public static func encode(_ model: any JointModel) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        return try encoder.encode(model)
     }
 
     public static func decodeJoint(strategy id: String, from data: Data) throws -> any JointModel {
