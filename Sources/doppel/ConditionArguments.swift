@@ -16,30 +16,13 @@ struct ConditionArguments: ParsableArguments {
         guard !conditions.isEmpty || rebalance != nil else { return nil }
         var result = SamplingConditions()
         for condition in conditions {
-            guard let equals = condition.firstIndex(of: "="), equals != condition.startIndex else {
-                throw BadInput("--where \(condition): expected COLUMN=VALUE, e.g. --where churn=Yes")
-            }
-            let column = String(condition[..<equals])
+            let (column, value): (String, String)
+            do { (column, value) = try ConditionSyntax.equality(condition) } catch { throw BadInput("--where \(condition): \(error.message)") }
             if result.equals[column] != nil { throw BadInput("--where \(condition): column '\(column)' is already conditioned") }
-            result.equals[column] = String(condition[condition.index(after: equals)...])
+            result.equals[column] = value
         }
         if let rebalance {
-            guard let equals = rebalance.firstIndex(of: "=") else {
-                result.rebalance = .init(column: rebalance)
-                return result
-            }
-            let column = String(rebalance[..<equals])
-            var proportions: [String: Double] = [:]
-            for item in rebalance[rebalance.index(after: equals)...].split(separator: ",") {
-                guard let colon = item.lastIndex(of: ":"), let share = Double(item[item.index(after: colon)...]), share >= 0, share.isFinite else {
-                    throw BadInput("--rebalance \(rebalance): expected LEVEL:SHARE pairs separated by commas, e.g. churn=Yes:0.3,No:0.7")
-                }
-                proportions[String(item[..<colon])] = share
-            }
-            guard !column.isEmpty, !proportions.isEmpty else {
-                throw BadInput("--rebalance \(rebalance): expected COLUMN or COLUMN=LEVEL:SHARE,...")
-            }
-            result.rebalance = .init(column: column, proportions: proportions)
+            do { result.rebalance = try ConditionSyntax.rebalance(rebalance) } catch { throw BadInput("--rebalance \(rebalance): \(error.message)") }
         }
         return result
     }

@@ -237,3 +237,39 @@ import TerminalUI
         #expect(group.columns.contains("bill_depth_mm") && group.columns.contains("species"))
     }
 }
+
+/// Conditions, constraints and predictors from the `:` line: plan edits that the preview obeys.
+@Suite struct WorkbenchConditionCommandTests {
+    @Test func whereRebalanceConstrainAndPredictorsEditThePlanAndThePreviewObeys() throws {
+        let dir = try WorkbenchFixtures.temporaryDirectory()
+        func command(_ text: String) -> [InMemoryScreen.Step] {
+            [.key(.character(":"))] + InMemoryScreen.Step.type(text) + [.key(.enter)]
+        }
+        let steps: [InMemoryScreen.Step] = command("where island=Dream") + command("constrain range body_mass_g 3000 4000")
+            + command("rebalance sex=male:0.75,female:0.25") + command("constrain fruit x y") + [.capture("bad")]
+            + command("predictors body_mass_g species,flipper_length_mm") + command("where wingspan=3") + [.capture("nocolumn")]
+            + [.key(.character("q")), .key(.character("n"))]
+        let (screen, app) = try WorkbenchFixtures.run(.data(path: WorkbenchFixtures.penguinsPath), in: dir, width: 120, steps: steps,
+                                                      ascii: true, chooseJointModel: true)
+        #expect(screen.lines("bad").last?.contains(":constrain: expected one of range, less_equal, fixed_combinations, unique, predicate") == true)
+        #expect(screen.lines("nocolumn").last?.contains(":where: no column 'wingspan'") == true)
+        let state = try #require(app.finalState)
+        let plan = try #require(state.document?.plan)
+        #expect(plan.conditions == SamplingConditions(equals: ["island": "Dream"], rebalance: .init(column: "sex", proportions: ["male": 0.75, "female": 0.25])))
+        #expect(plan.constraints == [ConstraintPlan(type: .range, column: "body_mass_g", min: 3000, max: 4000)])
+        let group = try #require(plan.joint.first)
+        #expect(group.memberParameters["body_mass_g"]?["predictors"] == .list([.text("species"), .text("flipper_length_mm")]))
+        #expect(state.preview.errors.isEmpty)
+        let island = try #require(state.preview.generated["island"]?.values)
+        let mass = try #require(state.preview.generated["body_mass_g"]?.values)
+        let sex = try #require(state.preview.generated["sex"]?.values)
+        var males = 0
+        for row in 0..<island.validity.count {
+            #expect(CellText.text(island.values, validity: island.validity, row: row) == "Dream")
+            if let value = mass.values.numericValue(at: row), mass.validity.isValid(row) { #expect(value >= 3000 && value <= 4000) }
+            if CellText.text(sex.values, validity: sex.validity, row: row) == "male" { males += 1 }
+        }
+        let share = Double(males) / Double(island.validity.count)
+        #expect(abs(share - 0.75) < 0.01)
+    }
+}

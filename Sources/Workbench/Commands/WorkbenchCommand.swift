@@ -9,6 +9,8 @@ public enum WorkbenchCommand: String, CaseIterable, Sendable, Hashable {
     case toggleInspect, cycleView, showFidelity, help, palette
     // Editing the plan
     case chooseStrategy, editParameters, changeKind, toggleJoint, cycleJointModel, reseed, undo, redo
+    // Editing the plan from the `:` line (they take an argument)
+    case condition, rebalance, constrain, predictors
     // Sessions
     case save, saveAs, open, quit, forceQuit
     // Lists, forms, prompts, questions
@@ -80,6 +82,18 @@ public enum CommandTable {
                        screens: [.grid]),
         CommandBinding(.cycleJointModel, "joint-model", keys: [.character("M")],
                        help: "Switch the joint group's model (Gaussian copula, Bayesian network, ...)", screens: [.grid]),
+        CommandBinding(.condition, "where", keys: [],
+                       help: ":where COLUMN=VALUE — only rows with that value (again for more columns; :where alone clears)",
+                       screens: [.grid]),
+        CommandBinding(.rebalance, "rebalance", keys: [],
+                       help: ":rebalance COLUMN[=LEVEL:SHARE,...] — uniform or given shares (:rebalance alone clears)",
+                       screens: [.grid]),
+        CommandBinding(.constrain, "constrain", keys: [],
+                       help: ":constrain range C MIN MAX | less_equal A B | fixed_combinations A B.. | unique C | predicate F (alone: clear all)",
+                       screens: [.grid]),
+        CommandBinding(.predictors, "predictors", keys: [],
+                       help: ":predictors COLUMN A,B — the columns a cart member's tree reads (COLUMN alone: all earlier ones)",
+                       screens: [.grid]),
         CommandBinding(.cycleView, "view", keys: [.tab, .character("v")],
                        help: "Show real rows, synthetic rows, or both side by side", screens: [.grid], hint: "view"),
         CommandBinding(.reseed, "reseed", keys: [.character("r")], help: "A new seed for the synthetic rows",

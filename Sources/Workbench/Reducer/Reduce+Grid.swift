@@ -38,6 +38,12 @@ extension Workbench {
         case .changeKind: openKindPicker(&state)
         case .reseed: return reseed(&state)
         case .toggleJoint: return toggleJoint(&state)
+        case .condition: return planCommand("where", argument: nil, &state)
+        case .rebalance: return planCommand("rebalance", argument: nil, &state)
+        case .constrain: return planCommand("constrain", argument: nil, &state)
+        case .predictors:
+            state.message = StatusMessage("usage: :predictors COLUMN A,B", isError: true)
+            return []
         case .cycleJointModel: return cycleJointModel(&state)
         case .undo: return undo(&state)
         case .redo: return redo(&state)

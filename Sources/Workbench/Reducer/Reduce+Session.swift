@@ -97,6 +97,8 @@ extension Workbench {
             return save(&state, askName: false, thenQuit: true)
         case ("e", let file?), ("open", let file?):
             return accept(Prompt(purpose: .open, text: file), &state)
+        case ("where", _), ("rebalance", _), ("constrain", _), ("predictors", _):
+            return planCommand(word, argument: argument, &state)
         default:
             break
         }
