@@ -324,11 +324,11 @@ import TerminalUI
                                             .key(.character(":"))] + InMemoryScreen.Step.type("w mine.doppel.yaml") + [.key(.enter), .capture("saved")]
         let (screen, app) = try WorkbenchFixtures.run(.data(path: csv), in: dir, steps: steps, ascii: true)
         expectScreen(Array(screen.lines("matches").suffix(6)), [
-            " inspect       Enter i   Show or hide the column panel: profile, real vs synthe~",
-            " joint         J         Add the column to the joint group (a Gaussian copula k~",
             " view          Tab v     Show real rows, synthetic rows, or both side by side",
             " fidelity      f F2      Fidelity dashboard: quality, per-column scores, correl~",
             " q             q         Quit (asks when there are unsaved changes)",
+            " where                   :where COLUMN=VALUE — only rows with that value (again~",
+            " constrain               :constrain range C MIN MAX | less_equal A B | fixed_co~",
             ":re_",
         ])
         #expect(app.finalState?.document?.plan.seed != 42)
