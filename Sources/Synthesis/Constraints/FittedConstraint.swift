@@ -111,11 +111,14 @@ public struct FittedConstraint: Hashable, Sendable, Codable {
             columns[name] = column
         case (.lessEqual, .swap):
             guard let names = plan.columns, var first = columns[names[0]], var second = columns[names[1]] else { return }
+            var inverted: [Int: (Double, Double)] = [:]
             for row in 0..<first.validity.count {
                 guard let a = first.number(at: row), let b = second.number(at: row), a > b else { continue }
-                first.values.setNumber(b, at: row)
-                second.values.setNumber(a, at: row)
+                inverted[row] = (a, b)
             }
+            guard !inverted.isEmpty else { return }
+            first.values = first.values.settingNumbers(inverted.mapValues(\.1))
+            second.values = second.values.settingNumbers(inverted.mapValues(\.0))
             columns[names[0]] = first
             columns[names[1]] = second
         default:
@@ -169,20 +172,21 @@ extension ColumnValues {
         }
     }
 
-    /// Sets one numeric value (text and flags are left alone).
-    mutating func setNumber(_ value: Double, at row: Int) {
+    /// Numeric storage with the given rows' values replaced, in one copy (text and flags are
+    /// left alone).
+    func settingNumbers(_ replacements: [Int: Double]) -> ColumnValues {
         switch self {
         case .integers(var values, let style):
-            values[row] = Int64(clamping: value.rounded())
-            self = .integers(values, style)
+            for (row, value) in replacements { values[row] = Int64(clamping: value.rounded()) }
+            return .integers(values, style)
         case .decimals(var values, let style):
-            values[row] = value
-            self = .decimals(values, style)
+            for (row, value) in replacements { values[row] = value }
+            return .decimals(values, style)
         case .datetimes(var values, let format):
-            values[row] = value
-            self = .datetimes(values, format)
+            for (row, value) in replacements { values[row] = value }
+            return .datetimes(values, format)
         default:
-            return
+            return self
         }
     }
 }
