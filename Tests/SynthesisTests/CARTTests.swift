@@ -189,7 +189,7 @@ struct CARTTests {
         let model = try CARTFixture.fit(penguins, columns: ["species", "island", "body_mass_g", "sex"],
                                         members: ["sex": Parameters(["predictors": .list(["species", "body_mass_g"])])])
         let lines = model.summary
-        #expect(lines[0] == "sequential CART: minbucket 8, max depth 30, cp 1e-08, smoothing none")
+        #expect(lines[0] == "sequential CART: minbucket 5, max depth 30, cp 1e-08, smoothing none")
         #expect(lines[1].hasPrefix("1. species: its own strategy (categorical), first in the sequence"))
         #expect(lines[2].hasPrefix("2. island: cart on species ("))
         #expect(lines[3].hasPrefix("3. body_mass_g: cart on species, island ("))
@@ -198,16 +198,15 @@ struct CARTTests {
         #expect(model.exposure == .values)
     }
 
-    @Test("minbucket auto is rows / 40 between 5 and 100; a number is taken as it is")
+    @Test("minbucket auto is rows / 200 between 5 and 20; a number is taken as it is")
     func automaticBucket() throws {
         let diamonds = try Datasets.table("diamonds")
         func bucket(_ rows: Int, _ value: ParameterValue = "auto") throws -> Int {
             try CARTStrategy.minimumBucket(CARTFixture.input(diamonds.slice(0..<rows), columns: ["carat", "cut"], parameters: Parameters(["minbucket": value])))
         }
-        #expect(try bucket(150) == 5)
-        #expect(try bucket(344) == 8)
-        #expect(try bucket(2_400) == 60)
-        #expect(try bucket(43_152) == 100)
+        #expect(try bucket(344) == 5)
+        #expect(try bucket(2_400) == 12)
+        #expect(try bucket(43_152) == 20)
         #expect(try bucket(43_152, 7) == 7)
         let text = String(describing: (try? bucket(500, 2.5)).map { "\($0)" } ?? "error")
         #expect(text == "error")
