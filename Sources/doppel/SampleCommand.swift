@@ -42,7 +42,9 @@ struct SampleCommand: ParsableCommand {
             if let plan {
                 chosenPlan = try PlanFile.load(plan)
             } else {
-                chosenPlan = DefaultPlanner.plan(for: table, kinds: proposedKinds(table), seed: seed ?? DefaultPlanner.randomSeed())
+                // The same default as `doppel plan`: the joint model that scores best on the data.
+                let marginals = DefaultPlanner.plan(for: table, kinds: proposedKinds(table), seed: seed ?? DefaultPlanner.randomSeed())
+                chosenPlan = JointModelChoice.choose(for: marginals, table: table, candidates: JointRegistry.ids + [nil]).plan
                 if seed == nil { Diagnostics.note("seed \(chosenPlan.seed) (pass --seed \(chosenPlan.seed) to repeat this output)") }
             }
             if let seed { chosenPlan.seed = seed }
