@@ -40,7 +40,7 @@ struct FitCommand: ParsableCommand {
             // The source path is rewritten relative to where the fitted session goes.
             if var recordedSource = fitted.source {
                 let absolute = URL(fileURLWithPath: file.resolve(recordedSource.path)).standardizedFileURL.path
-                recordedSource.path = Self.relativePath(absolute, from: URL(fileURLWithPath: out).deletingLastPathComponent().standardizedFileURL.path)
+                recordedSource.path = RelativePath.of(absolute, from: URL(fileURLWithPath: out).deletingLastPathComponent().path)
                 recordedSource.rows = source.rowCount
                 recordedSource.sha256 = try SourceHash.sha256(of: absolute)
                 fitted.source = recordedSource
@@ -48,14 +48,5 @@ struct FitCommand: ParsableCommand {
             if fitted.doppelVersion == nil { fitted.doppelVersion = Doppel.version }
             try SessionFile.save(fitted, to: out)
         }
-    }
-
-    static func relativePath(_ path: String, from directory: String) -> String {
-        let target = path.split(separator: "/")
-        let base = directory.split(separator: "/")
-        var common = 0
-        while common < target.count, common < base.count, target[common] == base[common] { common += 1 }
-        let ups = Array(repeating: "..", count: base.count - common)
-        return (ups + target[common...].map(String.init)).joined(separator: "/")
     }
 }

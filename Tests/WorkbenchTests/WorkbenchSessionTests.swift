@@ -197,9 +197,9 @@ import TerminalUI
     }
 
     @Test func sessionPathsAndAutosaveNames() {
-        #expect(SessionBuilder.relativePath(from: "/a/b", to: "/a/b/data.csv") == "data.csv")
-        #expect(SessionBuilder.relativePath(from: "/a/b/sessions", to: "/a/b/data/x.csv") == "../data/x.csv")
-        #expect(SessionBuilder.relativePath(from: "/a/b/", to: "/a/b/./c/../d.csv") == "d.csv")
+        #expect(RelativePath.of("/a/b/data.csv", from: "/a/b") == "data.csv")
+        #expect(RelativePath.of("/a/b/data/x.csv", from: "/a/b/sessions") == "../data/x.csv")
+        #expect(RelativePath.of("/a/b/./c/../d.csv", from: "/a/b/") == "d.csv")
         #expect(AutosavePath.beside(session: "/w/data.doppel.yaml") == "/w/.data.doppel.autosave")
         #expect(AutosavePath.beside(session: "/w/run.yaml") == "/w/.run.doppel.autosave")
         #expect(AutosavePath.beside(session: "plain.json") == "./.plain.doppel.autosave")

@@ -28,7 +28,7 @@ public enum SessionBuilder {
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
         if let dataPath = dataPath(for: document, savingTo: path) {
             var source = session.source ?? Session.Source.make(path: dataPath)
-            source.path = relativePath(from: directory, to: dataPath)
+            source.path = RelativePath.of(dataPath, from: directory)
             source.read = document.readOptions
             source.rows = document.table.rowCount
             if source.columns == nil {
@@ -50,15 +50,5 @@ public enum SessionBuilder {
         if let dataPath = document.dataPath { return dataPath }
         guard document.isDemo else { return nil }
         return URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(DemoDataset.name).path
-    }
-
-    /// The path of `target` as seen from `directory` (`../data/x.csv`); both made absolute.
-    public static func relativePath(from directory: String, to target: String) -> String {
-        let from = URL(fileURLWithPath: directory).standardizedFileURL.pathComponents
-        let to = URL(fileURLWithPath: target).standardizedFileURL.pathComponents
-        var common = 0
-        while common < from.count, common < to.count - 1, from[common] == to[common] { common += 1 }
-        let ups = Array(repeating: "..", count: from.count - common)
-        return (ups + to[common...]).joined(separator: "/")
     }
 }
