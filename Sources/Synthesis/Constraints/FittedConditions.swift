@@ -22,7 +22,7 @@ public struct FittedConditions: Hashable, Sendable, Codable {
         /// two, and the answer never depends on how the output is cut.
         public func level(forRow row: Int) -> Int {
             let u = (Double(row + 1) * 0.618_033_988_749_894_8).truncatingRemainder(dividingBy: 1)
-            return WeightedIndex(cumulative: cumulative).index(for: u)
+            return WeightedIndex.index(in: cumulative, for: u)
         }
     }
 
@@ -58,11 +58,7 @@ public struct FittedConditions: Hashable, Sendable, Codable {
                 levels = counts.levels
                 weights = levels.map { _ in 1 }
             }
-            let total = weights.reduce(0, +)
-            var running = 0.0
-            var cumulative = weights.map { running += $0; return running / total }
-            cumulative[cumulative.count - 1] = 1
-            rebalance = FittedRebalance(column: asked.column, levels: levels, cumulative: cumulative)
+            rebalance = FittedRebalance(column: asked.column, levels: levels, cumulative: WeightedIndex(weights: weights).cumulative)
         }
         return FittedConditions(
             equals: conditions.equals.keys.sorted().map { Condition(column: $0, value: conditions.equals[$0]!) },
@@ -120,9 +116,3 @@ struct ValueMatcher {
     }
 }
 
-extension WeightedIndex {
-    init(cumulative: [Double]) {
-        self.init(weights: [])
-        self.cumulative = cumulative
-    }
-}

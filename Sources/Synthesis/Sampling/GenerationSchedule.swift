@@ -36,11 +36,10 @@ struct GenerationSchedule: Sendable {
             }
             dependencies[key, default: []] += column.model.dependencies.map(node)
         }
-        for (index, joint) in joints.enumerated() {
+        for joint in joints {
             for name in joint.model.columnNames where !outputOrder.contains(name) {
                 throw PlanError("joint group '\(joint.name)': column '\(name)' is not in the output")
             }
-            _ = index
         }
         let order = try DependencyOrder.sort(nodes, dependencies: dependencies)
         units = order.map(unit)

@@ -55,7 +55,11 @@ public struct WeightedIndex: Codable, Hashable, Sendable {
     }
 
     @inline(__always)
-    public func index(for u: Double) -> Int {
+    public func index(for u: Double) -> Int { Self.index(in: cumulative, for: u) }
+
+    /// The first position whose cumulative weight exceeds `u` (the last for u at or past the end).
+    @inline(__always)
+    public static func index(in cumulative: [Double], for u: Double) -> Int {
         var low = 0
         var high = cumulative.count - 1
         while low < high {

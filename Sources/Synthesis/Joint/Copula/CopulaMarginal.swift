@@ -30,12 +30,7 @@ struct CopulaMarginal: Codable, Sendable, Hashable {
         let model = member.marginal.model
         if let categorical = model as? CategoricalStrategy.Model {
             let order = categorical.probabilities.indices.sorted { categorical.probabilities[$0] > categorical.probabilities[$1] }
-            var running = 0.0
-            var cumulative = order.map { index -> Double in
-                running += categorical.probabilities[index]
-                return running
-            }
-            if !cumulative.isEmpty { cumulative[cumulative.count - 1] = 1 }
+            let cumulative = WeightedIndex(weights: order.map { categorical.probabilities[$0] }).cumulative
             mapping = .levels(order.map { categorical.levels[$0] }, cumulative: cumulative)
         } else if let flag = model as? BooleanStrategy.Model {
             mapping = .flag(probabilityTrue: flag.probabilityTrue)
@@ -101,13 +96,7 @@ struct CopulaMarginal: Codable, Sendable, Hashable {
             let fraction = position - Double(index)
             return table[index] + (table[index + 1] - table[index]) * fraction
         case .levels(_, let cumulative):
-            var low = 0
-            var high = cumulative.count - 1
-            while low < high {
-                let middle = (low + high) / 2
-                if cumulative[middle] > p { high = middle } else { low = middle + 1 }
-            }
-            return Double(low)
+            return Double(WeightedIndex.index(in: cumulative, for: p))
         case .flag(let probabilityTrue):
             return p >= 1 - probabilityTrue ? 1 : 0
         }
