@@ -38,6 +38,16 @@ public enum JointModelChoice {
         }.map(\.name)
     }
 
+    /// Every candidate: each joint model, then marginals alone.
+    public static var allCandidates: [String?] { JointRegistry.ids + [nil] }
+
+    /// The default plan of `doppel plan`, `doppel sample` and the workbench: a strategy per
+    /// column by kind, then the joint model that scores best over the columns it can model.
+    public static func defaultPlan(for table: Table, kinds: [ColumnKind], seed: UInt64, rows: Int? = nil,
+                                   candidates: [String?] = allCandidates) -> Outcome {
+        choose(for: DefaultPlanner.plan(for: table, kinds: kinds, seed: seed, rows: rows), table: table, candidates: candidates)
+    }
+
     /// `plan` with the best of `candidates` (joint model ids; nil means marginals alone) over
     /// its modelled columns.
     public static func choose(for plan: Plan, table: Table, candidates: [String?]) -> Outcome {

@@ -36,7 +36,7 @@ struct PlanCommand: ParsableCommand {
             if let rows, rows < 0 { throw BadInput("--rows \(rows): expected a row count of at least 0") }
             let candidates: [String?]
             switch joint {
-            case "auto": candidates = JointRegistry.ids + [nil]
+            case "auto": candidates = JointModelChoice.allCandidates
             case "none": candidates = []
             default:
                 guard JointRegistry.strategy(id: joint) != nil else {
@@ -46,18 +46,16 @@ struct PlanCommand: ParsableCommand {
             }
             if session && (file == "-" || out == "-") { throw BadInput("--session needs a source file and an output path (-o), so that the session can name its source") }
             let (table, _) = try loadSource(file, options: read)
-            var plan = DefaultPlanner.plan(for: table, kinds: proposedKinds(table), seed: seed ?? DefaultPlanner.randomSeed(), rows: rows)
-            if !candidates.isEmpty {
-                let outcome = JointModelChoice.choose(for: plan, table: table, candidates: candidates)
-                plan = outcome.plan
-                for trial in outcome.trials {
-                    let name = trial.model ?? "none (marginals alone)"
-                    let figure = trial.quality.map { String(format: "quality %.4f", $0) } ?? "failed: \(trial.failure ?? "?")"
-                    Diagnostics.note("joint model \(name): \(figure) (\(String(format: "%.2f", trial.seconds)) s)")
-                }
-                if let chosen = plan.joint.first {
-                    Diagnostics.note("chose \(chosen.model) over \(chosen.columns.count) columns")
-                }
+            let outcome = JointModelChoice.defaultPlan(for: table, kinds: proposedKinds(table), seed: seed ?? DefaultPlanner.randomSeed(),
+                                                       rows: rows, candidates: candidates)
+            let plan = outcome.plan
+            for trial in outcome.trials {
+                let name = trial.model ?? "none (marginals alone)"
+                let figure = trial.quality.map { String(format: "quality %.4f", $0) } ?? "failed: \(trial.failure ?? "?")"
+                Diagnostics.note("joint model \(name): \(figure) (\(String(format: "%.2f", trial.seconds)) s)")
+            }
+            if let chosen = plan.joint.first {
+                Diagnostics.note("chose \(chosen.model) over \(chosen.columns.count) columns")
             }
             if session {
                 let built = try Session.new(plan: plan, sourcePath: file, read: try read.options(), table: table,

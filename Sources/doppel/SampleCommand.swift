@@ -43,8 +43,7 @@ struct SampleCommand: ParsableCommand {
                 chosenPlan = try PlanFile.load(plan)
             } else {
                 // The same default as `doppel plan`: the joint model that scores best on the data.
-                let marginals = DefaultPlanner.plan(for: table, kinds: proposedKinds(table), seed: seed ?? DefaultPlanner.randomSeed())
-                chosenPlan = JointModelChoice.choose(for: marginals, table: table, candidates: JointRegistry.ids + [nil]).plan
+                chosenPlan = JointModelChoice.defaultPlan(for: table, kinds: proposedKinds(table), seed: seed ?? DefaultPlanner.randomSeed()).plan
                 if seed == nil { Diagnostics.note("seed \(chosenPlan.seed) (pass --seed \(chosenPlan.seed) to repeat this output)") }
             }
             if let seed { chosenPlan.seed = seed }

@@ -59,8 +59,8 @@ enum DocumentLoader {
         let profiles = Profiler.profile(table)
         let kinds = TypeInference.propose(table, profiles: profiles).map(\.kind)
         // The joint model is chosen as `doppel plan` chooses it (by quality, ~0.3 s on diamonds).
-        let marginals = DefaultPlanner.plan(for: table, kinds: kinds, seed: seed ?? DefaultPlanner.randomSeed())
-        let plan = chooseJoint ? JointModelChoice.choose(for: marginals, table: table, candidates: JointRegistry.ids + [nil]).plan : marginals
+        let plan = JointModelChoice.defaultPlan(for: table, kinds: kinds, seed: seed ?? DefaultPlanner.randomSeed(),
+                                                candidates: chooseJoint ? JointModelChoice.allCandidates : []).plan
         let session = Session.make(
             source: dataPath.map { Session.Source.make(path: $0, read: readOptions, rows: table.rowCount) },
             plan: Session.PlanSection(columns: []), run: Session.RunSettings(seed: plan.seed))
