@@ -31,15 +31,19 @@ let package = Package(
         ),
         // Allocator tuning for the executable (glibc's mallopt is not visible from Swift).
         .target(name: "CMemory", path: "Sources/CMemory"),
+        // The one declaration of Doppel's file formats: records list their keys once, and the
+        // loader's checks, the writing and the JSON Schema follow from it.
+        .target(name: "Declaration"),
         .target(
             name: "Tabular",
-            dependencies: ["CZlib"],
+            dependencies: ["CZlib", "Declaration"],
             swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
         ),
         .target(
             name: "Synthesis",
             dependencies: [
                 "Tabular",
+                "Declaration",
                 .product(name: "RealModule", package: "swift-numerics"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
@@ -56,7 +60,7 @@ let package = Package(
         ),
         .target(
             name: "Session",
-            dependencies: ["Synthesis", "Tabular", "Fidelity", "Yams", .product(name: "Crypto", package: "swift-crypto")]
+            dependencies: ["Synthesis", "Tabular", "Fidelity", "Declaration", "Yams", .product(name: "Crypto", package: "swift-crypto")]
         ),
         .target(
             name: "Workbench",
@@ -77,6 +81,7 @@ let package = Package(
                 "TerminalUI",
                 "NcursesScreen",
                 "Workbench",
+                "Declaration",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -88,7 +93,7 @@ let package = Package(
         ),
         .testTarget(name: "TabularTests", dependencies: ["Tabular"]),
         .testTarget(name: "SynthesisTests", dependencies: ["Synthesis", "Session", "Tabular"], exclude: ["Reference"]),
-        .testTarget(name: "SessionTests", dependencies: ["Session", "Synthesis", "Tabular"]),
+        .testTarget(name: "SessionTests", dependencies: ["Session", "Synthesis", "Tabular", "Declaration"]),
         .testTarget(name: "FidelityTests", dependencies: ["Fidelity", "Tabular", "Synthesis"], exclude: ["Reference"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Fidelity", "Tabular"]),
         .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "TerminalUI", "Session", "Synthesis", "Tabular"]),

@@ -1,8 +1,9 @@
+import Declaration
 /// A rule every synthetic row must satisfy, as in SDV's constraints. Enforced by transformation
 /// where one exists (clipping into a range, swapping an inverted pair, uniqueness from the row
 /// index), else by rejection sampling inside each chunk with a bound.
-public struct ConstraintPlan: Hashable, Sendable, Codable {
-    public enum Kind: String, Hashable, Sendable, Codable, CaseIterable {
+public struct ConstraintPlan: Hashable, Sendable {
+    public enum Kind: String, Hashable, Sendable, DeclaredChoice {
         /// `column` within [`min`, `max`] (either may be absent).
         case range
         /// `columns[0] <= columns[1]` in every row where both have values.
@@ -16,7 +17,7 @@ public struct ConstraintPlan: Hashable, Sendable, Codable {
     }
 
     /// How a violation is repaired.
-    public enum Enforcement: String, Hashable, Sendable, Codable, CaseIterable {
+    public enum Enforcement: String, Hashable, Sendable, DeclaredChoice {
         /// Draw rows again until they satisfy the rule (keeps every distribution's shape).
         case reject
         /// Clip out-of-range values to the bound (range only).
@@ -55,24 +56,16 @@ public struct ConstraintPlan: Hashable, Sendable, Codable {
     }
 }
 
-extension ConstraintPlan.Kind {
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        guard let kind = Self(rawValue: text) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "unknown constraint type '\(text)'; expected one of " + Self.allCases.map(\.rawValue).joined(separator: ", "))
-        }
-        self = kind
-    }
-}
+extension ConstraintPlan: DeclaredRecord {
+    public static let empty = ConstraintPlan(type: .range)
 
-extension ConstraintPlan.Enforcement {
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        guard let value = Self(rawValue: text) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "unknown enforcement '\(text)'; expected one of " + Self.allCases.map(\.rawValue).joined(separator: ", "))
-        }
-        self = value
-    }
+    public static let declaration = RecordDeclaration<ConstraintPlan>(name: "constraint", doc: "A rule every output row satisfies; enforced by transformation where named (enforce: clip | swap; unique by the row index), else by rejection sampling inside each chunk.", [
+        .required("type", \.type, "range, less_equal, fixed_combinations, unique or predicate."),
+        .optional("column", \.column, "range, unique: the column."),
+        .optional("columns", \.columns, "less_equal: [smaller, larger]; fixed_combinations: two or more columns."),
+        .optional("min", \.min, "range: the lower bound."),
+        .optional("max", \.max, "range: the upper bound."),
+        .optional("formula", \.formula, "predicate: a formula that must be true."),
+        .optional("enforce", \.enforce, "reject (default), clip (range) or swap (less_equal)."),
+    ])
 }

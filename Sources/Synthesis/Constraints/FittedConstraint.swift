@@ -1,7 +1,7 @@
 import Tabular
 
 /// A constraint checked against the source and ready to enforce on synthetic chunks.
-public struct FittedConstraint: Hashable, Sendable, Codable {
+public struct FittedConstraint: Hashable, Sendable {
     public var plan: ConstraintPlan
     /// fixed_combinations: the real combinations, each as its members' texts joined by U+001F.
     /// (They are category levels of the real data: a session that embeds them ships those.)

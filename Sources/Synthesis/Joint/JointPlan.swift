@@ -1,8 +1,9 @@
+import Declaration
 import Tabular
 
 /// A joint model over a group of the plan's columns. Members keep their own column plan (its
 /// strategy supplies the marginal the copula maps through, and its shared options).
-public struct JointPlan: Hashable, Sendable, Codable {
+public struct JointPlan: Hashable, Sendable {
     /// Names the group in errors, random streams and sessions (`joint` unless there are several).
     public var name: String
     /// A joint strategy id from `JointRegistry`.
@@ -22,27 +23,18 @@ public struct JointPlan: Hashable, Sendable, Codable {
         self.parameters = parameters
         self.memberParameters = memberParameters
     }
+}
 
-    private enum CodingKeys: String, CodingKey {
-        case name, model, columns, parameters
-        case memberParameters = "member_parameters"
-    }
+extension JointPlan: DeclaredRecord {
+    public static let empty = JointPlan(model: "", columns: [])
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        name = try container.decodeIfPresent(String.self, forKey: .name) ?? "joint"
-        model = try container.decode(String.self, forKey: .model)
-        columns = try container.decode([String].self, forKey: .columns)
-        parameters = try container.decodeIfPresent(Parameters.self, forKey: .parameters) ?? Parameters()
-        memberParameters = try container.decodeIfPresent([String: Parameters].self, forKey: .memberParameters) ?? [:]
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(name, forKey: .name)
-        try container.encode(model, forKey: .model)
-        try container.encode(columns, forKey: .columns)
-        if !parameters.isEmpty { try container.encode(parameters, forKey: .parameters) }
-        if !memberParameters.isEmpty { try container.encode(memberParameters, forKey: .memberParameters) }
-    }
+    public static let declaration = RecordDeclaration<JointPlan>(name: "joint_group", doc: "A joint model over a group of columns: their relationships survive (marginals alone lose them). Each member keeps its own plan column, whose strategy is its marginal. A column belongs to at most one group.", [
+        .defaulted("name", \.name, default: "joint", "The group's name (default joint), used in errors and in model.joint.",
+                   schemaDefault: .string("joint"), alwaysWritten: true),
+        .required("model", \.model, "gaussian_copula (SDV's Gaussian copula), cart (synthpop's sequential CART), bayesian_network (PrivBayes / DataSynthesizer's correlated mode, with an optional differential-privacy budget).",
+                  shape: .choice(JointRegistry.ids, name: "joint_model", doc: nil)),
+        .required("columns", \.columns, "Member columns, in visit order (the order a sequential model generates them in)."),
+        .defaulted("parameters", \.parameters, default: Parameters(), "The model's parameters (doppel strategies MODEL lists them): cart: minbucket, max_depth, smoothing (none | density), cp; bayesian_network: degree, epsilon (0 = no differential privacy), bins, ..."),
+        .defaulted("member_parameters", \.memberParameters, default: [:], "Per-member parameters, by column name: cart's method (cart, norm, logreg, polyreg, sample) and predictors (earlier members)."),
+    ])
 }

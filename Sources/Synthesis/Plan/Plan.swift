@@ -1,8 +1,9 @@
+import Declaration
 import Tabular
 
 /// What to generate: the output's columns in order, each with a strategy and its parameters,
 /// plus the seed and the row count. A session file is a plan with more around it.
-public struct Plan: Hashable, Sendable, Codable {
+public struct Plan: Hashable, Sendable {
     /// Recorded in every plan, so that every later run is reproducible.
     public var seed: UInt64
     /// Rows to generate; nil means as many as the source has.
@@ -24,30 +25,6 @@ public struct Plan: Hashable, Sendable, Codable {
         self.conditions = conditions
     }
 
-    private enum CodingKeys: String, CodingKey {
-        case seed, rows, columns, joint, constraints, conditions
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        seed = try container.decode(UInt64.self, forKey: .seed)
-        rows = try container.decodeIfPresent(Int.self, forKey: .rows)
-        columns = try container.decode([ColumnPlan].self, forKey: .columns)
-        joint = try container.decodeIfPresent([JointPlan].self, forKey: .joint) ?? []
-        constraints = try container.decodeIfPresent([ConstraintPlan].self, forKey: .constraints) ?? []
-        conditions = try container.decodeIfPresent(SamplingConditions.self, forKey: .conditions)
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(seed, forKey: .seed)
-        try container.encodeIfPresent(rows, forKey: .rows)
-        try container.encode(columns, forKey: .columns)
-        if !joint.isEmpty { try container.encode(joint, forKey: .joint) }
-        if !constraints.isEmpty { try container.encode(constraints, forKey: .constraints) }
-        if let conditions, !conditions.isEmpty { try container.encode(conditions, forKey: .conditions) }
-    }
-
     /// The joint group a column belongs to, if any.
     public func jointGroup(of column: String) -> JointPlan? { joint.first { $0.columns.contains(column) } }
 
@@ -58,7 +35,7 @@ public struct Plan: Hashable, Sendable, Codable {
 }
 
 /// One column of a plan.
-public struct ColumnPlan: Hashable, Sendable, Codable {
+public struct ColumnPlan: Hashable, Sendable {
     public var name: String
     /// The kind the user chose (inference's proposal unless overridden).
     public var kind: ColumnKind
@@ -71,25 +48,5 @@ public struct ColumnPlan: Hashable, Sendable, Codable {
         self.kind = kind
         self.strategy = strategy
         self.parameters = parameters
-    }
-
-    private enum CodingKeys: String, CodingKey {
-        case name, kind, strategy, parameters
-    }
-
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        name = try container.decode(String.self, forKey: .name)
-        kind = try container.decode(ColumnKind.self, forKey: .kind)
-        strategy = try container.decode(String.self, forKey: .strategy)
-        parameters = try container.decodeIfPresent(Parameters.self, forKey: .parameters) ?? Parameters()
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        try container.encode(name, forKey: .name)
-        try container.encode(kind, forKey: .kind)
-        try container.encode(strategy, forKey: .strategy)
-        if !parameters.isEmpty { try container.encode(parameters, forKey: .parameters) }
     }
 }

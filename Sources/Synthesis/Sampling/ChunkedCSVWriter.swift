@@ -19,7 +19,7 @@ public struct ChunkedCSVWriter: Sendable {
     /// `range` must start on a chunk boundary or at `range.lowerBound` inside one; rows are the
     /// same as in the full output either way.
     public func write(
-        totalRows: Int, range: Range<Int>? = nil, seed: UInt64? = nil, header: Bool = true,
+        totalRows: Int, range: Range<Int>? = nil, header: Bool = true,
         progress: ((Int) -> Void)? = nil, to sink: ([UInt8]) throws -> Void
     ) throws {
         try plan.check(rows: totalRows)
@@ -41,7 +41,7 @@ public struct ChunkedCSVWriter: Sendable {
             let outputs = Parallel.map(wave.count) { index -> Result<[UInt8], Error> in
                 Result {
                     let number = wave[index]
-                    let table = try plan.sampleChunk(number, totalRows: totalRows, seed: seed)
+                    let table = try plan.sampleChunk(number, totalRows: totalRows)
                     let start = number * size
                     let local = max(rows.lowerBound, start) - start ..< min(rows.upperBound, start + table.rowCount) - start
                     var bytes: [UInt8] = []

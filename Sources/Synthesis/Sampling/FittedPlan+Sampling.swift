@@ -6,8 +6,7 @@ extension FittedPlan {
     public static let maximumAttempts = 256
 
     /// The rows of one chunk, as a table in output order.
-    public func sampleChunk(_ chunk: Int, totalRows: Int, seed: UInt64? = nil) throws -> Table {
-        let seed = seed ?? self.seed
+    public func sampleChunk(_ chunk: Int, totalRows: Int) throws -> Table {
         let start = chunk * Self.chunkSize
         let rows = start..<min(totalRows, start + Self.chunkSize)
         var request = GenerationRequest(rows: rows, totalRows: totalRows, generated: [:], seed: seed)

@@ -142,25 +142,32 @@ public struct FittedPlan: Sendable {
     }
 
     /// Rows `range` of a `totalRows`-row output: exactly those rows of the full output.
-    public func sample(range: Range<Int>, totalRows: Int, seed: UInt64? = nil) throws -> Table {
-        guard !range.isEmpty else { return try sampleChunk(0, totalRows: 0, seed: seed) }
+    public func sample(range: Range<Int>, totalRows: Int) throws -> Table {
+        guard !range.isEmpty else { return try sampleChunk(0, totalRows: 0) }
         let first = range.lowerBound / Self.chunkSize
         let last = (range.upperBound - 1) / Self.chunkSize
         let chunks = try Parallel.map(last - first + 1) { index in
-            Result { try sampleChunk(first + index, totalRows: totalRows, seed: seed) }
+            Result { try sampleChunk(first + index, totalRows: totalRows) }
         }.map { try $0.get() }
         let table = Table.concatenating(chunks, columnNames: outputOrder)
         let offset = first * Self.chunkSize
         return table.slice(range.lowerBound - offset ..< range.upperBound - offset)
     }
 
+    /// The same fitted plan drawing with another seed (the seed lives in the plan only).
+    public func reseeded(_ seed: UInt64) -> FittedPlan {
+        var copy = self
+        copy.seed = seed
+        return copy
+    }
+
     /// All rows at once (previews, tests). Large outputs go through `ChunkedWriter` instead.
-    public func sample(rows: Int? = nil, seed: UInt64? = nil) throws -> Table {
+    public func sample(rows: Int? = nil) throws -> Table {
         let total = rows ?? defaultRows
         try check(rows: total)
         let chunkCount = (total + Self.chunkSize - 1) / Self.chunkSize
         let chunks = try Parallel.map(chunkCount) { chunk in
-            Result { try sampleChunk(chunk, totalRows: total, seed: seed) }
+            Result { try sampleChunk(chunk, totalRows: total) }
         }.map { try $0.get() }
         return Table.concatenating(chunks, columnNames: outputOrder)
     }

@@ -12,7 +12,7 @@ public protocol GenerationStrategy: Sendable {
 }
 
 /// What a fitted model keeps of the real data: sessions warn before they ship real values.
-public enum RealValueExposure: String, Hashable, Sendable, Codable, Comparable {
+public enum RealValueExposure: String, Hashable, Sendable, Comparable, CaseIterable {
     /// Nothing from the data (a fake provider, a constant, a user list).
     case none
     /// Summary statistics only (a distribution's parameters, bin counts).

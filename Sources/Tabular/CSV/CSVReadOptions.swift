@@ -1,7 +1,9 @@
+import Declaration
+
 /// Everything that says how to read a CSV file, in one value that a session file stores.
-public struct CSVReadOptions: Hashable, Codable, Sendable {
+public struct CSVReadOptions: Hashable, Sendable {
     /// What to do with a row whose field count differs from the header's.
-    public enum RaggedRowPolicy: String, Hashable, Codable, Sendable, CaseIterable {
+    public enum RaggedRowPolicy: String, Hashable, Sendable, DeclaredChoice {
         /// Short rows get nulls; extra fields are dropped. Both are counted in a warning.
         case pad
         /// Rows of the wrong length are left out, with a warning.
@@ -46,33 +48,32 @@ public struct CSVReadOptions: Hashable, Codable, Sendable {
     }
 }
 
-extension CSVReadOptions {
-    private enum CodingKeys: String, CodingKey {
-        case delimiter, header, nullTokens = "null_tokens", ragged
-    }
+extension CSVReadOptions: DeclaredRecord {
+    public static let empty = CSVReadOptions()
 
-    /// Stored readably: the delimiter as text (`","`, `"\t"`) or absent when sniffed.
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.container(keyedBy: CodingKeys.self)
-        let defaults = CSVReadOptions()
-        if let text = try container.decodeIfPresent(String.self, forKey: .delimiter) {
-            guard let byte = CSVReadOptions.parseDelimiter(text) else {
-                throw DecodingError.dataCorruptedError(
-                    forKey: .delimiter, in: container,
-                    debugDescription: "'\(text)' is not a delimiter: expected one ASCII character other than a quote or newline, or 'tab'")
-            }
-            delimiter = byte
-        }
-        hasHeader = try container.decodeIfPresent(Bool.self, forKey: .header) ?? defaults.hasHeader
-        nullTokens = try container.decodeIfPresent([String].self, forKey: .nullTokens) ?? defaults.nullTokens
-        ragged = try container.decodeIfPresent(RaggedRowPolicy.self, forKey: .ragged) ?? defaults.ragged
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.container(keyedBy: CodingKeys.self)
-        if let delimiter { try container.encode(String(UnicodeScalar(delimiter)), forKey: .delimiter) }
-        try container.encode(hasHeader, forKey: .header)
-        try container.encode(nullTokens, forKey: .nullTokens)
-        try container.encode(ragged, forKey: .ragged)
-    }
+    public static let declaration = RecordDeclaration<CSVReadOptions>(doc: "How to read the source; every key is optional.", [
+        .custom(FieldShape(key: "delimiter", doc: "The field separator: one ASCII character other than a quote or a newline, or tab (\"\\t\" or tab). Omitted: sniffed among , ; tab |.",
+                           required: false, shape: .text(.init(pattern: #"^([^"\r\n]|\\t|tab|TAB)$"#, meaning: "one character other than a quote or a newline, or tab"))),
+                decode: { options, container in
+                    guard let text = try container.decodeIfPresent(String.self, forKey: AnyKey("delimiter")) else { return }
+                    guard let byte = CSVReadOptions.parseDelimiter(text) else {
+                        throw DecodingError.dataCorruptedError(
+                            forKey: AnyKey("delimiter"), in: container,
+                            debugDescription: "'\(text)' is not a delimiter: expected one ASCII character other than a quote or newline, or 'tab'")
+                    }
+                    options.delimiter = byte
+                },
+                encode: { options, container in
+                    if let delimiter = options.delimiter { try container.encode(String(UnicodeScalar(delimiter)), forKey: AnyKey("delimiter")) }
+                }),
+        .defaulted("header", \.hasHeader, default: true,
+                   "Whether the first line holds the column names (default true). Without one, columns are named column_1, column_2, ...",
+                   schemaDefault: .bool(true), alwaysWritten: true),
+        .defaulted("null_tokens", \.nullTokens, default: CSVReadOptions.defaultNullTokens,
+                   "Field texts read as missing, compared exactly after unquoting; replaces the default list. Quote them: an unquoted NULL or null is YAML's null.",
+                   schemaDefault: .array(CSVReadOptions.defaultNullTokens.map(JSONDocument.string)), alwaysWritten: true),
+        .defaulted("ragged", \.ragged, default: .error,
+                   "Rows with the wrong number of fields: pad (nulls for missing fields, extra fields dropped), skip (left out), error (stop, naming the line).",
+                   schemaDefault: .string("error"), alwaysWritten: true),
+    ])
 }
