@@ -124,7 +124,7 @@ for name in ["penguins", "diamonds", "credit_data"] {
     let train = select(table, rows: Array(order.prefix(table.rowCount * 8 / 10)).sorted())
     let holdout = select(table, rows: Array(order.dropFirst(table.rowCount * 8 / 10)).sorted())
     let marginalOnly = try prepare(train, parameters: Parameters(), seed: 7)
-    let baseline = try marginalOnly.marginalPlan.sample(rows: train.rowCount, seed: 5)
+    let baseline = try marginalOnly.marginalPlan.reseeded(5).sample(rows: train.rowCount)
     let baselineReport = QualityReport.compute(FidelityData(real: train, synthetic: baseline, kinds: marginalOnly.kinds))
     let baselineHoldout = QualityReport.compute(FidelityData(real: holdout, synthetic: baseline, kinds: marginalOnly.kinds))
     print("  quality against the 80% fitted on (\(train.rowCount) rows): score / column shapes / pair trends; [score against the other 20%]")

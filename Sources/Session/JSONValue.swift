@@ -1,3 +1,4 @@
+import Declaration
 import Foundation
 
 /// Any JSON-shaped value, so that a fitted model (each strategy's own Codable type) can sit
@@ -31,7 +32,12 @@ public enum JSONValue: Hashable, Sendable, Codable {
             try container.encode(value)
         case .number(let value):
             var container = encoder.singleValueContainer()
-            try container.encode(ExactNumber(value))
+            // Whole numbers as integers: a model's Int fields must read them back.
+            if value == value.rounded() && value.magnitude < 9e15 && !(value == 0 && value.sign == .minus) {
+                try container.encode(Int64(value))
+            } else {
+                try container.encode(value)
+            }
         case .string(let value):
             var container = encoder.singleValueContainer()
             try container.encode(value)
@@ -55,12 +61,4 @@ public enum JSONValue: Hashable, Sendable, Codable {
     public func json() throws -> Data {
         try JSONEncoder().encode(self)
     }
-}
-
-struct AnyKey: CodingKey {
-    var stringValue: String
-    var intValue: Int? { nil }
-    init(_ string: String) { stringValue = string }
-    init?(stringValue: String) { self.stringValue = stringValue }
-    init?(intValue: Int) { nil }
 }

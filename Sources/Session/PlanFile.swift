@@ -3,34 +3,37 @@ import Synthesis
 import Tabular
 import Yams
 
-/// Reads and writes plans as YAML (or JSON, by extension). The full session format arrives with
-/// its own issue; until then a plan file is the plan alone, and it round-trips exactly.
+/// Reads and writes plan files (`doppel plan -o`): the `Plan` record alone, the same record a
+/// session holds under `plan:`. YAML, or JSON by extension; a plan round-trips exactly.
 public enum PlanFile {
     public static func yaml(_ plan: Plan) throws -> String {
-        let encoder = YAMLEncoder()
-        encoder.options.sortKeys = false
-        encoder.options.width = -1
-        return try encoder.encode(plan)
+        try NodeEncoder.yaml(plan)
     }
 
+    /// Checks and decodes a plan's text, with the same checks and messages as a session's. A
+    /// session given where a plan is expected is read for its plan.
     public static func decode(yaml text: String, file: String) throws -> Plan {
+        let tree = try FileText.compose(text, path: file)
+        if case .mapping(let root) = tree, root["plan"] != nil, root["format"] != nil {
+            return try SessionFile.parse(text, path: file).session.plan
+        }
         do {
-            if file.hasSuffix(".json") {
-                return try JSONDecoder().decode(Plan.self, from: Data(text.utf8))
-            }
-            return try YAMLDecoder().decode(Plan.self, from: text)
+            try FormatCheck.check(tree, against: Plan.shape)
+        } catch let problem as FormatProblem {
+            let key = problem.path.isEmpty ? "the plan" : "key '\(SessionFile.keyPath(problem.path))'"
+            throw DataError(file: file, line: problem.line, message: "\(key): \(problem.message)")
+        }
+        do {
+            return try YAMLDecoder().decode(Plan.self, from: tree)
         } catch let error as DecodingError {
-            throw DataError(file: file, message: describe(error))
-        } catch let error as YamlError {
-            throw DataError(file: file, message: "not valid YAML: \(error)")
+            let (keys, message) = SessionFile.describe(error)
+            throw DataError(file: file, line: SessionFile.line(of: keys, in: tree),
+                            message: keys.isEmpty ? "the plan: \(message)" : "key '\(SessionFile.keyPath(keys))': \(message)")
         }
     }
 
     public static func load(_ path: String) throws -> Plan {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw DataError(file: path, message: FileManager.default.fileExists(atPath: path) ? "cannot read" : "cannot open: no such file")
-        }
-        return try decode(yaml: String(decoding: data, as: UTF8.self), file: path)
+        try decode(yaml: try FileText.read(path), file: path)
     }
 
     /// Writes atomically: a crash never leaves half a plan.
@@ -45,9 +48,8 @@ public enum PlanFile {
         return String(decoding: try encoder.encode(plan), as: UTF8.self) + "\n"
     }
 
-    /// A decoding error as a person reads it: which key, what was wrong (as session files say it).
-    static func describe(_ error: DecodingError) -> String {
-        let (keys, message) = SessionFile.describe(error)
-        return keys.isEmpty ? "the file: \(message)" : "key '\(SessionFile.keyPath(keys))': \(message)"
+    /// What `doppel run` says when given a plan file.
+    static func notASessionMessage(_ path: String) -> String {
+        "\(path) is a plan (from `doppel plan -o`), not a session: run it with `doppel run \(path) --source DATA.csv`, write a session with `doppel plan DATA.csv --session -o s.yaml`, or sample with `doppel sample DATA.csv --plan \(path)`"
     }
 }

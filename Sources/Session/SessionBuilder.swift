@@ -8,15 +8,20 @@ extension Session {
     /// row count and schema, so that `doppel run` can check it is unchanged.
     public static func new(plan: Plan, sourcePath: String, read: CSVReadOptions, table: Table, sessionPath: String,
                            doppelVersion: String) throws -> Session {
-        let columns = plan.columns.map { PlanColumn(name: $0.name, kind: $0.kind, strategy: $0.strategy,
-                                                   parameters: $0.parameters.isEmpty ? nil : $0.parameters, realValues: nil) }
-        let source = Source(path: RelativePath.of(sourcePath, from: URL(fileURLWithPath: sessionPath).deletingLastPathComponent().path), read: read, rows: table.rowCount,
-                            sha256: try SourceHash.sha256(of: sourcePath),
-                            columns: plan.columns.map { SchemaColumn(name: $0.name, kind: $0.kind) })
-        return Session(format: currentFormat, doppelVersion: doppelVersion, source: source,
-                       plan: PlanSection(columns: columns, joint: plan.joint.isEmpty ? nil : plan.joint,
-                                         constraints: plan.constraints.isEmpty ? nil : plan.constraints),
-                       run: RunSettings(seed: plan.seed, rows: plan.rows, conditions: plan.conditions),
-                       require: nil, model: nil, view: nil)
+        Session(doppelVersion: doppelVersion,
+                source: try Source.recording(sourcePath, read: read, table: table, sessionPath: sessionPath,
+                                             kinds: Dictionary(plan.columns.map { ($0.name, $0.kind) }, uniquingKeysWith: { first, _ in first })),
+                plan: plan)
+    }
+}
+
+extension Session.Source {
+    /// The source as a session records it: the path relative to the session's folder, the read
+    /// options, the row count, the file's hash and the schema with the chosen kinds.
+    public static func recording(_ sourcePath: String, read: CSVReadOptions, table: Table, sessionPath: String,
+                                 kinds: [String: ColumnKind]) throws -> Self {
+        Self(path: RelativePath.of(sourcePath, from: URL(fileURLWithPath: sessionPath).deletingLastPathComponent().path),
+             read: read, rows: table.rowCount, sha256: try SourceHash.sha256(of: sourcePath),
+             columns: table.columns.map { Session.SchemaColumn(name: $0.name, kind: kinds[$0.name] ?? .text) })
     }
 }

@@ -10,39 +10,70 @@ import Yams
 public struct SessionFile {
     public var session: Session
     public var path: String
+    /// Things the user should hear about the file (a format-1 session read as format 2).
+    public var notes: [String] = []
     private let tree: Node?
 
-    /// Reads and checks a session file (YAML, or JSON by extension). Any mistake is a `DataError`
-    /// naming the file, the line and the key path.
+    /// Reads and checks a session file (YAML, or JSON, which is YAML too). Any mistake is a
+    /// `DataError` naming the file, the line and the key path, in the user's terms.
     public static func load(_ path: String) throws -> SessionFile {
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw DataError(file: path, message: FileManager.default.fileExists(atPath: path) ? "cannot read" : "cannot open: no such file")
+        try parse(try FileText.read(path), path: path)
+    }
+
+    /// What `doppel run` runs: a session file, or a plan file (`doppel plan -o`) with `source`,
+    /// a CSV named on the command line, which for a session replaces the recorded source path
+    /// (the recorded hash is still checked).
+    public static func load(_ path: String, source: String?) throws -> SessionFile {
+        guard let source else { return try load(path) }
+        let text = try FileText.read(path)
+        let absoluteSource = URL(fileURLWithPath: source).standardizedFileURL.path
+        if case .mapping(let root) = try FileText.compose(text, path: path), root["plan"] == nil, root["format"] == nil {
+            let plan = try PlanFile.decode(yaml: text, file: path)
+            return SessionFile(session: Session(source: Session.Source(path: absoluteSource), plan: plan), path: path)
         }
-        let text = String(decoding: data, as: UTF8.self)
-        let tree: Node?
+        var file = try parse(text, path: path)
+        if file.session.source == nil { file.session.source = Session.Source(path: absoluteSource) } else { file.session.source!.path = absoluteSource }
+        return file
+    }
+
+    /// Checks and decodes a session's text: the format check first (keys, shapes, size), then
+    /// the decoding, which then only meets values the check has passed.
+    public static func parse(_ text: String, path: String) throws -> SessionFile {
+        let tree = try FileText.compose(text, path: path)
+        guard case .mapping(var root) = tree else {
+            throw DataError(file: path, line: tree.mark?.line,
+                            message: "a session must be a mapping with 'format', 'plan' and 'source' (found \(FormatCheck.found(tree)))")
+        }
+        if root["plan"] == nil && root["format"] == nil && root["columns"] != nil {
+            throw DataError(file: path, message: PlanFile.notASessionMessage(path))
+        }
+        var notes: [String] = []
+        if let formatNode = root["format"], let format = formatNode.scalar.flatMap({ Int($0.string) }) {
+            if format > Session.currentFormat {
+                throw DataError(file: path, line: formatNode.mark?.line,
+                                message: "key 'format': format \(format) is newer than this Doppel reads (\(Session.currentFormat)); upgrade Doppel")
+            }
+            if format == 1 {
+                root = SessionMigration.fromFormat1(root)
+                notes.append("\(path) is a format-1 session, read as format \(Session.currentFormat); `doppel migrate \(path) -o NEW.yaml` rewrites it")
+            }
+        }
+        let migrated = Node.mapping(root)
         do {
-            tree = try Yams.compose(yaml: text)
-        } catch {
-            throw DataError(file: path, message: "not valid YAML: \(error)")
-        }
-        guard let tree else { throw DataError(file: path, message: "the session is empty") }
-        if let unknown = SessionKeys.session.firstUnknownKey(in: tree) {
-            throw DataError(file: path, line: unknown.line,
-                            message: "key '\(unknown.path)': unknown key; allowed here: " + unknown.allowed.joined(separator: ", "))
-        }
-        if case .mapping(let root) = tree, let format = root["format"]?.int, format > Session.currentFormat {
-            throw DataError(file: path, line: SessionKeys.line(of: ["format"], in: tree),
-                            message: "key 'format': format \(format) is newer than this Doppel reads (\(Session.currentFormat)); upgrade Doppel")
+            try FormatCheck.check(migrated, against: Session.shape)
+        } catch let problem as FormatProblem {
+            let moved = !notes.isEmpty && problem.path.count >= 2 && problem.path[0] == "plan" && ["seed", "rows", "conditions"].contains(problem.path[1])
+            let hint = moved ? " (this format-1 file's run.\(problem.path[1]) is read as plan.\(problem.path[1]) in format \(Session.currentFormat))" : ""
+            throw DataError(file: path, line: problem.line, message: "key '\(keyPath(problem.path))': \(problem.message)\(hint)")
         }
         do {
-            let session = try YAMLDecoder().decode(Session.self, from: text)
-            let file = SessionFile(session: session, path: path, tree: tree)
-            try file.checkGates()
+            let session = try YAMLDecoder().decode(Session.self, from: migrated)
+            var file = SessionFile(session: session, path: path, tree: migrated)
+            file.notes = notes
             return file
         } catch let error as DecodingError {
             let (keys, message) = Self.describe(error)
-            throw DataError(file: path, line: SessionKeys.line(of: keys, in: tree),
-                            message: "key '\(Self.keyPath(keys))': \(message)")
+            throw DataError(file: path, line: Self.line(of: keys, in: migrated), message: "key '\(Self.keyPath(keys))': \(message)")
         }
     }
 
@@ -71,7 +102,7 @@ public struct SessionFile {
 
     /// An error at a key path of the file (e.g. `["plan", "columns", "2", "strategy"]`).
     public func error(at keys: [String], _ message: String) -> DataError {
-        DataError(file: path, line: tree.flatMap { SessionKeys.line(of: keys, in: $0) },
+        DataError(file: path, line: tree.flatMap { Self.line(of: keys, in: $0) },
                   message: "key '\(Self.keyPath(keys))': \(message)")
     }
 
@@ -93,32 +124,22 @@ public struct SessionFile {
         }
     }
 
-    private func checkGates() throws {
-        let known = FidelityReport.figureNames + FidelityReport.tstrFigureNames
-        for (bound, names) in [("min", session.require?.min), ("max", session.require?.max)] {
-            for name in (names ?? [:]).keys.sorted() where !known.contains(name) {
-                throw error(at: ["require", bound, name], "unknown metric '\(name)'; known: " + known.joined(separator: ", "))
-            }
-        }
-    }
-
     // MARK: Saving
 
     /// Writes a session atomically (temporary file, then rename): a crash mid-save leaves the
     /// old file whole.
     public static func save(_ session: Session, to path: String) throws {
-        let text: String
-        if path.hasSuffix(".json") {
+        try AtomicFileWriter.write(Array(try text(session, json: path.hasSuffix(".json")).utf8), to: path)
+    }
+
+    /// The file's text: YAML (exact numbers, declaration order), or JSON with sorted keys.
+    public static func text(_ session: Session, json: Bool = false) throws -> String {
+        if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            text = String(decoding: try encoder.encode(session), as: UTF8.self) + "\n"
-        } else {
-            let encoder = YAMLEncoder()
-            encoder.options.sortKeys = false
-            encoder.options.width = -1
-            text = try encoder.encode(session)
+            return String(decoding: try encoder.encode(session), as: UTF8.self) + "\n"
         }
-        try AtomicFileWriter.write(Array(text.utf8), to: path)
+        return try NodeEncoder.yaml(session)
     }
 
     // MARK: Decoding errors
@@ -131,6 +152,39 @@ public struct SessionFile {
         return text.isEmpty ? "(top level)" : text
     }
 
+    /// The line of the node at `path` (segments: keys and indices), for errors found after the check.
+    static func line(of path: [String], in node: Node) -> Int? {
+        var current = node
+        var line = node.mark?.line
+        for segment in path {
+            switch current {
+            case .mapping(let mapping):
+                guard let (key, value) = mapping.first(where: { $0.key.string == segment }) else { return line }
+                line = key.mark?.line
+                current = value
+            case .sequence(let sequence):
+                guard let index = Int(segment), index < sequence.count else { return line }
+                current = sequence[index]
+                line = current.mark?.line
+            default:
+                return line
+            }
+        }
+        return line
+    }
+
+    /// A decoder's expected type in words: "a mapping", "a list", "a number".
+    static func expected(_ type: Any.Type) -> String {
+        let name = String(describing: type)
+        if name.contains("Mapping") || name.hasPrefix("Dictionary") { return "a mapping" }
+        if name.contains("Sequence") || name.hasPrefix("Array") { return "a list" }
+        if name.hasPrefix("Int") || name.hasPrefix("UInt") { return "a whole number" }
+        if name == "Double" || name == "Float" { return "a number" }
+        if name == "Bool" { return "true or false" }
+        if name == "String" { return "text" }
+        return "a value of another form"
+    }
+
     static func describe(_ error: DecodingError) -> ([String], String) {
         func keys(_ context: DecodingError.Context) -> [String] {
             context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }
@@ -138,7 +192,13 @@ public struct SessionFile {
         switch error {
         case .keyNotFound(let key, let context):
             return (keys(context), "missing key '\(key.stringValue)'")
-        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context):
+        case .typeMismatch(let type, let context):
+            // The format check catches wrong shapes first; this is the fallback for values it
+            // leaves to their owner (fitted models), still in the user's terms.
+            return (keys(context), "must be \(expected(type))")
+        case .valueNotFound(let type, let context):
+            return (keys(context), "must be \(expected(type)) (found nothing)")
+        case .dataCorrupted(let context):
             return (keys(context), context.debugDescription)
         @unknown default:
             return ([], "\(error)")
@@ -161,6 +221,4 @@ public enum SourceHash {
     }
 }
 
-private extension Node {
-    var int: Int? { scalar.flatMap { Int($0.string) } }
-}
+

@@ -13,7 +13,7 @@ public enum SessionRunner {
 
     public static func prepare(_ file: SessionFile, environment: [String: String], allowChangedSource: Bool, needSource: Bool = false) throws -> Prepared {
         let session = file.session
-        let generated = session.synthesisPlan.outputColumns.map(\.name)
+        let generated = session.plan.outputColumns.map(\.name)
         if let model = session.model, generated.allSatisfy({ model.columns[$0] != nil }) {
             // An embedded model must still be the plan's: an edited plan needs a new `doppel fit`.
             for (index, column) in session.plan.columns.enumerated() {
@@ -26,19 +26,19 @@ public enum SessionRunner {
             let columns = try generated.enumerated().map { index, name in
                 try fittedColumn(name: name, embedded: model.columns[name]!, file: file, index: index)
             }
-            let rows = session.run.rows ?? session.source?.rows ?? 0
-            let joints = try (session.plan.joint ?? []).map { group in
+            let rows = session.plan.rows ?? session.source?.rows ?? 0
+            let joints = try session.plan.joint.map { group in
                 try fittedJoint(group, embedded: model.joint?[group.name], file: file)
             }
             let constraints = model.constraints ?? []
-            if constraints.map(\.plan) != (session.plan.constraints ?? []) {
+            if constraints.map(\.plan) != session.plan.constraints {
                 throw file.error(at: ["plan", "constraints"], "the plan's constraints differ from the embedded ones; run doppel fit again")
             }
             var plan = try catching(file) {
                 try FittedPlan(assembling: columns, joints: joints, constraints: constraints, outputOrder: generated,
-                               seed: session.run.seed, defaultRows: rows)
+                               seed: session.plan.seed, defaultRows: rows)
             }
-            if let conditions = session.run.conditions, !conditions.isEmpty {
+            if let conditions = session.plan.conditions, !conditions.isEmpty {
                 plan = try catching(file) { try plan.applying(conditions, source: nil) }
             }
             var source: Table?
@@ -54,8 +54,8 @@ public enum SessionRunner {
             return Prepared(plan: plan, source: source)
         }
         let source = try readSource(file, allowChangedSource: allowChangedSource)
-        var plan = try catching(file) { try FittedPlan.fit(session.synthesisPlan, on: source, environment: environment) }
-        if session.run.rows == nil { plan.defaultRows = source.rowCount }
+        var plan = try catching(file) { try FittedPlan.fit(session.plan, on: source, environment: environment) }
+        if session.plan.rows == nil { plan.defaultRows = source.rowCount }
         return Prepared(plan: plan, source: source)
     }
 
@@ -77,10 +77,6 @@ public enum SessionRunner {
                                        edgeNumbers: column.edgeNumbers, clipMin: column.clipRange?.lowerBound,
                                        clipMax: column.clipRange?.upperBound, roundDigits: column.roundDigits))
         }
-        for index in session.plan.columns.indices {
-            let name = session.plan.columns[index].name
-            session.plan.columns[index].realValues = plan.columns.first { $0.name == name }?.model.exposure ?? RealValueExposure.none
-        }
         var joints: [String: Session.EmbeddedJoint] = [:]
         for joint in plan.joints {
             if joint.model.exposure >= .levels && !includeRealValues {
@@ -95,7 +91,7 @@ public enum SessionRunner {
         }
         session.model = Session.ModelSection(columns: models, joint: joints.isEmpty ? nil : joints,
                                              constraints: plan.constraints.isEmpty ? nil : plan.constraints)
-        if session.run.rows == nil { session.run.rows = plan.defaultRows }
+        if session.plan.rows == nil { session.plan.rows = plan.defaultRows }
         session.format = Session.currentFormat
         return session
     }

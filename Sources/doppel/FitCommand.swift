@@ -26,10 +26,11 @@ struct FitCommand: ParsableCommand {
     func run() throws {
         try failingWithStatus2 {
             let file = try SessionFile.load(session)
+            for note in file.notes { Diagnostics.note(note) }
             let source = try SessionRunner.readSource(file, allowChangedSource: allowChangedSource)
             let plan: FittedPlan
             do {
-                plan = try FittedPlan.fit(file.session.synthesisPlan, on: source, environment: ProcessInfo.processInfo.environment)
+                plan = try FittedPlan.fit(file.session.plan, on: source, environment: ProcessInfo.processInfo.environment)
             } catch {
                 throw file.locate(error)
             }

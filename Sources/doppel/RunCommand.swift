@@ -15,8 +15,11 @@ struct RunCommand: ParsableCommand {
         discussion: "Shards: --shard I/N writes the I-th of N contiguous slices (1-based); only shard 1 has the header, and the shards concatenated equal the whole run. See docs/SESSION.md for recipes."
     )
 
-    @Argument(help: ArgumentHelp("The session file (.yaml or .json).", valueName: "session"))
+    @Argument(help: ArgumentHelp("The session file (.yaml or .json), or a plan file with --source.", valueName: "session"))
     var session: String
+
+    @Option(help: ArgumentHelp("The source CSV: required to run a plan file; for a session, replaces its source path (its hash is still checked).", valueName: "path"))
+    var source: String?
 
     @Option(help: "Rows to write (default: the session's, else the source's row count).")
     var rows: Int?
@@ -56,7 +59,10 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         var missed: [String] = []
         try failingWithStatus2 {
-            let file = try SessionFile.load(session)
+            var file = try SessionFile.load(session, source: source)
+            for note in file.notes { Diagnostics.note(note) }
+            // The seed's one home is the plan: the override is applied there, once.
+            if let seed { file.session.plan.seed = seed }
             let gates = (file.session.require?.gates ?? []) + (try parseGates(min: min, max: max))
             if let rows, rows < 0 { throw BadInput("--rows \(rows): expected a row count of at least 0") }
             if threads < 0 { throw BadInput("--threads \(threads): expected 0 (all cores) or more") }
@@ -71,7 +77,7 @@ struct RunCommand: ParsableCommand {
                     throw BadInput(error.message)
                 }
             }
-            let total = rows ?? file.session.run.rows ?? prepared.plan.defaultRows
+            let total = rows ?? file.session.plan.rows ?? prepared.plan.defaultRows
             let range = try shardRange(total: total)
             let destination = out ?? file.session.run.output.map(file.resolve) ?? "-"
             let chosenFormat = format ?? file.session.run.format ?? Self.format(forPath: destination)
@@ -84,7 +90,7 @@ struct RunCommand: ParsableCommand {
             let output = destination == "-" ? nil : try AtomicFileWriter(path: destination)
             let progress = ProgressLine(total: range.count, enabled: !quiet && isatty(STDERR_FILENO) == 1)
             do {
-                try chunked.write(totalRows: total, range: range, seed: seed, header: range.lowerBound == 0,
+                try chunked.write(totalRows: total, range: range, header: range.lowerBound == 0,
                                   progress: { progress.update($0) }) { bytes in
                     if let output { try output.write(bytes) } else { try StandardOutput.write(bytes) }
                 }
@@ -109,7 +115,7 @@ struct RunCommand: ParsableCommand {
             throw BadInput("gates and --report need the source data, and this session has no source")
         }
         let rows = Swift.min(total, 100_000)
-        let sample = try prepared.plan.sample(range: 0..<rows, totalRows: total, seed: seed)
+        let sample = try prepared.plan.sample(range: 0..<rows, totalRows: total)
         let data = FidelityData(real: source, synthetic: sample)
         let result = FidelityReport.compute(data, target: nil)
         if report {

@@ -75,10 +75,10 @@ struct JointCommandTests {
     func constraintsInTheSession() throws {
         let (_, path, _) = try Self.plannedSession(["--joint", "gaussian_copula"])
         var text = try String(contentsOfFile: path, encoding: .utf8)
-        text = text.replacingOccurrences(of: "run:\n", with: """
+        text = text.replacingOccurrences(of: "plan:\n", with: """
+            plan:
               constraints:
               - {type: range, column: body_mass_g, min: 3000, max: 4000}
-            run:
 
             """)
         try text.write(toFile: path, atomically: true, encoding: .utf8)

@@ -203,8 +203,8 @@ struct BadSessionTests {
     @Test func unknownStrategy() throws {
         let (result, path) = try outcome("  - {name: species, kind: categorical, strategy: categorical}\n  - {name: island, kind: categorical, strategy: magic}\n")
         #expect(result.status == 2)
-        #expect(result.stderr.contains("\(path):7: key 'plan.columns[1]"))
-        #expect(result.stderr.contains("unknown strategy 'magic'"))
+        #expect(result.stderr.contains("\(path):7: key 'plan.columns[1].strategy': must be one of empirical, histogram,"))
+        #expect(result.stderr.contains("(found 'magic')"))
     }
 
     @Test func parameterOutOfRange() throws {

@@ -40,7 +40,7 @@ struct JointSessionTests {
     func roundTrip() throws {
         let path = try write(Self.text)
         let file = try SessionFile.load(path)
-        let plan = file.session.synthesisPlan
+        let plan = file.session.plan
         #expect(plan.joint == [JointPlan(name: "core", model: "bayesian_network", columns: ["a", "b"],
                                          parameters: Parameters(["degree": 1, "epsilon": 0.5]))])
         #expect(plan.constraints == [ConstraintPlan(type: .range, column: "a", min: 0.25, max: 3000, enforce: .clip),
@@ -64,14 +64,15 @@ struct JointSessionTests {
             Issue.record("expected an error")
         } catch let error as DataError {
             #expect(error.line == 10)
-            #expect(error.message.hasPrefix("key 'plan.joint[0].paramters': unknown key; allowed here: columns, member_parameters, model, name, parameters"))
+            #expect(error.message == "key 'plan.joint[0].paramters': unknown key; did you mean 'parameters'? allowed here: name, model, columns, parameters, member_parameters")
         }
         let condition = Self.text.replacingOccurrences(of: "rebalance: {column: b,", with: "rebalance: {col: b,")
         do {
             _ = try SessionFile.load(try write(condition))
             Issue.record("expected an error")
         } catch let error as DataError {
-            #expect(error.message.hasPrefix("key 'run.conditions.rebalance.col': unknown key"))
+            #expect(error.message.hasPrefix("key 'plan.conditions.rebalance.col': unknown key; allowed here: column, proportions"))
+            #expect(error.message.hasSuffix("(this format-1 file's run.conditions is read as plan.conditions in format 2)"))
         }
     }
 }

@@ -15,7 +15,7 @@ struct SessionFileTests {
     }
 
     static let text = """
-        format: 1
+        format: 2
         source:
           path: data/penguins.csv
           read: {delimiter: ",", header: true, ragged: pad}
@@ -23,14 +23,14 @@ struct SessionFileTests {
           columns:
           - {name: species, kind: categorical}
         plan:
+          seed: 42
+          rows: 10
           columns:
           - name: species
             kind: categorical
             strategy: categorical
             parameters: {rare_threshold: 5}
         run:
-          seed: 42
-          rows: 10
           output: out.csv
           format: tsv
         require:
@@ -60,7 +60,7 @@ struct SessionFileTests {
 
     @Test("a newer format is refused with a clear message; unknown metrics in require: are errors")
     func versionsAndMetrics() throws {
-        let newer = try write(Self.text.replacingOccurrences(of: "format: 1", with: "format: 2"))
+        let newer = try write(Self.text.replacingOccurrences(of: "format: 2", with: "format: 3"))
         #expect(throws: DataError.self) { _ = try SessionFile.load(newer) }
         do {
             _ = try SessionFile.load(newer)
@@ -74,7 +74,7 @@ struct SessionFileTests {
             Issue.record("an unknown metric was accepted")
         } catch let error as DataError {
             #expect(error.line == 20)
-            #expect(error.message.hasPrefix("key 'require.min.beauty': unknown metric 'beauty'"))
+            #expect(error.message.hasPrefix("key 'require.min.beauty': unknown key; allowed here: quality, column_shapes,"))
         }
     }
 

@@ -42,7 +42,7 @@ struct StrategyConformanceTests {
         #expect(first == second)
         #expect(first.rowCount == 300)
         if example.isRandom {
-            let other = try fitted.sample(rows: 300, seed: 43)
+            let other = try fitted.reseeded(43).sample(rows: 300)
             #expect(other != first)
         }
     }

@@ -157,7 +157,7 @@ import TerminalUI
                                            ColumnPlan(name: "x", kind: .decimal, strategy: "kde"),
                                            ColumnPlan(name: "label", kind: .categorical, strategy: "categorical")])
         let document = Document(table: table, displayName: "big.csv", dataPath: nil, readOptions: CSVReadOptions(), profiles: [],
-                                holdout: nil, session: .make(source: nil, plan: Session.PlanSection(columns: []), run: Session.RunSettings(seed: 1)),
+                                holdout: nil, session: Session(source: nil, plan: Plan(seed: 1, columns: [])),
                                 sessionPath: nil, plan: plan, savedPlan: plan)
         var state = WorkbenchState(launch: WorkbenchLaunch(target: .demo), width: 120, height: 40, currentDirectory: dir())
         state.document = document

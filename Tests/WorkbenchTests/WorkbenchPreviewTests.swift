@@ -209,7 +209,7 @@ import TerminalUI
             return Column(name: column.name, values: values.values, validity: values.validity)
         })
         let file = try SessionFile.load(dir + "/joint.doppel.yaml")
-        #expect(file.session.plan.joint?.first?.columns == ["bill_length_mm", "bill_depth_mm"])
+        #expect(file.session.plan.joint.first?.columns == ["bill_length_mm", "bill_depth_mm"])
         let prepared = try SessionRunner.prepare(file, environment: [:], allowChangedSource: false)
         var replay: [UInt8] = []
         try ChunkedCSVWriter(plan: prepared.plan, threads: 1).write(totalRows: prepared.plan.defaultRows, range: 0..<preview.rowCount) {

@@ -22,10 +22,10 @@ import TerminalUI
         #expect(screen.lines("second").last?.hasPrefix("saved cities.doppel.yaml") == true)
         #expect(app.finalState?.exitRequested == true)
         let saved = try SessionFile.load(dir + "/cities.doppel.yaml").session
-        #expect(saved.run.seed == app.finalState?.document?.plan.seed)
+        #expect(saved.plan.seed == app.finalState?.document?.plan.seed)
         #expect(saved.source?.path == "cities.csv")
         #expect(saved.source?.sha256?.count == 64)
-        #expect(saved.synthesisPlan == app.finalState?.document?.plan)
+        #expect(saved.plan == app.finalState?.document?.plan)
         #expect(!FileManager.default.fileExists(atPath: dir + "/.cities.doppel.autosave"))
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.contains("tmp") }
         #expect(leftovers.isEmpty)
@@ -41,7 +41,7 @@ import TerminalUI
         #expect(FileManager.default.fileExists(atPath: autosave))
         let edited = try #require(first.finalState?.document?.plan)
         #expect(edited.column(named: "city")?.strategy == "empirical")
-        #expect(try SessionFile.load(autosave).session.synthesisPlan == edited)
+        #expect(try SessionFile.load(autosave).session.plan == edited)
 
         // The next start offers it; y restores the edits (unsaved, undoable).
         let (screen, second) = try WorkbenchFixtures.run(.data(path: csv), in: dir, steps: [.capture("offer"), .key(.character("y")),
@@ -56,6 +56,26 @@ import TerminalUI
         // n discards it.
         let (_, _) = try WorkbenchFixtures.run(.data(path: csv), in: dir, steps: [.key(.character("n")), .key(.character("q"))], ascii: true)
         #expect(!FileManager.default.fileExists(atPath: autosave))
+    }
+
+    /// Issue 11: session → workbench state → session loses nothing (gates, output settings,
+    /// conditions, constraints, joint groups, comments aside).
+    @Test func sessionToWorkbenchToSessionIsLossless() throws {
+        let dir = try WorkbenchFixtures.temporaryDirectory()
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        try FileManager.default.createDirectory(atPath: dir + "/data", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: repository.appendingPathComponent("sessions/data/penguins.csv").path, toPath: dir + "/data/penguins.csv")
+        var original = try SessionFile.load(repository.appendingPathComponent("sessions/penguins-hybrid.yaml").path).session
+        original.plan.constraints = [ConstraintPlan(type: .range, column: "body_mass_g", min: 3000, max: 5000, enforce: .clip)]
+        original.plan.conditions = SamplingConditions(equals: ["island": "Dream"])
+        original.view = Session.ViewState(cursorColumn: "island", panel: "inspect")
+        try SessionFile.save(original, to: dir + "/hybrid.yaml")
+        // Open, save at once (Ctrl-S goes to the session's own file), quit.
+        let (_, app) = try WorkbenchFixtures.run(.session(path: "hybrid.yaml"), in: dir, width: 80, height: 24,
+                                                 steps: [.key(.control("s")), .key(.character("q"))], ascii: true)
+        #expect(app.finalState?.exitRequested == true)
+        let saved = try SessionFile.load(dir + "/hybrid.yaml").session
+        #expect(saved == original)
     }
 
     @Test func openingASessionRestoresPlanCursorAndView() throws {
@@ -193,7 +213,7 @@ import TerminalUI
         #expect(screen.lines("asked").last == "cities.doppel.yaml exists. Replace it? y replace, n keep it")
         #expect(screen.lines("kept")[0].contains("(modified)"))
         #expect(screen.lines("replaced").last?.hasPrefix("saved cities.doppel.yaml") == true)
-        #expect(try SessionFile.load(dir + "/cities.doppel.yaml").session.run.seed == app.finalState?.document?.plan.seed)
+        #expect(try SessionFile.load(dir + "/cities.doppel.yaml").session.plan.seed == app.finalState?.document?.plan.seed)
     }
 
     @Test func sessionPathsAndAutosaveNames() {
@@ -238,8 +258,8 @@ import TerminalUI
             " doppel: could not open",
             "",
             " bad.doppel.yaml:5: key 'surprise': unknown key; allowed",
-            " here: doppel_version, format, model, plan, require, run,",
-            " source, view",
+            " here: format, doppel_version, source, plan, run, require,",
+            " model, view",
             "",
             "",
             " q quits",

@@ -40,7 +40,7 @@ enum DocumentLoader {
             let file = try SessionFile.load(path)
             let table = try SessionRunner.readSource(file, allowChangedSource: false)
             let session = file.session
-            let plan = session.synthesisPlan
+            let (plan, view) = SessionMapping.edits(of: session)
             let dataPath = session.source.map { file.resolve($0.path) }
             let document = Document(
                 table: table, displayName: path.split(separator: "/").last.map(String.init) ?? path, dataPath: dataPath,
@@ -49,7 +49,7 @@ enum DocumentLoader {
             let autosavePath = AutosavePath.beside(session: path)
             return LoadResult(document: document, autosavePath: autosavePath,
                               recoverable: recoverable(autosavePath, newerThan: path, plan: plan),
-                              view: session.view, warnings: warnings)
+                              view: view, warnings: warnings + file.notes)
         }
     }
 
@@ -61,9 +61,7 @@ enum DocumentLoader {
         // The joint model is chosen as `doppel plan` chooses it (by quality, ~0.3 s on diamonds).
         let plan = JointModelChoice.defaultPlan(for: table, kinds: kinds, seed: seed ?? DefaultPlanner.randomSeed(),
                                                 candidates: chooseJoint ? JointModelChoice.allCandidates : []).plan
-        let session = Session.make(
-            source: dataPath.map { Session.Source.make(path: $0, read: readOptions, rows: table.rowCount) },
-            plan: Session.PlanSection(columns: []), run: Session.RunSettings(seed: plan.seed))
+        let session = Session(source: dataPath.map { Session.Source(path: $0, read: readOptions, rows: table.rowCount) }, plan: plan)
         let document = Document(table: table, displayName: displayName, dataPath: dataPath, readOptions: readOptions,
                                 profiles: profiles, holdout: holdout, session: session, sessionPath: nil,
                                 plan: plan, savedPlan: plan)
@@ -79,7 +77,7 @@ enum DocumentLoader {
         if let sessionDate = (try? files.attributesOfItem(atPath: sessionPath))?[.modificationDate] as? Date, sessionDate >= autosaveDate {
             return nil
         }
-        guard let saved = try? SessionFile.load(autosavePath).session.synthesisPlan, saved != plan else { return nil }
+        guard let saved = try? SessionMapping.edits(of: SessionFile.load(autosavePath).session).plan, saved != plan else { return nil }
         return saved
     }
 

@@ -174,8 +174,8 @@ extension Workbench {
                             _ state: inout WorkbenchState) -> [WorkbenchEffect] {
         guard let document = state.document else { return [] }
         state.message = StatusMessage("saving \(relative(path, to: state.currentDirectory))…")
-        let session = SessionBuilder.session(for: document, state: state, savingTo: path)
-        return [.save(SaveJob(session: session, path: path, dataPath: SessionBuilder.dataPath(for: document, savingTo: path),
+        let session = SessionMapping.session(for: document, state: state, savingTo: path)
+        return [.save(SaveJob(session: session, path: path, dataPath: SessionMapping.dataPath(for: document, savingTo: path),
                               writesDemoData: document.dataPath == nil && document.isDemo,
                               mayReplace: replacing || path == document.sessionPath, plan: document.plan,
                               autosavePath: state.autosave.path, thenQuit: thenQuit))]

@@ -85,7 +85,7 @@ extension Workbench {
         case .autosaveDue(let generation):
             guard generation == state.autosave.generation, let document = state.document, document.isDirty,
                   let path = state.autosave.path else { return [] }
-            return [.writeAutosave(SessionBuilder.session(for: document, state: state, savingTo: path), path: path)]
+            return [.writeAutosave(SessionMapping.session(for: document, state: state, savingTo: path), path: path)]
         case .autosaveWritten:
             return []
         case .autosaveFailed(let message):

@@ -3,44 +3,42 @@ import Session
 import Synthesis
 import Tabular
 
-/// The session a save writes: the document's session with the current plan, seed and view,
-/// and the source path relative to where the session goes.
-public enum SessionBuilder {
+/// The one mapping between a session file and what the workbench edits. A session holds the
+/// plan itself, so a load takes `session.plan` and `session.view` as they are, and a save puts
+/// the edited plan and the view back into the loaded session, keeping everything else (gates,
+/// output settings) as it was.
+public enum SessionMapping {
+    /// What the workbench edits, from a session: its plan and where the view was.
+    public static func edits(of session: Session) -> (plan: Plan, view: Session.ViewState?) {
+        (session.plan, session.view)
+    }
+
+    /// The session a save writes: the document's session with the current plan and view, and
+    /// the source path relative to where the session goes.
     public static func session(for document: Document, state: WorkbenchState, savingTo path: String) -> Session {
         var session = document.session
-        let plan = document.plan
-        let unchanged = document.savedPlan == plan && document.sessionPath != nil
         session.format = Session.currentFormat
-        let columns = plan.columns.map { column in
-            let previous = session.plan.columns.first { $0.name == column.name }
-            return Session.PlanColumn.make(name: column.name, kind: column.kind, strategy: column.strategy,
-                                      parameters: column.parameters.isEmpty ? nil : column.parameters,
-                                      realValues: unchanged ? previous?.realValues : nil)
-        }
-        session.plan = Session.PlanSection(columns: columns, joint: plan.joint.isEmpty ? nil : plan.joint,
-                                           constraints: plan.constraints.isEmpty ? nil : plan.constraints)
         // Embedded models belong to the plan they were fitted for: an edited plan drops them
         // (a replay then refits from the source, as the preview did).
+        let unchanged = document.savedPlan == document.plan && document.sessionPath != nil
         if !unchanged { session.model = nil }
-        session.run.seed = plan.seed
-        session.run.rows = plan.rows
-        session.run.conditions = plan.conditions
-        let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        session.plan = document.plan
         if let dataPath = dataPath(for: document, savingTo: path) {
-            var source = session.source ?? Session.Source.make(path: dataPath)
+            let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+            var source = session.source ?? Session.Source(path: dataPath)
             source.path = RelativePath.of(dataPath, from: directory)
-            source.read = document.readOptions
+            // Defaults stay unwritten when the session had none: a save changes nothing it need not.
+            if source.read != nil || document.readOptions != CSVReadOptions() { source.read = document.readOptions }
             source.rows = document.table.rowCount
             if source.columns == nil {
-                source.columns = document.table.columns.enumerated().map { index, column in
-                    Session.SchemaColumn.make(name: column.name, kind: plan.column(named: column.name)?.kind ?? .text)
+                source.columns = document.table.columns.map { column in
+                    Session.SchemaColumn(name: column.name, kind: document.plan.column(named: column.name)?.kind ?? .text)
                 }
             }
             session.source = source
         }
-        let cursor = state.cursorColumn?.name
         let panel: String? = state.page == .fidelity ? "fidelity" : state.grid.inspect ? "inspect" : nil
-        session.view = Session.ViewState.make(cursorColumn: cursor, panel: panel)
+        session.view = Session.ViewState(cursorColumn: state.cursorColumn?.name, panel: panel)
         return session
     }
 

@@ -1,0 +1,170 @@
+import Declaration
+import Fidelity
+import Synthesis
+import Tabular
+
+// The session format, declared once. Each record lists its keys here; reading (with the key
+// and shape checks of `FormatCheck`), writing (`NodeEncoder`, exact numbers) and the JSON
+// Schema (`doppel schema`, docs/session.schema.json) all follow. A new key is one line.
+
+extension Session: DeclaredRecord {
+    public static let empty = Session(plan: .empty)
+
+    public static let declaration = RecordDeclaration<Session>(
+        doc: "A Doppel session: the source, the plan, where the output goes, optional quality gates, fitted models and workbench state. Replayed by `doppel run`; documented in docs/SESSION.md. Any key not listed here is an error.", [
+            .required("format", \.format, "The session format version. This Doppel writes \(currentFormat) and reads 1 (migrated in memory) and \(currentFormat).",
+                      shape: .integer(minimum: 1, maximum: Int64(currentFormat))),
+            .optional("doppel_version", \.doppelVersion, "The Doppel version that wrote the session, e.g. 0.1.0. Informational."),
+            .optional("source", \.source, "The real data the plan is fitted to. Optional when the session embeds its fitted models (`model:`)."),
+            .required("plan", \.plan, "What to generate: seed, rows, columns with their strategies, joint models, constraints and conditions. The same record a plan file (`doppel plan -o`) holds."),
+            .defaulted("run", \.run, default: RunSettings(), "Where a run writes and in which format; each can be overridden on the command line of `doppel run`."),
+            .optional("require", \.require, "Quality gates: `doppel run` scores its output against the source and exits 1 when one is missed. Needs the source."),
+            .optional("model", \.model, "Written by `doppel fit`: each column's fitted model, so that `doppel run` needs no source. Do not edit by hand."),
+            .optional("view", \.view, "Where the workbench was: ignored by `doppel run`."),
+        ])
+}
+
+extension Session.Source: DeclaredRecord {
+    public static let empty = Session.Source(path: "")
+
+    public static let declaration = RecordDeclaration<Session.Source>(doc: "The real data the plan is fitted to.", [
+        .required("path", \.path, "The source CSV (or gzip CSV), relative to the session file, or absolute.", shape: .text(.nonEmpty)),
+        .optional("read", \.read, "How to read the source; every key is optional."),
+        .optional("rows", \.rows, "The source's row count when the session was written (data rows, without the header). Informational; the default row count of a fitted session.",
+                  shape: .integer(minimum: 0, maximum: nil)),
+        .optional("sha256", \.sha256, "SHA-256 of the source file's bytes, 64 hex digits (what sha256sum prints). `doppel run` refuses a source whose hash differs unless --allow-changed-source is given.",
+                  shape: .text(.init(pattern: "^[0-9a-fA-F]{64}$", meaning: "64 hexadecimal digits"))),
+        .optional("columns", \.columns, "The source's columns in file order, with the kinds the user chose."),
+    ])
+
+    public func checkDecoded() throws {
+        if let sha256, sha256.count != 64 || !sha256.allSatisfy(\.isHexDigit) {
+            throw DeclarationError("sha256 must be 64 hexadecimal digits")
+        }
+    }
+}
+
+extension Session.SchemaColumn: DeclaredRecord {
+    public static let empty = Session.SchemaColumn(name: "", kind: .text)
+
+    public static let declaration = RecordDeclaration<Session.SchemaColumn>(doc: "A source column and its kind.", [
+        .required("name", \.name, "The column's name as in the header (column_N without a header)."),
+        .required("kind", \.kind, "The kind the user chose (inference proposes it)."),
+    ])
+}
+
+extension Session.RunSettings: DeclaredRecord {
+    public static let empty = Session.RunSettings()
+
+    public static let declaration = RecordDeclaration<Session.RunSettings>(doc: "Where a run writes.", [
+        .optional("output", \.output, "Where to write, relative to the session file (or absolute); - is standard output (-o overrides). Default: standard output.",
+                  shape: .text(.nonEmpty)),
+        .optional("format", \.format, "csv (comma-separated, with a header), tsv (tab-separated) or jsonl (one JSON object per line); --format overrides. Default: by the output's extension, else csv."),
+    ])
+}
+
+extension Session.Requirements: DeclaredRecord {
+    public static let empty = Session.Requirements()
+
+    private static func gates(_ bound: String) -> Shape {
+        .record(RecordShape(name: "gates_\(bound)", doc: "Metric → threshold.", fields: (FidelityReport.figureNames + FidelityReport.tstrFigureNames).map {
+            FieldShape(key: $0, doc: GateDocs.text(for: $0), required: false, shape: .number(minimum: nil, maximum: nil))
+        }))
+    }
+
+    public static let declaration = RecordDeclaration<Session.Requirements>(doc: "Quality gates.", [
+        .optional("min", \.min, "The run exits 1 when a metric is below its value (the same as --min METRIC=VALUE); metric names are those of `doppel report --json`.",
+                  shape: gates("min")),
+        .optional("max", \.max, "The run exits 1 when a metric is above its value (the same as --max METRIC=VALUE).",
+                  shape: gates("max")),
+    ])
+}
+
+extension Session.ModelSection: DeclaredRecord {
+    public static let empty = Session.ModelSection(columns: [:])
+
+    public static let declaration = RecordDeclaration<Session.ModelSection>(doc: "Fitted models, written by doppel fit.", [
+        .required("columns", \.columns, "Fitted models by plan column name."),
+        .optional("joint", \.joint, "Fitted joint models, by group name."),
+        .optional("constraints", \.constraints, "Fitted constraints in plan order.", omitted: { $0.isEmpty }),
+    ])
+}
+
+extension Session.EmbeddedModel: DeclaredRecord {
+    public static let empty = Session.EmbeddedModel(strategy: "", realValues: .none, fitted: .null,
+                                                    options: FittedOptions(kind: .text, shape: .text, nullRate: nil, edgeRate: 0, edgeNumbers: [],
+                                                                           clipMin: nil, clipMax: nil, roundDigits: nil))
+
+    public static let declaration = RecordDeclaration<Session.EmbeddedModel>(name: "fitted_column", doc: "One column's fitted model, as `doppel fit` writes it.", [
+        .required("strategy", \.strategy, "The strategy the model was fitted by.", shape: .choice(StrategyRegistry.ids, name: "strategy", doc: nil)),
+        .required("real_values", \.realValues, "What the fitted model keeps of the real data."),
+        .required("fitted", \.fitted, "The fitted model as its strategy encodes it; its keys are the strategy's own."),
+        .required("options", \.options, "The options applied around the model, as fitted: kind, storage shape, null rate, edge cases, clipping and rounding."),
+    ])
+}
+
+extension Session.EmbeddedJoint: DeclaredRecord {
+    public static let empty = Session.EmbeddedJoint(model: "", columns: [], realValues: .none, fitted: .null)
+
+    public static let declaration = RecordDeclaration<Session.EmbeddedJoint>(name: "fitted_joint", doc: "One joint group's fitted model.", [
+        .required("model", \.model, "The joint model.", shape: .choice(JointRegistry.ids, name: "joint_model", doc: nil)),
+        .required("columns", \.columns, "Member columns, in visit order."),
+        .required("real_values", \.realValues, "What the fitted model keeps of the real data."),
+        .required("fitted", \.fitted, "The fitted model as it encodes itself."),
+    ])
+}
+
+extension FittedOptions: DeclaredRecord {
+    public static let empty = Session.EmbeddedModel.empty.options
+
+    public static let declaration = RecordDeclaration<FittedOptions>(doc: "The options applied around a fitted model.", [
+        .required("kind", \.kind, "The column's kind."),
+        .required("shape", \.shape, "How the column is stored and written, as doppel encodes it."),
+        .optional("null_rate", \.nullRate, "The share of nulls, learned or given.", shape: .number(minimum: 0, maximum: 1)),
+        .required("edge_rate", \.edgeRate, "The share of values replaced by boundary cases.", shape: .number(minimum: 0, maximum: 1)),
+        .required("edge_numbers", \.edgeNumbers, "The boundary cases drawn for numeric columns."),
+        .optional("clip_min", \.clipMin, "Lower clipping bound (the real minimum), when clipping."),
+        .optional("clip_max", \.clipMax, "Upper clipping bound (the real maximum), when clipping."),
+        .optional("round_digits", \.roundDigits, "Decimal digits values are rounded to, when rounding.", shape: .integer(minimum: -20, maximum: 20)),
+    ])
+
+    public func checkDecoded() throws {
+        if let clipMin, let clipMax, !(clipMin <= clipMax) {
+            throw DeclarationError("clip_min (\(clipMin)) must not be above clip_max (\(clipMax))")
+        }
+    }
+}
+
+extension Session.ViewState: DeclaredRecord {
+    public static let empty = Session.ViewState()
+
+    public static let declaration = RecordDeclaration<Session.ViewState>(doc: "Where the workbench was.", [
+        .optional("cursor_column", \.cursorColumn, "The plan column the cursor is on."),
+        .optional("panel", \.panel, "The open panel: inspect or fidelity.", shape: .choice(["inspect", "fidelity"], name: nil, doc: nil)),
+    ])
+}
+
+extension JSONValue: Declared {
+    public static var shape: Shape { .anything("A fitted model, validated by its strategy.") }
+}
+
+/// What each gate metric means, for the schema and docs.
+enum GateDocs {
+    static func text(for metric: String) -> String {
+        switch metric {
+        case "quality": "The overall quality score (SDMetrics' QualityReport: the mean of column shapes and column pair trends), 0 to 1."
+        case "column_shapes": "Column Shapes: the mean per-column KS / TV complement, 0 to 1."
+        case "column_pair_trends": "Column Pair Trends over the pairs with a real relationship, 0 to 1."
+        case "column_pair_trends_all": "Column Pair Trends over all pairs, 0 to 1."
+        case "boundary_adherence": "Share of synthetic numeric values inside the real min and max, 0 to 1."
+        case "category_adherence": "Share of synthetic categories that occur in the real data, 0 to 1."
+        case "exact_copy_rate": "Share of synthetic rows that are exact copies of a real row, 0 to 1 (gate it with max)."
+        case "dcr_baseline_protection": "Distance-to-closest-record protection against a random baseline, 0 to 1."
+        case "dcr_overfitting_protection": "DCR overfitting protection; needs a holdout."
+        case "nndr": "Nearest-neighbour distance ratio (median), 0 to 1; low means synthetic rows sit close to single real rows."
+        case "pmse": "Propensity mean squared error (synthpop's utility.gen); 0 is indistinguishable (gate it with max)."
+        case "s_pmse": "Standardised pMSE (pMSE over its null expectation); about 1 is good (gate it with max)."
+        default: "Train-on-synthetic (or -real), test-on-real \(metric); needs a target column."
+        }
+    }
+}

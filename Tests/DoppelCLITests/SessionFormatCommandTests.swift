@@ -1,0 +1,77 @@
+import Foundation
+import Testing
+
+/// Issue 11 end to end: plan files given to `doppel run`, `--source`, `doppel migrate`,
+/// `doppel schema`, and the seed's one home.
+@Suite("session format 2, with the built binary")
+struct SessionFormatCommandTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let penguins = repository.appendingPathComponent("sessions/data/penguins.csv").path
+
+    @Test("doppel run on a plan file says what it is; with --source it runs, as doppel sample --plan does")
+    func planFiles() throws {
+        let directory = DoppelProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let plan = directory.appendingPathComponent("plan.yaml").path
+        let planned = try DoppelProcess.run(["plan", Self.penguins, "--seed", "4", "--joint", "none", "-o", plan])
+        #expect(planned.status == 0, "\(planned.stderr)")
+        let bare = try DoppelProcess.run(["run", plan])
+        #expect(bare.status == 2)
+        #expect(bare.stderr == "doppel: error: \(plan): \(plan) is a plan (from `doppel plan -o`), not a session: run it with `doppel run \(plan) --source DATA.csv`, write a session with `doppel plan DATA.csv --session -o s.yaml`, or sample with `doppel sample DATA.csv --plan \(plan)`\n")
+        let run = try DoppelProcess.run(["run", plan, "--source", Self.penguins, "--rows", "500", "--quiet"])
+        let sample = try DoppelProcess.run(["sample", Self.penguins, "--plan", plan, "--rows", "500"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout == sample.stdout)
+        #expect(run.stdout.split(separator: "\n").count == 501)
+    }
+
+    @Test("--seed is the plan's seed: overriding it gives what a session with that seed gives")
+    func seedHasOneHome() throws {
+        let directory = DoppelProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let session = directory.appendingPathComponent("s.yaml").path
+        let seven = directory.appendingPathComponent("seven.yaml").path
+        #expect(try DoppelProcess.run(["plan", Self.penguins, "--seed", "4", "--joint", "none", "--session", "-o", session]).status == 0)
+        try String(contentsOfFile: session, encoding: .utf8).replacingOccurrences(of: "  seed: 4\n", with: "  seed: 7\n")
+            .write(toFile: seven, atomically: true, encoding: .utf8)
+        let overridden = try DoppelProcess.run(["run", session, "--seed", "7", "--rows", "300", "--quiet"])
+        let written = try DoppelProcess.run(["run", seven, "--rows", "300", "--quiet"])
+        let own = try DoppelProcess.run(["run", session, "--rows", "300", "--quiet"])
+        #expect(overridden.status == 0 && written.status == 0)
+        #expect(overridden.stdout == written.stdout)
+        #expect(overridden.stdout != own.stdout)
+    }
+
+    @Test("doppel migrate writes a format-1 session as format 2, which replays to the same bytes")
+    func migrate() throws {
+        let directory = DoppelProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let old = Self.repository.appendingPathComponent("Tests/Fixtures/format1/penguins-hybrid.yaml").path
+        let new = directory.appendingPathComponent("hybrid.yaml").path
+        let migrated = try DoppelProcess.run(["migrate", old, "-o", new])
+        #expect(migrated.status == 0, "\(migrated.stderr)")
+        #expect(migrated.stderr.contains("format-1 session, read as format 2"))
+        let text = try String(contentsOfFile: new, encoding: .utf8)
+        #expect(text.hasPrefix("format: 2\n"))
+        #expect(text.contains("plan:\n  seed: 2024\n  rows: 688\n"))
+        let before = try DoppelProcess.run(["run", old, "--quiet"])
+        let after = try DoppelProcess.run(["run", new, "--quiet"])
+        #expect(before.status == 0 && after.status == 0, "\(after.stderr)")
+        #expect(after.stderr.isEmpty)
+        #expect(before.stdout == after.stdout)
+        #expect(before.stdout.split(separator: "\n").count == 689)
+    }
+
+    @Test("doppel schema prints the checked-in schema; a bad session names file, line and key")
+    func schemaAndMessages() throws {
+        let schema = try DoppelProcess.run(["schema"])
+        #expect(schema.stdout == (try String(contentsOfFile: Self.repository.appendingPathComponent("docs/session.schema.json").path, encoding: .utf8)))
+        let directory = DoppelProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let bad = directory.appendingPathComponent("bad.yaml").path
+        try "format: 2\nsource: {path: x.csv}\nplan:\n  seed: 1\n  rows: -1\n  columns: []\n".write(toFile: bad, atomically: true, encoding: .utf8)
+        let result = try DoppelProcess.run(["run", bad])
+        #expect(result.status == 2)
+        #expect(result.stderr == "doppel: error: \(bad):5: key 'plan.rows': must be a whole number of at least 0 (found '-1')\n")
+    }
+}
