@@ -58,6 +58,8 @@ struct RunCommand: ParsableCommand {
         try failingWithStatus2 {
             let file = try SessionFile.load(session)
             let gates = (file.session.require?.gates ?? []) + (try parseGates(min: min, max: max))
+            // A gate that can never be checked fails now, not after the output is written.
+            try checkGateInputs(gates, available: [], command: "doppel run")
             if let rows, rows < 0 { throw BadInput("--rows \(rows): expected a row count of at least 0") }
             if threads < 0 { throw BadInput("--threads \(threads): expected 0 (all cores) or more") }
             let needsSource = report || !gates.isEmpty
@@ -70,6 +72,9 @@ struct RunCommand: ParsableCommand {
                 } catch let error as PlanError {
                     throw BadInput(error.message)
                 }
+            }
+            if needsSource, prepared.source == nil {
+                throw BadInput("gates and --report need the source data, and this session has no source")
             }
             let total = rows ?? file.session.run.rows ?? prepared.plan.defaultRows
             let range = try shardRange(total: total)
