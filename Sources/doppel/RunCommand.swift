@@ -36,6 +36,9 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Threads (default: all cores). Does not change the output.")
     var threads: Int = 0
 
+    @Flag(help: "CSV/TSV for Excel or Sheets: text cells starting with =, +, -, @, tab or CR get a leading ' (numbers are left alone).")
+    var spreadsheetSafe = false
+
     @Flag(help: "Score the output against the source and print the report on stderr.")
     var report = false
 
@@ -81,10 +84,11 @@ struct RunCommand: ParsableCommand {
             let destination = out ?? file.session.run.output.map(file.resolve) ?? "-"
             let chosenFormat = format ?? file.session.run.format ?? Self.format(forPath: destination)
             let writer: any RowWriter = switch chosenFormat {
-            case .csv: CSVWriter()
-            case .tsv: CSVWriter(delimiter: UInt8(ascii: "\t"))
+            case .csv: CSVWriter(spreadsheetSafe: spreadsheetSafe)
+            case .tsv: CSVWriter(delimiter: UInt8(ascii: "\t"), spreadsheetSafe: spreadsheetSafe)
             case .jsonl: JSONLinesWriter()
             }
+            if spreadsheetSafe, chosenFormat == .jsonl { throw BadInput("--spreadsheet-safe is for CSV and TSV output, not JSON Lines") }
             let chunked = ChunkedCSVWriter(plan: prepared.plan, threads: threads, writer: writer)
             let output = destination == "-" ? nil : try AtomicFileWriter(path: destination)
             let progress = ProgressLine(total: range.count, enabled: !quiet && isatty(STDERR_FILENO) == 1)
