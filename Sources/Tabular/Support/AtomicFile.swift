@@ -276,6 +276,12 @@ enum TemporaryFileRegistry {
             sigemptyset(&action.sa_mask)
             action.sa_flags = 0
             sigaction(signal, &action, nil)
+            // A parent that spawned us from a thread with signals blocked (Foundation's
+            // Process does) would leave the signal pending forever: unblock what we handle.
+            var handled = sigset_t()
+            sigemptyset(&handled)
+            sigaddset(&handled, signal)
+            pthread_sigmask(SIG_UNBLOCK, &handled, nil)
         }
     }
 
