@@ -6,7 +6,7 @@ struct ReportCommandTests {
     /// A synthetic penguins file made by doppel itself, and a real/holdout split of the real data.
     private static func fixture() throws -> (real: String, synthetic: String, training: String, holdout: String) {
         let directory = DoppelProcess.temporaryDirectory()
-        let real = DoppelProcess.sharedData("penguins")
+        let real = try DoppelProcess.sharedData("penguins")
         let synthetic = directory.appendingPathComponent("synthetic.csv").path
         let made = try DoppelProcess.run(["sample", real, "--seed", "4", "-o", synthetic])
         precondition(made.status == 0, made.stderr)

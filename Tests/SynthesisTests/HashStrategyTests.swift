@@ -11,6 +11,7 @@ enum HashTestKey {
         let url = FileManager.default.temporaryDirectory
             .appendingPathComponent("doppel-hash-test-key-\(ProcessInfo.processInfo.processIdentifier).txt")
         try! Data((key + "\n").utf8).write(to: url)
+        TemporaryFolders.track(url.path)
         return url.path
     }()
 }

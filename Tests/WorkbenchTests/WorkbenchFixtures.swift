@@ -18,6 +18,7 @@ enum WorkbenchFixtures {
     static func temporaryDirectory() throws -> String {
         let path = NSTemporaryDirectory() + "doppel-wb-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        TemporaryFolders.track(path)
         return path
     }
 
