@@ -12,7 +12,8 @@ enum WorkbenchFixtures {
         return url.path
     }()
 
-    static var penguinsPath: String { packageRoot + "/../shared/data/penguins.csv" }
+    /// The copy in Tests/Fixtures: these unit tests need no ../shared.
+    static var penguinsPath: String { packageRoot + "/Tests/Fixtures/penguins.csv" }
 
     /// A fresh empty folder.
     static func temporaryDirectory() throws -> String {
