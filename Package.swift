@@ -46,6 +46,8 @@ let package = Package(
                 "Declaration",
                 .product(name: "RealModule", package: "swift-numerics"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                // PBKDF2 for the hash strategy's key check (KDF.Insecure.PBKDF2, BoringSSL's).
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
             ],
             swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
         ),

@@ -11,3 +11,16 @@ func parseGates(min: [String], max: [String]) throws -> [QualityGate] {
         throw BadInput(error.description)
     }
 }
+
+/// Fails (bad input) when a gate is on a figure that needs input this command will not have:
+/// `available` names what it has (`--holdout`, `--target`). Called before any output is
+/// written, so a gate that can never be checked does not leave a file behind.
+func checkGateInputs(_ gates: [QualityGate], available: Set<String>, command: String) throws {
+    for gate in gates {
+        guard let needed = FidelityReport.requiredInput(for: gate.metric), !available.contains(needed) else { continue }
+        if command == "doppel report" {
+            throw BadInput("\(gate): \(gate.metric) needs \(needed), which was not given")
+        }
+        throw BadInput("\(gate): \(gate.metric) needs \(needed), which \(command) does not take; score the output with doppel report \(needed) instead")
+    }
+}

@@ -28,6 +28,9 @@ struct ReportCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Real rows kept out of fitting, for overfitting protection and TSTR.", valueName: "file"))
     var holdout: String?
 
+    @Option(help: ArgumentHelp("Score only these columns (comma-separated). Without it the synthetic file must have exactly the real file's columns.", valueName: "a,b,c"))
+    var columns: String?
+
     @Option(help: ArgumentHelp("A column to predict: train on synthetic, test on real.", valueName: "column"))
     var target: String?
 
@@ -62,14 +65,19 @@ struct ReportCommand: ParsableCommand {
         var missed: [String] = []
         try failingWithStatus2 {
             let gates = try parseGates(min: min, max: max)
+            try checkGateInputs(gates, available: Set([holdout.map { _ in "--holdout" }, target.map { _ in "--target" }].compactMap { $0 }),
+                                command: "doppel report")
             let progress: (String) -> Void = { message in if !quiet { Diagnostics.note(message) } }
             progress("reading \(real) and \(synthetic)")
-            let (realTable, _) = try loadSource(real, options: read)
-            let (syntheticTable, _) = try loadSource(synthetic, options: read)
-            let holdoutTable = try holdout.map { try loadSource($0, options: read).table }
-            if let target, realTable.column(named: target) == nil {
+            let (realRead, _) = try loadSource(real, options: read)
+            let (syntheticRead, _) = try loadSource(synthetic, options: read)
+            let holdoutRead = try holdout.map { try loadSource($0, options: read).table }
+            if let target, realRead.column(named: target) == nil {
                 throw BadInput("--target \(target): the real data has no column '\(target)'")
             }
+            let (realTable, syntheticTable, holdoutTable) = try ScoredColumns.match(
+                real: (real, realRead), synthetic: (synthetic, syntheticRead), holdout: holdout.map { ($0, holdoutRead!) },
+                columns: columns, target: target)
             let data = FidelityData(real: realTable, synthetic: syntheticTable, holdout: holdoutTable)
             let report = FidelityReport.compute(
                 data, target: target, utilityOptions: UtilityOptions(propensityModel: propensity, tstrModel: tstrModel), progress: progress)

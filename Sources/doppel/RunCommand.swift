@@ -39,6 +39,9 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Threads (default: all cores). Does not change the output.")
     var threads: Int = 0
 
+    @Flag(help: "CSV/TSV for Excel or Sheets: text cells starting with =, +, -, @, tab or CR get a leading ' (numbers are left alone).")
+    var spreadsheetSafe = false
+
     @Flag(help: "Score the output against the source and print the report on stderr.")
     var report = false
 
@@ -64,6 +67,8 @@ struct RunCommand: ParsableCommand {
             // The seed's one home is the plan: the override is applied there, once.
             if let seed { file.session.plan.seed = seed }
             let gates = (file.session.require?.gates ?? []) + (try parseGates(min: min, max: max))
+            // A gate that can never be checked fails now, not after the output is written.
+            try checkGateInputs(gates, available: [], command: "doppel run")
             if let rows, rows < 0 { throw BadInput("--rows \(rows): expected a row count of at least 0") }
             if threads < 0 { throw BadInput("--threads \(threads): expected 0 (all cores) or more") }
             let needsSource = report || !gates.isEmpty
@@ -77,15 +82,19 @@ struct RunCommand: ParsableCommand {
                     throw BadInput(error.message)
                 }
             }
+            if needsSource, prepared.source == nil {
+                throw BadInput("gates and --report need the source data, and this session has no source")
+            }
             let total = rows ?? file.session.plan.rows ?? prepared.plan.defaultRows
             let range = try shardRange(total: total)
             let destination = out ?? file.session.run.output.map(file.resolve) ?? "-"
             let chosenFormat = format ?? file.session.run.format ?? Self.format(forPath: destination)
             let writer: any RowWriter = switch chosenFormat {
-            case .csv: CSVWriter()
-            case .tsv: CSVWriter(delimiter: UInt8(ascii: "\t"))
+            case .csv: CSVWriter(spreadsheetSafe: spreadsheetSafe)
+            case .tsv: CSVWriter(delimiter: UInt8(ascii: "\t"), spreadsheetSafe: spreadsheetSafe)
             case .jsonl: JSONLinesWriter()
             }
+            if spreadsheetSafe, chosenFormat == .jsonl { throw BadInput("--spreadsheet-safe is for CSV and TSV output, not JSON Lines") }
             let chunked = ChunkedCSVWriter(plan: prepared.plan, threads: threads, writer: writer)
             let output = destination == "-" ? nil : try AtomicFileWriter(path: destination)
             let progress = ProgressLine(total: range.count, enabled: !quiet && isatty(STDERR_FILENO) == 1)

@@ -30,6 +30,9 @@ struct SampleCommand: ParsableCommand {
 
     @OptionGroup var conditions: ConditionArguments
 
+    @Flag(help: "CSV for Excel or Sheets: text cells starting with =, +, -, @, tab or CR get a leading ' (numbers are left alone).")
+    var spreadsheetSafe = false
+
     @Option(help: "Threads to use (default: all cores). Does not change the output.")
     var threads: Int = 0
 
@@ -51,7 +54,7 @@ struct SampleCommand: ParsableCommand {
             let fitted = try withPlanErrors(plan ?? "the default plan") {
                 try FittedPlan.fit(chosenPlan, on: table, environment: ProcessInfo.processInfo.environment)
             }
-            let writer = ChunkedCSVWriter(plan: fitted, threads: threads)
+            let writer = ChunkedCSVWriter(plan: fitted, threads: threads, writer: CSVWriter(spreadsheetSafe: spreadsheetSafe))
             let total = rows ?? fitted.defaultRows
             let file = out == "-" ? nil : try AtomicFileWriter(path: out)
             try withPlanErrors(plan ?? "the default plan") {

@@ -7,7 +7,7 @@ import Testing
 struct TuiCommandTests {
     @Test("a CSV file: its inspect table, as doppel inspect prints it")
     func csvFile() throws {
-        let penguins = DoppelProcess.sharedData("penguins")
+        let penguins = try DoppelProcess.sharedData("penguins")
         let outcome = try DoppelProcess.run([penguins])
         let inspect = try DoppelProcess.run(["inspect", penguins])
         #expect(outcome.status == 0)

@@ -6,8 +6,8 @@ import Testing
 @Suite("doppel workbench in tmux", .serialized, .enabled(if: TmuxSession.isAvailable,
         "tmux is not installed: run scripts/install-deps.sh (it installs tmux) to run these tests"))
 struct WorkbenchTmuxTests {
-    static let diamonds = DoppelProcess.sharedData("diamonds")
-    static let penguins = DoppelProcess.sharedData("penguins")
+    static var diamonds: String { get throws { try DoppelProcess.sharedData("diamonds") } }
+    static var penguins: String { get throws { try DoppelProcess.sharedData("penguins") } }
     /// Loading diamonds in a debug build takes several seconds on a busy machine.
     static let loadTimeout = 60.0
 

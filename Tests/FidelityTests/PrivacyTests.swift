@@ -353,7 +353,7 @@ struct PrivacyTests {
     /// others mix columns of different training rows with small shifts.
     static func penguinSplit() throws -> (training: Table, holdout: Table, synthetic: Table) {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        let path = root.deletingLastPathComponent().appendingPathComponent("shared/data/penguins.csv").path
+        let path = root.appendingPathComponent("Tests/Fixtures/penguins.csv").path
         let penguins = try CSVReader.read(path: path).table
         let training = select(penguins, Array(stride(from: 0, to: penguins.rowCount, by: 2)))
         let holdout = select(penguins, Array(stride(from: 1, to: penguins.rowCount, by: 2)))

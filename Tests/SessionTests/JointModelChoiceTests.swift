@@ -7,8 +7,9 @@ import Tabular
 @Suite("doppel plan's choice of joint model")
 struct JointModelChoiceTests {
     static func penguins() throws -> Table {
+        // The copy in Tests/Fixtures: this unit test needs no ../shared.
         let path = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("shared/data/penguins.csv").path
+            .deletingLastPathComponent().appendingPathComponent("Tests/Fixtures/penguins.csv").path
         return try CSVReader.read(path: path).table
     }
 

@@ -9,6 +9,7 @@ struct JointSessionTests {
     private func write(_ text: String) throws -> String {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("doppel-joint-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        TemporaryFolders.track(directory.path)
         let path = directory.appendingPathComponent("s.yaml").path
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         return path

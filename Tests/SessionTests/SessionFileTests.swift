@@ -9,6 +9,7 @@ struct SessionFileTests {
     private func write(_ text: String, name: String = "s.yaml") throws -> String {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("doppel-session-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        TemporaryFolders.track(directory.path)
         let path = directory.appendingPathComponent(name).path
         try text.write(toFile: path, atomically: true, encoding: .utf8)
         return path

@@ -11,6 +11,7 @@ enum HashTestKey {
         let url = FileManager.default.temporaryDirectory
             .appendingPathComponent("doppel-hash-test-key-\(ProcessInfo.processInfo.processIdentifier).txt")
         try! Data((key + "\n").utf8).write(to: url)
+        TemporaryFolders.track(url.path)
         return url.path
     }()
 }
@@ -61,15 +62,15 @@ struct HashStrategyTests {
         #expect(try pseudonyms(Parameters(["length": 64]))[0]?.count == 64)
     }
 
-    @Test("another key, other pseudonyms and another fingerprint")
+    @Test("another key, other pseudonyms, and the key check tells the keys apart")
     func differentKey() throws {
         let first = try pseudonyms()
         let second = try pseudonyms(environment: ["DOPPEL_HASH_KEY": "Jeff"])
         for row in [0, 1, 2, 4, 5] { #expect(first[row] != second[row]) }
-        let fingerprint = { (key: String) throws -> String in
-            (try self.fit(environment: ["DOPPEL_HASH_KEY": key]).columns[0].model as! HashStrategy.Model).keyFingerprint
-        }
-        #expect(try fingerprint("Jefe") != fingerprint("Jeff"))
+        let model = try fit(environment: ["DOPPEL_HASH_KEY": "Jefe"]).columns[0].model as! HashStrategy.Model
+        let check = try #require(model.keyCheck)
+        #expect(try check.matches(PseudonymKey(bytes: Array("Jefe".utf8))))
+        #expect(try !check.matches(PseudonymKey(bytes: Array("Jeff".utf8))))
     }
 
     @Test("the key comes from the environment variable or from a file")
@@ -100,18 +101,40 @@ struct HashStrategyTests {
         #expect(fitError(Parameters(["key_file": .text(empty.path)])) == "column 'id': strategy 'hash' needs a secret key, but the key file '\(empty.path)' is empty")
     }
 
-    @Test("the key fingerprint is stable and public; the model holds neither key nor real values")
-    func fingerprintAndExposure() throws {
-        // SHA-256("doppel-key-fingerprint:Jefe"), first 16 hex digits (sha256sum).
-        #expect(PseudonymKey.fingerprint(of: Array("Jefe".utf8)) == "51c4c13aefc0d3bd")
-        #expect(PseudonymKey.fingerprint(of: Array(HashTestKey.key.utf8)) == "784ae4c789bf4fb2")
+    @Test("the key check is salted and slow; the model holds neither key nor real values")
+    func keyCheckAndExposure() throws {
         let plan = try fit(environment: ["DOPPEL_HASH_KEY": "Jefe"])
         let model = plan.columns[0].model as! HashStrategy.Model
-        #expect(model.keyFingerprint == "51c4c13aefc0d3bd")
+        let check = try #require(model.keyCheck)
+        #expect(check.algorithm == "pbkdf2-hmac-sha256")
+        #expect(check.rounds >= 100_000)
+        #expect(check.salt.count == 32 && check.derived.count == 64)
+        // A fresh salt each fit: the same key gives another check, so no table of guesses helps.
+        let again = try #require((try fit(environment: ["DOPPEL_HASH_KEY": "Jefe"]).columns[0].model as! HashStrategy.Model).keyCheck)
+        #expect(again.salt != check.salt && again.derived != check.derived)
         #expect(model.exposure == .none)
         let json = String(decoding: try ModelCoding.encode(model), as: UTF8.self)
         for secret in ["Jefe", "alice", "bob", "carol"] { #expect(!json.contains(secret), "\(secret) in \(json)") }
-        #expect(json.contains("51c4c13aefc0d3bd"))
+        // The old unsalted fingerprint, SHA-256("doppel-key-fingerprint:Jefe") cut to 16 digits, is gone.
+        #expect(!json.contains("51c4c13aefc0d3bd") && !json.contains("keyFingerprint"))
+        // A check edited to be cheap is refused.
+        var cheap = check
+        cheap.rounds = 1
+        #expect(throws: PlanError.self) { try cheap.matches(PseudonymKey(bytes: Array("Jefe".utf8))) }
+    }
+
+    @Test("a model written with the old fingerprint still decodes and samples; the fingerprint is dropped")
+    func oldModelDecodes() throws {
+        let plan = try fit(environment: ["DOPPEL_HASH_KEY": "Jefe"])
+        let model = plan.columns[0].model as! HashStrategy.Model
+        var object = try #require(try JSONSerialization.jsonObject(with: Data(try ModelCoding.encode(model))) as? [String: Any])
+        object.removeValue(forKey: "keyCheck")
+        object["keyFingerprint"] = "51c4c13aefc0d3bd"
+        let old = try JSONSerialization.data(withJSONObject: object)
+        let decoded = try #require(try ModelCoding.decode(strategy: "hash", from: old) as? HashStrategy.Model)
+        #expect(decoded.keyCheck == nil)
+        #expect(decoded.pseudonyms == model.pseudonyms)
+        #expect(!String(decoding: try ModelCoding.encode(decoded), as: UTF8.self).contains("51c4c13aefc0d3bd"))
     }
 
     @Test("nulls stay nulls, row for row")

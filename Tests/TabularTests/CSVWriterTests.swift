@@ -6,7 +6,7 @@ import Testing
 struct CSVWriterTests {
     @Test("the shared datasets write back byte for byte", arguments: ["penguins", "diamonds", "credit_data"])
     func byteIdenticalRoundTrip(dataset: String) throws {
-        let path = Fixtures.sharedData(dataset)
+        let path = try Fixtures.sharedData(dataset)
         let original = try Data(contentsOf: URL(fileURLWithPath: path))
         let table = try CSVReader.read(path: path).table
         let written = CSVWriter().bytes(table)

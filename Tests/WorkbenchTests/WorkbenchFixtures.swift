@@ -12,12 +12,14 @@ enum WorkbenchFixtures {
         return url.path
     }()
 
-    static var penguinsPath: String { packageRoot + "/../shared/data/penguins.csv" }
+    /// The copy in Tests/Fixtures: these unit tests need no ../shared.
+    static var penguinsPath: String { packageRoot + "/Tests/Fixtures/penguins.csv" }
 
     /// A fresh empty folder.
     static func temporaryDirectory() throws -> String {
         let path = NSTemporaryDirectory() + "doppel-wb-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        TemporaryFolders.track(path)
         return path
     }
 

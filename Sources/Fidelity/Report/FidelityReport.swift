@@ -91,6 +91,18 @@ public struct FidelityReport: Sendable {
         return lines
     }
 
+    /// The input a figure needs besides the real and synthetic data — `--holdout` for
+    /// overfitting protection, `--target` for the TSTR figures — or nil when it needs none.
+    /// Commands check gates against it before any work, so a gate that can never be checked
+    /// fails before an output is written.
+    public static func requiredInput(for name: String) -> String? {
+        switch name {
+        case "dcr_overfitting_protection": return "--holdout"
+        case _ where name.hasPrefix("tstr_"): return "--target"
+        default: return nil
+        }
+    }
+
     /// Why a figure is nil, for messages.
     public func whyMissing(_ name: String) -> String {
         switch name {

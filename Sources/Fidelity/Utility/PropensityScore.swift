@@ -58,6 +58,8 @@ enum PropensityScore {
         let realAvailable = data.real.rowCount, syntheticAvailable = data.synthetic.rowCount
         guard realAvailable >= 1 else { throw UtilityError.tooFewRows("the real data", rows: 0, needed: 1) }
         guard syntheticAvailable >= 1 else { throw UtilityError.tooFewRows("the synthetic data", rows: 0, needed: 1) }
+        // Without a shared column every row looks alike and pMSE would be a perfect 0.
+        guard !data.columns.isEmpty else { throw UtilityError.noSharedColumns }
         let interactions = options.propensityModel == .logisticInteractions
         let limit = interactions ? min(options.propensityRowsPerSide, options.interactionRowsPerSide) : options.propensityRowsPerSide
         var real = TableRows(data.real, rows: RowSample.choose(limit, of: Array(0..<realAvailable), seed: seed, purpose: SeedPurpose.propensityReal))

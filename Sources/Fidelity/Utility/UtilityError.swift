@@ -16,6 +16,8 @@ public enum UtilityError: Error, Equatable, Sendable, CustomStringConvertible {
     case holdoutMissingColumns([String])
     /// The propensity model with interactions would estimate too many parameters.
     case tooManyParameters(Int, limit: Int)
+    /// No column is evaluated on both sides: nothing to tell real rows from synthetic ones by.
+    case noSharedColumns
 
     public var description: String {
         switch self {
@@ -33,6 +35,8 @@ public enum UtilityError: Error, Equatable, Sendable, CustomStringConvertible {
             "the holdout lacks column\(names.count == 1 ? "" : "s") \(names.map { "'\($0)'" }.joined(separator: ", "))"
         case .tooManyParameters(let count, let limit):
             "the propensity model with interactions would have \(count) parameters (limit \(limit)); use the main-effects logistic model or the tree"
+        case .noSharedColumns:
+            "no column is evaluated in both the real and the synthetic data, so pMSE has nothing to compare"
         }
     }
 }

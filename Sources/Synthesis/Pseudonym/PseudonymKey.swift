@@ -1,4 +1,5 @@
 import Crypto
+import _CryptoExtras
 import Foundation
 
 /// The secret behind `hash` pseudonyms. It is read at fit time from an environment variable or
@@ -8,14 +9,8 @@ public struct PseudonymKey: Sendable {
 
     init(bytes: [UInt8]) { self.bytes = bytes }
 
-    /// The first 16 hex digits of SHA-256 over `doppel-key-fingerprint:` + key: enough for a
-    /// session to notice that a later run uses another key, useless for finding the key.
-    public var fingerprint: String { Self.fingerprint(of: bytes) }
-
-    public static func fingerprint(of key: [UInt8]) -> String {
-        let digest = SHA256.hash(data: Array("doppel-key-fingerprint:".utf8) + key)
-        return String(digest.hexString.prefix(16))
-    }
+    /// A new check of this key: a random salt, and PBKDF2 over the key with it.
+    public func makeCheck() throws -> KeyCheck { try KeyCheck(key: bytes) }
 
     /// The key from `keyFile` when it is set, else from the environment variable `keyVariable`.
     /// A missing, unreadable or empty key is an error naming the column and where it looked.
@@ -62,5 +57,67 @@ extension Sequence where Element == UInt8 {
             text.append(digits[Int(byte & 0x0F)])
         }
         return String(decoding: text, as: UTF8.self)
+    }
+}
+
+/// What a model stores about the key its pseudonyms were made with, so that a later fit can
+/// tell whether it uses the same key: PBKDF2-HMAC-SHA256 of the key under a random salt, with
+/// OWASP's work factor for it. An unsalted fast hash (what models stored before) lets anyone
+/// with the model test a billion guesses a second against a weak key; this costs each guess the
+/// full derivation, and a table of precomputed guesses is useless against a fresh salt.
+public struct KeyCheck: Codable, Sendable, Equatable {
+    public static let algorithmName = "pbkdf2-hmac-sha256"
+    /// OWASP's Password Storage Cheat Sheet figure for PBKDF2-HMAC-SHA256.
+    public static let defaultRounds = 600_000
+    /// Fewer rounds are refused when a check is read back (a model edited to be cheap to attack).
+    public static let minimumRounds = 100_000
+
+    public var algorithm: String
+    public var rounds: Int
+    /// 16 random bytes, hex.
+    public var salt: String
+    /// 32 bytes, hex.
+    public var derived: String
+
+    init(key: [UInt8], rounds: Int = KeyCheck.defaultRounds) throws {
+        var generator = SystemRandomNumberGenerator()
+        let saltBytes = (0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        algorithm = Self.algorithmName
+        self.rounds = rounds
+        salt = saltBytes.hexString
+        derived = try Self.derive(key: key, salt: saltBytes, rounds: rounds).hexString
+    }
+
+    /// True when `key` is the key this check was made from.
+    public func matches(_ key: PseudonymKey) throws -> Bool {
+        guard algorithm == Self.algorithmName, rounds >= Self.minimumRounds, let saltBytes = Self.bytes(hex: salt) else {
+            throw PlanError("a key check must be \(Self.algorithmName) with at least \(Self.minimumRounds) rounds and a hex salt")
+        }
+        let candidate = try Self.derive(key: key.bytes, salt: saltBytes, rounds: rounds).hexString
+        // Compared whole, not stopping at the first difference.
+        return candidate.utf8.count == derived.utf8.count && zip(candidate.utf8, derived.utf8).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+
+    static func derive(key: [UInt8], salt: [UInt8], rounds: Int) throws -> [UInt8] {
+        let symmetric = try KDF.Insecure.PBKDF2.deriveKey(from: key, salt: salt, using: .sha256, outputByteCount: 32, unsafeUncheckedRounds: rounds)
+        return symmetric.withUnsafeBytes { Array($0) }
+    }
+
+    static func bytes(hex: String) -> [UInt8]? {
+        let digits = Array(hex.utf8)
+        guard digits.count % 2 == 0, !digits.isEmpty else { return nil }
+        func value(_ digit: UInt8) -> UInt8? {
+            switch digit {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit - UInt8(ascii: "a") + 10
+            default: nil
+            }
+        }
+        var result: [UInt8] = []
+        for index in stride(from: 0, to: digits.count, by: 2) {
+            guard let high = value(digits[index]), let low = value(digits[index + 1]) else { return nil }
+            result.append(high << 4 | low)
+        }
+        return result
     }
 }

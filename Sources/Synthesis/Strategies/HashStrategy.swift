@@ -3,7 +3,7 @@ import Tabular
 /// Keyed pseudonyms of the real values, row-aligned: HMAC-SHA256 of each value's text under a
 /// secret key, as hex. The same value always gets the same pseudonym (for the same key), so
 /// counts and joins survive while the values do not. The key is read at fit time and never
-/// stored; the model keeps the pseudonyms and the key's fingerprint only.
+/// stored; the model keeps the pseudonyms and a salted, slow check of the key (`KeyCheck`) only.
 public enum HashStrategy: GenerationStrategy {
     public static let descriptor = StrategyDescriptor(
         id: "hash", family: .partial,
@@ -26,13 +26,29 @@ public enum HashStrategy: GenerationStrategy {
         static let strategyID = "hash"
         /// The source rows, with pseudonyms for levels: the model never holds a real value.
         public var pseudonyms: RealColumn
-        /// The fingerprint of the key the pseudonyms were made with (`PseudonymKey.fingerprint`),
-        /// for a session to store and to warn when a later fit uses another key.
-        public var keyFingerprint: String
+        /// A check of the key the pseudonyms were made with (PBKDF2 under a random salt), for a
+        /// session to store and to warn when a later fit uses another key. Models written before
+        /// had an unsalted 64-bit fingerprint (`keyFingerprint`) instead; it is dropped when such
+        /// a model is read, so it is not written again, and the check is then nil.
+        public var keyCheck: KeyCheck?
         var storedRows: RealColumn { pseudonyms }
         public var exposure: RealValueExposure { .none }
 
+        init(pseudonyms: RealColumn, keyCheck: KeyCheck?) {
+            self.pseudonyms = pseudonyms
+            self.keyCheck = keyCheck
+        }
 
+        enum CodingKeys: String, CodingKey {
+            case pseudonyms, keyCheck
+        }
+
+        public init(from decoder: Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            pseudonyms = try container.decode(RealColumn.self, forKey: .pseudonyms)
+            // An old model's `keyFingerprint` is ignored: the pseudonyms are unchanged.
+            keyCheck = try container.decodeIfPresent(KeyCheck.self, forKey: .keyCheck)
+        }
     }
 
     public static func fit(_ input: FitInput) throws -> Model {
@@ -63,6 +79,6 @@ public enum HashStrategy: GenerationStrategy {
         // Each distinct value is hashed once; the row codes stay as they are.
         var pseudonyms = RealColumn(source, numeric: false, cycle: input.parameters.bool("cycle"))
         pseudonyms.levels = pseudonyms.levels?.map(makePseudonym)
-        return Model(pseudonyms: pseudonyms, keyFingerprint: key.fingerprint)
+        return Model(pseudonyms: pseudonyms, keyCheck: try key.makeCheck())
     }
 }

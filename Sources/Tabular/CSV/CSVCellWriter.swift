@@ -31,9 +31,9 @@ class CSVCellWriter {
         case .datetimes(let values, let format):
             return DatetimeCells(values, format: format, validity: column.validity)
         case .booleans(let values, let style):
-            return LevelCells(codes: values.map { $0 ? 1 : 0 }, levels: [style.falseToken, style.trueToken], writer: writer, validity: column.validity)
+            return LevelCells(codes: values.map { $0 ? 1 : 0 }, levels: [style.falseToken, style.trueToken], writer: writer, text: false, validity: column.validity)
         case .strings(let codes, let levels):
-            return LevelCells(codes: codes, levels: levels, writer: writer, validity: column.validity)
+            return LevelCells(codes: codes, levels: levels, writer: writer, text: true, validity: column.validity)
         }
     }
 }
@@ -83,18 +83,22 @@ private final class DatetimeCells: CSVCellWriter {
 }
 
 /// Dictionary-encoded text (and booleans as two levels): each level's field bytes, quoted as
-/// needed, are prepared once.
+/// needed (and made spreadsheet-safe for text when the writer asks), are prepared once.
 private final class LevelCells: CSVCellWriter {
     let codes: [UInt32]
     let arena: [UInt8]
     let offsets: [Int]
 
-    init(codes: [UInt32], levels: [String], writer: CSVWriter, validity: NullBitmap) {
+    init(codes: [UInt32], levels: [String], writer: CSVWriter, text: Bool, validity: NullBitmap) {
         self.codes = codes
         var arena: [UInt8] = []
         var offsets = [0]
         for level in levels {
-            writer.appendField(Array(level.utf8), to: &arena)
+            if text {
+                writer.appendText(level, to: &arena)
+            } else {
+                writer.appendField(Array(level.utf8), to: &arena)
+            }
             offsets.append(arena.count)
         }
         self.arena = arena
