@@ -128,8 +128,18 @@ public struct SessionFile {
 
     /// Writes a session atomically (temporary file, then rename): a crash mid-save leaves the
     /// old file whole.
+    /// A session whose embedded models hold real data is written 0600 (owner only), whatever
+    /// the file it replaces; others follow the umask, and a replaced file keeps its mode.
     public static func save(_ session: Session, to path: String) throws {
-        try AtomicFileWriter.write(Array(try text(session, json: path.hasSuffix(".json")).utf8), to: path)
+        try AtomicFileWriter.write(Array(try text(session, json: path.hasSuffix(".json")).utf8), to: path,
+                                   mode: holdsRealValues(session) ? 0o600 : nil)
+    }
+
+    /// True when embedded models keep anything of the real data (statistics, levels or values).
+    public static func holdsRealValues(_ session: Session) -> Bool {
+        guard let model = session.model else { return false }
+        return model.columns.values.contains { $0.realValues != .none } || (model.joint ?? [:]).values.contains { $0.realValues != .none }
+            || (model.constraints ?? []).contains { $0.combinations != nil }
     }
 
     /// The file's text: YAML (exact numbers, declaration order), or JSON with sorted keys.

@@ -47,7 +47,7 @@ struct FitCommand: ParsableCommand {
                 fitted.source = recordedSource
             }
             if fitted.doppelVersion == nil { fitted.doppelVersion = Doppel.version }
-            try SessionFile.save(fitted, to: out)
+            try SessionFile.save(fitted, to: out)   // 0600 when the models hold real data
         }
     }
 }

@@ -75,3 +75,20 @@ struct SessionFormatCommandTests {
         #expect(result.stderr == "doppel: error: \(bad):5: key 'plan.rows': must be a whole number of at least 0 (found '-1')\n")
     }
 }
+
+@Suite("fitted sessions are private files")
+struct FittedSessionModeTests {
+    @Test("a fitted session holding real values is written 0600, even over a 0644 file")
+    func fittedIsOwnerOnly() throws {
+        let directory = DoppelProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let fitted = directory.appendingPathComponent("fitted.yaml").path
+        try "old\n".write(toFile: fitted, atomically: true, encoding: .utf8)
+        chmod(fitted, 0o644)
+        let session = SessionFormatCommandTests.repository.appendingPathComponent("sessions/penguins-fully-synthetic.yaml").path
+        let result = try DoppelProcess.run(["fit", session, "-o", fitted, "--include-real-values"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let mode = try #require(try FileManager.default.attributesOfItem(atPath: fitted)[.posixPermissions] as? Int)
+        #expect(mode == 0o600)
+    }
+}
