@@ -10,7 +10,9 @@ public struct PseudonymKey: Sendable {
     init(bytes: [UInt8]) { self.bytes = bytes }
 
     /// A new check of this key: a random salt, and PBKDF2 over the key with it.
-    public func makeCheck() throws -> KeyCheck { try KeyCheck(key: bytes) }
+    /// A check of this key under `salt` (fits derive the salt from what the model already holds,
+    /// so that two fits of one session write the same bytes).
+    public func makeCheck(salt: [UInt8]) throws -> KeyCheck { try KeyCheck(key: bytes, salt: salt) }
 
     /// The key from `keyFile` when it is set, else from the environment variable `keyVariable`.
     /// A missing, unreadable or empty key is an error naming the column and where it looked.
@@ -61,7 +63,7 @@ extension Sequence where Element == UInt8 {
 }
 
 /// What a model stores about the key its pseudonyms were made with, so that a later fit can
-/// tell whether it uses the same key: PBKDF2-HMAC-SHA256 of the key under a random salt, with
+/// tell whether it uses the same key: PBKDF2-HMAC-SHA256 of the key under a per-model salt, with
 /// OWASP's work factor for it. An unsalted fast hash (what models stored before) lets anyone
 /// with the model test a billion guesses a second against a weak key; this costs each guess the
 /// full derivation, and a table of precomputed guesses is useless against a fresh salt.
@@ -79,9 +81,7 @@ public struct KeyCheck: Codable, Sendable, Equatable {
     /// 32 bytes, hex.
     public var derived: String
 
-    init(key: [UInt8], rounds: Int = KeyCheck.defaultRounds) throws {
-        var generator = SystemRandomNumberGenerator()
-        let saltBytes = (0..<16).map { _ in UInt8.random(in: 0...255, using: &generator) }
+    init(key: [UInt8], salt saltBytes: [UInt8], rounds: Int = KeyCheck.defaultRounds) throws {
         algorithm = Self.algorithmName
         self.rounds = rounds
         salt = saltBytes.hexString

@@ -1,3 +1,4 @@
+import Crypto
 import Tabular
 
 /// Keyed pseudonyms of the real values, row-aligned: HMAC-SHA256 of each value's text under a
@@ -79,6 +80,12 @@ public enum HashStrategy: GenerationStrategy {
         // Each distinct value is hashed once; the row codes stay as they are.
         var pseudonyms = RealColumn(source, numeric: false, cycle: input.parameters.bool("cycle"))
         pseudonyms.levels = pseudonyms.levels?.map(makePseudonym)
-        return Model(pseudonyms: pseudonyms, keyCheck: try key.makeCheck())
+        // The salt comes from the column's name and pseudonyms (already in the model, so it tells
+        // nothing new): unique per dataset and key, yet the same on every fit of one session.
+        var digest = SHA256()
+        digest.update(data: Array("doppel key check\u{0}\(input.columnName)".utf8))
+        for level in pseudonyms.levels ?? [] { digest.update(data: Array(level.utf8) + [0]) }
+        for number in pseudonyms.numbers ?? [] { withUnsafeBytes(of: number.bitPattern) { digest.update(bufferPointer: $0) } }
+        return Model(pseudonyms: pseudonyms, keyCheck: try key.makeCheck(salt: Array(digest.finalize().prefix(16))))
     }
 }
