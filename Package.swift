@@ -33,8 +33,7 @@ let package = Package(
         .target(name: "CMemory", path: "Sources/CMemory"),
         .target(
             name: "Tabular",
-            dependencies: ["CZlib"],
-            swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
+            dependencies: ["CZlib"]
         ),
         .target(
             name: "Synthesis",
@@ -42,13 +41,11 @@ let package = Package(
                 "Tabular",
                 .product(name: "RealModule", package: "swift-numerics"),
                 .product(name: "Crypto", package: "swift-crypto"),
-            ],
-            swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
+            ]
         ),
         .target(
             name: "Fidelity",
-            dependencies: ["Tabular", .product(name: "RealModule", package: "swift-numerics")],
-            swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
+            dependencies: ["Tabular", .product(name: "RealModule", package: "swift-numerics")]
         ),
         .target(
             name: "TerminalUI",
