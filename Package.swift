@@ -36,8 +36,7 @@ let package = Package(
         .target(name: "Declaration"),
         .target(
             name: "Tabular",
-            dependencies: ["CZlib", "Declaration"],
-            swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
+            dependencies: ["CZlib", "Declaration"]
         ),
         .target(
             name: "Synthesis",
@@ -48,13 +47,11 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 // PBKDF2 for the hash strategy's key check (KDF.Insecure.PBKDF2, BoringSSL's).
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
-            ],
-            swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
+            ]
         ),
         .target(
             name: "Fidelity",
-            dependencies: ["Tabular", .product(name: "RealModule", package: "swift-numerics")],
-            swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
+            dependencies: ["Tabular", .product(name: "RealModule", package: "swift-numerics")]
         ),
         .target(
             name: "TerminalUI",

@@ -23,9 +23,13 @@ struct NumberParserTests {
         #expect(parse("-0.001") == .decimal(-0.001, fractionDigits: 3))
         #expect(parse(".5") == .decimal(0.5, fractionDigits: 1))
         #expect(parse("1e5") == .decimal(100_000, fractionDigits: 0))
-        #expect(parse("2.5E-3") == .decimal(0.0025, fractionDigits: 1))
+        // With an exponent, the digits after the point that the value needs (its precision).
+        #expect(parse("2.5E-3") == .decimal(0.0025, fractionDigits: 4))
         #expect(parse("0.30000000000000004") == .decimal(0.30000000000000004, fractionDigits: 17))
-        #expect(parse("1.7976931348623157e308") == .decimal(.greatestFiniteMagnitude, fractionDigits: 16))
+        #expect(parse("1.7976931348623157e308") == .decimal(.greatestFiniteMagnitude, fractionDigits: 0))
+        #expect(parse("-1.7976931348623157e308") == .decimal(-.greatestFiniteMagnitude, fractionDigits: 0))
+        #expect(parse("4.9406564584124654e-324") == .decimal(.leastNonzeroMagnitude, fractionDigits: 340))
+        #expect(parse("2.2250738585072014e-308") == .decimal(.leastNormalMagnitude, fractionDigits: 324))
         #expect(parse("123456789012345678901234.5") == .decimal(123456789012345678901234.5, fractionDigits: 1))
     }
 
@@ -50,5 +54,20 @@ struct NumberParserTests {
             default: Issue.record("\(scaled) was written as \(text), which does not read as a decimal")
             }
         }
+    }
+
+    @Test("literals beyond Double's range are not numbers: the column keeps them as text")
+    func outOfRangeLiterals() throws {
+        for text in ["1e309", "-1e309", "1e-400", "-2.5e-999", "1" + String(repeating: "0", count: 400) + ".5"] {
+            var bytes = Array(text.utf8)
+            let parsed = bytes.withUnsafeMutableBufferPointer { NumberParser.parse(UnsafeBufferPointer($0)) }
+            #expect(parsed == .notNumber, "\(text)")
+        }
+        let result = try Fixtures.read("big,fine\n1e309,1\n2,1.7976931348623157e308\n")
+        #expect(Fixtures.texts(result.table.columns[0]) == ["1e309", "2"])
+        #expect(result.table.columns[1].values.numericValue(at: 1) == .greatestFiniteMagnitude)
+        let tiny = try Fixtures.read("t\n4.9406564584124654e-324\n1e-320\n")
+        #expect(tiny.table.columns[0].values.numericValue(at: 0) == .leastNonzeroMagnitude)
+        #expect(Fixtures.texts(tiny.table.columns[0]) == ["5e-324", "1e-320"])
     }
 }

@@ -10,9 +10,9 @@ public struct UniformDistribution: FamilyDistribution, Sendable {
 
     static func fit(_ sample: FitSample) throws -> Self { Self(lower: sample.minimum, upper: sample.maximum) }
 
-    public func cdf(_ x: Double) -> Double { min(1, max(0, (x - lower) / (upper - lower))) }
-    public func quantile(_ p: Double) -> Double { lower + (upper - lower) * p }
-    func sample(_ random: inout RandomStream) -> Double { lower + (upper - lower) * random.nextUnit() }
+    public func cdf(_ x: Double) -> Double { min(1, max(0, FiniteRange.fraction(x, lower, upper))) }
+    public func quantile(_ p: Double) -> Double { FiniteRange.interpolate(lower, upper, p) }
+    func sample(_ random: inout RandomStream) -> Double { FiniteRange.interpolate(lower, upper, random.nextUnit()) }
 
     var parameterSummary: String { "[\(FamilyText.number(lower)), \(FamilyText.number(upper))]" }
 }

@@ -85,7 +85,7 @@ struct TextLength: Codable, Hashable, Sendable {
     init?(levels: [String], counts: [Int], limit: Int = 20_000) {
         var pairs: [(words: Int, count: Int)] = []
         for (level, count) in zip(levels.prefix(limit), counts) {
-            let words = level.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" }).count
+            let words = Words.count(in: level, separatedBy: [UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "\t")])
             if words > 0 { pairs.append((words, count)) }
         }
         guard !pairs.isEmpty else { return nil }

@@ -18,6 +18,12 @@ public struct Formula: Hashable, Sendable, CustomStringConvertible {
     public let source: String
     public let root: FormulaNode
 
+    /// The longest formula text, in UTF-8 bytes.
+    public static let maximumLength = 64 << 10
+    /// The deepest a formula's tree may be: brackets, calls, prefix operators, and each
+    /// operator of a chain (`a + b + c` is three levels) count one level each.
+    public static let maximumDepth = 256
+
     public init(_ source: String) throws(FormulaError) {
         self.source = source
         root = try FormulaParser.parse(source)

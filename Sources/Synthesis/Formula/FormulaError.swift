@@ -12,5 +12,9 @@ public struct FormulaError: Error, Hashable, Sendable, CustomStringConvertible {
         self.position = position
     }
 
-    public var description: String { "formula '\(formula)': \(message) at \(position)" }
+    /// A long formula is shown by its first characters.
+    public var description: String {
+        let shown = formula.utf8.count > 100 ? String(formula.prefix(60)) + "…" : formula
+        return "formula '\(shown)': \(message) at \(position)"
+    }
 }

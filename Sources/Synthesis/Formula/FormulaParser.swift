@@ -10,12 +10,24 @@
 ///     sign    - +                      prefix
 ///     power   ^                        right; binds tighter than a sign on its left (-2^2 = -4)
 ///     primary literal, column, function call, ( ... )
+///
+/// Input is bounded: at most `Formula.maximumLength` bytes of text, and trees at most
+/// `Formula.maximumDepth` levels deep — counting brackets, calls and prefix operators while
+/// parsing (the parser recurses on them) and each operator of a chain such as `a + b + c` in the
+/// tree it builds (what comes after the parser recurses once per level of the tree).
 struct FormulaParser {
     private let source: String
     private let tokens: [FormulaToken]
     private var index = 0
+    /// Brackets, calls and prefix operators open around the current token.
+    private var depth = 0
 
     static func parse(_ source: String) throws(FormulaError) -> FormulaNode {
+        let length = source.utf8.count
+        if length > Formula.maximumLength {
+            throw FormulaError(formula: String(source.prefix(40)) + "…",
+                               message: "formula is \(length) bytes long (the most is \(Formula.maximumLength))", position: 1)
+        }
         var parser = FormulaParser(source: source, tokens: try FormulaLexer.tokens(source))
         let node = try parser.expression()
         guard parser.current.kind == .end else {
@@ -41,6 +53,23 @@ struct FormulaParser {
         FormulaError(formula: source, message: message, position: token.position)
     }
 
+    private var tooDeep: String { "formula nests deeper than \(Formula.maximumDepth) levels" }
+
+    /// Enters a bracket, call or prefix operator at `token`; `depth -= 1` when it is parsed.
+    private mutating func descend(at token: FormulaToken) throws(FormulaError) {
+        depth += 1
+        if depth > Formula.maximumDepth { throw error(tooDeep, at: token) }
+    }
+
+    /// A node, refused when its tree is deeper than the limit (a long operator chain).
+    private func node(_ kind: FormulaNode.Kind, at token: FormulaToken) throws(FormulaError) -> FormulaNode {
+        let node = FormulaNode(kind, at: token.position)
+        if node.height > Formula.maximumDepth {
+            throw error(tooDeep + " (each operator of a chain such as a + b + c is a level)", at: token)
+        }
+        return node
+    }
+
     private mutating func expect(_ symbol: String) throws(FormulaError) {
         guard current.isSymbol(symbol) else { throw error("expected '\(symbol)'", at: current) }
         _ = advance()
@@ -52,7 +81,7 @@ struct FormulaParser {
         var left = try and()
         while current.isKeyword("or") || current.isSymbol("||") {
             let token = advance()
-            left = FormulaNode(.binary(.or, left, try and()), at: token.position)
+            left = try node(.binary(.or, left, try and()), at: token)
         }
         return left
     }
@@ -61,7 +90,7 @@ struct FormulaParser {
         var left = try not()
         while current.isKeyword("and") || current.isSymbol("&&") {
             let token = advance()
-            left = FormulaNode(.binary(.and, left, try not()), at: token.position)
+            left = try node(.binary(.and, left, try not()), at: token)
         }
         return left
     }
@@ -69,7 +98,9 @@ struct FormulaParser {
     private mutating func not() throws(FormulaError) -> FormulaNode {
         if current.isKeyword("not") || current.isSymbol("!") {
             let token = advance()
-            return FormulaNode(.unary(.not, try not()), at: token.position)
+            try descend(at: token)
+            defer { depth -= 1 }
+            return try node(.unary(.not, try not()), at: token)
         }
         return try comparison()
     }
@@ -83,18 +114,18 @@ struct FormulaParser {
         let left = try concatenation()
         guard case .symbol(let symbol) = current.kind, let op = Self.comparisons[symbol] else { return left }
         let token = advance()
-        let node = FormulaNode(.binary(op, left, try concatenation()), at: token.position)
+        let compared = try node(.binary(op, left, try concatenation()), at: token)
         if case .symbol(let next) = current.kind, Self.comparisons[next] != nil {
             throw error("comparisons do not chain; join them with 'and'", at: current)
         }
-        return node
+        return compared
     }
 
     private mutating func concatenation() throws(FormulaError) -> FormulaNode {
         var left = try sum()
         while current.isSymbol("&") {
             let token = advance()
-            left = FormulaNode(.binary(.concatenate, left, try sum()), at: token.position)
+            left = try node(.binary(.concatenate, left, try sum()), at: token)
         }
         return left
     }
@@ -104,7 +135,7 @@ struct FormulaParser {
         while current.isSymbol("+") || current.isSymbol("-") {
             let token = advance()
             let op: FormulaOperator = token.isSymbol("+") ? .add : .subtract
-            left = FormulaNode(.binary(op, left, try product()), at: token.position)
+            left = try node(.binary(op, left, try product()), at: token)
         }
         return left
     }
@@ -114,7 +145,7 @@ struct FormulaParser {
         while current.isSymbol("*") || current.isSymbol("/") || current.isSymbol("%") {
             let token = advance()
             let op: FormulaOperator = token.isSymbol("*") ? .multiply : token.isSymbol("/") ? .divide : .remainder
-            left = FormulaNode(.binary(op, left, try sign()), at: token.position)
+            left = try node(.binary(op, left, try sign()), at: token)
         }
         return left
     }
@@ -122,7 +153,9 @@ struct FormulaParser {
     private mutating func sign() throws(FormulaError) -> FormulaNode {
         if current.isSymbol("-") || current.isSymbol("+") {
             let token = advance()
-            return FormulaNode(.unary(token.isSymbol("-") ? .negate : .plus, try sign()), at: token.position)
+            try descend(at: token)
+            defer { depth -= 1 }
+            return try node(.unary(token.isSymbol("-") ? .negate : .plus, try sign()), at: token)
         }
         return try power()
     }
@@ -131,8 +164,10 @@ struct FormulaParser {
         let base = try primary()
         guard current.isSymbol("^") else { return base }
         let token = advance()
+        try descend(at: token)
+        defer { depth -= 1 }
         // The exponent may carry its own sign (2^-1) and is itself a power: right-associative.
-        return FormulaNode(.binary(.power, base, try sign()), at: token.position)
+        return try node(.binary(.power, base, try sign()), at: token)
     }
 
     private mutating func primary() throws(FormulaError) -> FormulaNode {
@@ -160,6 +195,8 @@ struct FormulaParser {
             }
         case .symbol("("):
             _ = advance()
+            try descend(at: token)
+            defer { depth -= 1 }
             let inner = try expression()
             try expect(")")
             return inner
@@ -173,7 +210,10 @@ struct FormulaParser {
             let known = FormulaFunction.allCases.map(\.name).sorted().joined(separator: ", ")
             throw error("unknown function '\(name)' (functions: \(known))", at: token)
         }
+        let open = current
         try expect("(")
+        try descend(at: open)
+        defer { depth -= 1 }
         var arguments: [FormulaNode] = []
         if !current.isSymbol(")") {
             arguments.append(try expression())
@@ -189,7 +229,7 @@ struct FormulaParser {
         guard function.arity.contains(arguments.count) else {
             throw error("\(function.name)() takes \(Self.describe(function.arity)), got \(arguments.count) (usage: \(function.usage))", at: token)
         }
-        return FormulaNode(.call(function, arguments), at: token.position)
+        return try node(.call(function, arguments), at: token)
     }
 
     private static func describe(_ arity: ClosedRange<Int>) -> String {

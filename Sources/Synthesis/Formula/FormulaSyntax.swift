@@ -13,13 +13,30 @@ public struct FormulaNode: Hashable, Sendable {
         case call(FormulaFunction, [FormulaNode])
     }
 
-    public var kind: Kind
+    public var kind: Kind {
+        didSet { height = Self.height(of: kind) }
+    }
     /// 1-based character offset: the literal or name, the operator, or the function's name.
     public var position: Int
+    /// Levels from this node down to its deepest leaf (a leaf is 1), kept with the node (from
+    /// its children's, so in constant time) so that the parser bounds the depth of every tree it
+    /// builds without walking it, left-leaning chains such as `a + b + c + ...` included: every
+    /// later pass (references, type check, compiler, the compiled closures) recurses per level.
+    public private(set) var height: Int
 
     public init(_ kind: Kind, at position: Int) {
         self.kind = kind
         self.position = position
+        height = Self.height(of: kind)
+    }
+
+    private static func height(of kind: Kind) -> Int {
+        switch kind {
+        case .number, .text, .boolean, .null, .column: 1
+        case .unary(_, let operand): operand.height + 1
+        case .binary(_, let left, let right): max(left.height, right.height) + 1
+        case .call(_, let arguments): (arguments.lazy.map(\.height).max() ?? 0) + 1
+        }
     }
 
     /// Column names read anywhere in the tree, first appearance first, each once.

@@ -27,8 +27,17 @@ enum PatternParser {
     static let openRepeat = 8
     /// The longest value a template may make, in characters.
     static let maximumLength = 4096
+    /// The longest template, in UTF-8 bytes.
+    static let maximumTemplateLength = 64 << 10
+    /// The deepest groups may nest: the parser, the generator and the automaton builder
+    /// recurse once per group.
+    static let maximumDepth = 256
 
     static func parse(_ template: String) throws(PatternSyntaxError) -> PatternNode {
+        let length = template.utf8.count
+        if length > maximumTemplateLength {
+            throw PatternSyntaxError(problem: "template is \(length) bytes long (the most is \(maximumTemplateLength))", position: 1)
+        }
         var parser = Parser(scalars: Array(template.unicodeScalars))
         guard !parser.scalars.isEmpty else { throw PatternSyntaxError(problem: "empty template", position: 1) }
         let node = try parser.alternation()
@@ -36,12 +45,19 @@ enum PatternParser {
             // `alternation` stops only at the end or at a `)` with no group open.
             throw PatternSyntaxError(problem: "unmatched )", position: parser.index + 1)
         }
+        // Each quantifier is checked where it is written; parts in sequence add up.
+        let longest = node.lengths.upperBound
+        if longest > maximumLength {
+            throw PatternSyntaxError(problem: "values up to \(longest) characters long (the most is \(maximumLength))", position: 1)
+        }
         return node
     }
 
     private struct Parser {
         let scalars: [Unicode.Scalar]
         var index = 0
+        /// Groups open around the current position.
+        var depth = 0
 
         var current: Unicode.Scalar? { index < scalars.count ? scalars[index] : nil }
 
@@ -85,6 +101,11 @@ enum PatternParser {
             index += 1
             switch scalar {
             case "(":
+                depth += 1
+                defer { depth -= 1 }
+                if depth > PatternParser.maximumDepth {
+                    throw PatternSyntaxError(problem: "template nests groups deeper than \(PatternParser.maximumDepth) levels", position: position)
+                }
                 let group = try alternation()
                 guard current == ")" else { throw PatternSyntaxError(problem: "unclosed (", position: position) }
                 index += 1

@@ -34,7 +34,14 @@ public struct BinnedDistribution: ColumnModel, MarginalDistribution, Hashable {
         }
         var counts = [Double](repeating: 0, count: bins)
         let width = (maximum - minimum) / Double(bins)
-        for value in values { counts[min(bins - 1, Int((value - minimum) / width))] += 1 }
+        if width.isFinite {
+            for value in values { counts[min(bins - 1, Int((value - minimum) / width))] += 1 }
+        } else {
+            // A range wider than the largest Double (-1.8e308 to 1.8e308).
+            for value in values {
+                counts[min(bins - 1, Int(FiniteRange.fraction(value, minimum, maximum) * Double(bins)))] += 1
+            }
+        }
         probabilities = counts.map { $0 / Double(values.count) }
     }
 
@@ -43,8 +50,10 @@ public struct BinnedDistribution: ColumnModel, MarginalDistribution, Hashable {
     public func generate(_ request: GenerationRequest, random: inout RandomStream) throws -> ModelOutput {
         let index = WeightedIndex(weights: probabilities)
         let width = self.width
+        let bins = Double(probabilities.count)
         return ModelOutput(.numbers((0..<request.count).map { _ in
             let bin = index.draw(&random)
+            guard width.isFinite else { return FiniteRange.interpolate(lower, upper, (Double(bin) + random.nextUnit()) / bins) }
             return lower + (Double(bin) + random.nextUnit()) * width
         }))
     }
@@ -52,7 +61,7 @@ public struct BinnedDistribution: ColumnModel, MarginalDistribution, Hashable {
     public func cdf(_ x: Double) -> Double {
         if x < lower { return 0 }
         if x >= upper { return 1 }
-        let position = (x - lower) / width
+        let position = width.isFinite ? (x - lower) / width : FiniteRange.fraction(x, lower, upper) * Double(probabilities.count)
         let bin = min(probabilities.count - 1, Int(position))
         let below = probabilities[..<bin].reduce(0, +)
         return below + probabilities[bin] * (position - Double(bin))
@@ -62,7 +71,9 @@ public struct BinnedDistribution: ColumnModel, MarginalDistribution, Hashable {
         var running = 0.0
         for (bin, probability) in probabilities.enumerated() {
             if running + probability >= p && probability > 0 {
-                return lower + (Double(bin) + (p - running) / probability) * width
+                let position = Double(bin) + (p - running) / probability
+                guard width.isFinite else { return FiniteRange.interpolate(lower, upper, position / Double(probabilities.count)) }
+                return lower + position * width
             }
             running += probability
         }

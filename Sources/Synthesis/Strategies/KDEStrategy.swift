@@ -134,9 +134,21 @@ public enum KDEStrategy: GenerationStrategy {
     static func ruleBandwidth(_ rule: String, points: [Double]) -> Double {
         let n = Double(points.count)
         guard points.count > 1 else { return 0 }
+        let factor = rule == "silverman" ? Double.pow(n * 3 / 4, -0.2) : Double.pow(n, -0.2)
+        return standardDeviation(points) * factor
+    }
+
+    /// The sample standard deviation (n − 1). Points near ±1.8e308 overflow the sums; they are
+    /// then summed divided by a power of two (exact) and the result multiplied back.
+    static func standardDeviation(_ points: [Double]) -> Double {
+        let n = Double(points.count)
         let mean = points.reduce(0, +) / n
         let sd = (points.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / (n - 1)).squareRoot()
-        let factor = rule == "silverman" ? Double.pow(n * 3 / 4, -0.2) : Double.pow(n, -0.2)
-        return sd * factor
+        if sd.isFinite { return sd }
+        let largest = points.reduce(0.0) { max($0, $1.magnitude) }
+        let scale = Double(sign: .plus, exponent: largest.exponent, significand: 1)
+        let scaledMean = points.reduce(0) { $0 + $1 / scale } / n
+        let scaled = (points.reduce(0) { $0 + ($1 / scale - scaledMean) * ($1 / scale - scaledMean) } / (n - 1)).squareRoot()
+        return min(scaled * scale, .greatestFiniteMagnitude)
     }
 }

@@ -18,11 +18,11 @@ public enum UniformStrategy: GenerationStrategy {
         public var exposure: RealValueExposure { .statistics }
 
         public func generate(_ request: GenerationRequest, random: inout RandomStream) throws -> ModelOutput {
-            ModelOutput(.numbers((0..<request.count).map { _ in lower + (upper - lower) * random.nextUnit() }))
+            ModelOutput(.numbers((0..<request.count).map { _ in FiniteRange.interpolate(lower, upper, random.nextUnit()) }))
         }
 
-        public func cdf(_ x: Double) -> Double { upper > lower ? min(1, max(0, (x - lower) / (upper - lower))) : (x >= lower ? 1 : 0) }
-        public func quantile(_ p: Double) -> Double { lower + (upper - lower) * p }
+        public func cdf(_ x: Double) -> Double { upper > lower ? min(1, max(0, FiniteRange.fraction(x, lower, upper))) : (x >= lower ? 1 : 0) }
+        public func quantile(_ p: Double) -> Double { FiniteRange.interpolate(lower, upper, p) }
     }
 
     public static func fit(_ input: FitInput) throws -> Model {

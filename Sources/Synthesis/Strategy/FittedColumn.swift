@@ -48,7 +48,7 @@ public struct FittedColumn: Sendable {
         if case .numbers(var numbers) = values, clipRange != nil || roundDigits != nil {
             if let digits = roundDigits {
                 let scale = NumberScale.powerOfTen(digits)
-                for index in numbers.indices { numbers[index] = (numbers[index] * scale).rounded() / scale }
+                for index in numbers.indices { numbers[index] = NumberScale.round(numbers[index], scale: scale) }
             }
             if let range = clipRange {
                 for index in numbers.indices { numbers[index] = min(max(numbers[index], range.lowerBound), range.upperBound) }
@@ -100,9 +100,21 @@ public struct FittedColumn: Sendable {
 }
 
 enum NumberScale {
+    /// 10^digits; infinite from 10^309 on (a precision finer than any Double can hold).
     static func powerOfTen(_ digits: Int) -> Double {
         var scale = 1.0
-        for _ in 0..<max(0, min(digits, 300)) { scale *= 10 }
+        for _ in 0..<max(0, min(digits, 400)) { scale *= 10 }
         return scale
+    }
+
+    /// `value` rounded to a multiple of 1/scale (scale = 10^digits). Values already that precise
+    /// come back unchanged: when value·scale reaches 2^52 it is a whole number, and dividing back
+    /// could only lose bits — or, when it overflows, give infinity (1.8e308 rounded to one
+    /// decimal) or, with a scale past Double's range, 0 (a subnormal such as 4.9e-324).
+    @inline(__always)
+    static func round(_ value: Double, scale: Double) -> Double {
+        let scaled = value * scale
+        guard scaled.magnitude < 0x1p52 else { return value }
+        return scaled.rounded() / scale
     }
 }

@@ -16,8 +16,9 @@ enum ParsedNumber: Equatable {
 /// need a `String` per field, which costs more than the parse itself on a large file.
 ///
 /// Accepted: `-?(0|[1-9][0-9]*)(\.[0-9]*)?([eE][+-]?[0-9]+)?` and `-?\.[0-9]+...`. Leading zeros
-/// (`007`, zip codes), a leading `+`, spaces, and integers beyond Int64 are not numbers: reading
-/// them as such would change the text on the way out.
+/// (`007`, zip codes), a leading `+`, spaces, integers beyond Int64, and literals beyond Double's
+/// range (`1e309`, `1e-400`) are not numbers: reading them as such would change the text on the
+/// way out.
 enum NumberParser {
     /// Exact powers of ten: every one up to 1e22 is representable, which makes the fast path exact.
     static let exactPowersOfTen: [Double] = (0...22).map { exponent in
@@ -118,6 +119,10 @@ enum NumberParser {
             return .integer(Int64(integerValue), trailingZeroDigits: totalFractionDigits)
         }
 
+        // Digits after the point that the value needs: `1.5e-3` is 0.0015 (4), `4.9e-324` needs 325,
+        // `6.02e23` none. This is the column's precision when it is rounded.
+        let precision = hasExponent ? max(0, totalFractionDigits - exponent) : totalFractionDigits
+
         // Clinger's fast path: an exact mantissa times an exact power of ten rounds once, correctly.
         let decimalExponent = exponent + droppedIntegerDigits - fractionDigits
         if droppedIntegerDigits == 0 && droppedFractionDigits == 0 && mantissa <= (1 << 53)
@@ -128,9 +133,15 @@ enum NumberParser {
             } else {
                 value *= exactPowersOfTen[decimalExponent]
             }
-            return .decimal(negative ? -value : value, fractionDigits: totalFractionDigits)
+            return .decimal(negative ? -value : value, fractionDigits: precision)
         }
-        return .decimal(slowParse(bytes), fractionDigits: totalFractionDigits)
+        // A literal beyond the largest Double (1e309) or below the smallest subnormal (1e-400)
+        // has no faithful Double: it is not read as a number, so the column keeps it as text,
+        // written back exactly as it came. (Infinity could not be generated, and 0 or the largest
+        // Double would change the value.)
+        let value = slowParse(bytes)
+        guard value.isFinite, value != 0 || mantissa == 0 else { return .notNumber }
+        return .decimal(value, fractionDigits: precision)
     }
 
     @inline(__always)

@@ -110,7 +110,7 @@ public enum TypeInference {
         var words = 0
         for level in sample {
             characters += level.count
-            words += level.split(whereSeparator: { $0 == " " }).count
+            words += Words.count(in: level, separatedBy: [UInt8(ascii: " ")])
         }
         let meanLength = Double(characters) / Double(sample.count)
         let meanWords = Double(words) / Double(sample.count)

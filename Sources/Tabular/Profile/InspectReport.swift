@@ -108,7 +108,9 @@ public struct InspectReport: Sendable {
 
     private static func example(_ profile: ColumnProfile) -> String {
         let value = profile.topCategories.first?.value ?? ""
-        return value.count > 24 ? String(value.prefix(23)) + "…" : value
+        // Looks at 24 characters at most, however long the value.
+        let head = value.prefix(24)
+        return head.endIndex < value.endIndex ? String(value.prefix(23)) + "…" : value
     }
 
     /// A number with about `significant` significant digits, without exponent for ordinary sizes.

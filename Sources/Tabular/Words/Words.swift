@@ -16,6 +16,24 @@ public enum Words {
         return lines
     }
 
+    /// The words of `text`: runs of bytes between the ASCII `separators`, counted on its UTF-8
+    /// bytes, without a `String` or a grapheme break per word (a 10 MB value costs one pass).
+    /// Agrees with splitting the characters at the separators except where a combining mark
+    /// follows a separator (the character is then not the separator).
+    public static func count(in text: String, separatedBy separators: [UInt8]) -> Int {
+        var words = 0
+        var inWord = false
+        for byte in text.utf8 {
+            if separators.contains(byte) {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                words += 1
+            }
+        }
+        return words
+    }
+
     /// Lines of the form `left|right`, split at the bar.
     static func pairs(_ text: String) -> [(String, String)] {
         list(text).map { line in

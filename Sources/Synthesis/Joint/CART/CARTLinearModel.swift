@@ -37,7 +37,7 @@ struct CARTLinearModel: Codable, Sendable, Equatable {
         value += sigma * random.nextNormal()
         if let precision {
             let scale = NumberScale.powerOfTen(precision)
-            value = (value * scale).rounded() / scale
+            value = NumberScale.round(value, scale: scale)
         }
         return value
     }

@@ -94,7 +94,7 @@ struct CARTMember: Codable, Sendable {
                 var value = values[Int(draws[row])]
                 if let bandwidths, bandwidths[Int(leaves[row])] > 0 {
                     value += bandwidths[Int(leaves[row])] * random.nextNormal()
-                    if let scale { value = (value * scale).rounded() / scale }
+                    if let scale { value = NumberScale.round(value, scale: scale) }
                     if let range { value = min(max(value, range[0]), range[1]) }
                 }
                 data[base + row] = value
