@@ -112,9 +112,9 @@ public struct Session: Hashable, Sendable {
         public var model: String
         public var columns: [String]
         public var realValues: RealValueExposure
-        public var fitted: JSONValue
+        public var fitted: FittedModelData
 
-        public init(model: String, columns: [String], realValues: RealValueExposure, fitted: JSONValue) {
+        public init(model: String, columns: [String], realValues: RealValueExposure, fitted: FittedModelData) {
             self.model = model
             self.columns = columns
             self.realValues = realValues
@@ -126,11 +126,11 @@ public struct Session: Hashable, Sendable {
         public var strategy: String
         public var realValues: RealValueExposure
         /// The model as its strategy encodes it.
-        public var fitted: JSONValue
+        public var fitted: FittedModelData
         /// The shared options around the model (null rate, edge cases, clip, round, shape).
         public var options: FittedOptions
 
-        public init(strategy: String, realValues: RealValueExposure, fitted: JSONValue, options: FittedOptions) {
+        public init(strategy: String, realValues: RealValueExposure, fitted: FittedModelData, options: FittedOptions) {
             self.strategy = strategy
             self.realValues = realValues
             self.fitted = fitted

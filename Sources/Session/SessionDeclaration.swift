@@ -1,4 +1,5 @@
 import Declaration
+import Foundation
 import Fidelity
 import Synthesis
 import Tabular
@@ -91,7 +92,7 @@ extension Session.ModelSection: DeclaredRecord {
 }
 
 extension Session.EmbeddedModel: DeclaredRecord {
-    public static let empty = Session.EmbeddedModel(strategy: "", realValues: .none, fitted: .null,
+    public static let empty = Session.EmbeddedModel(strategy: "", realValues: .none, fitted: FittedModelData(json: Data("{}".utf8)),
                                                     options: FittedOptions(kind: .text, shape: .text, nullRate: nil, edgeRate: 0, edgeNumbers: [],
                                                                            clipMin: nil, clipMax: nil, roundDigits: nil))
 
@@ -104,7 +105,7 @@ extension Session.EmbeddedModel: DeclaredRecord {
 }
 
 extension Session.EmbeddedJoint: DeclaredRecord {
-    public static let empty = Session.EmbeddedJoint(model: "", columns: [], realValues: .none, fitted: .null)
+    public static let empty = Session.EmbeddedJoint(model: "", columns: [], realValues: .none, fitted: FittedModelData(json: Data("{}".utf8)))
 
     public static let declaration = RecordDeclaration<Session.EmbeddedJoint>(name: "fitted_joint", doc: "One joint group's fitted model.", [
         .required("model", \.model, "The joint model.", shape: .choice(JointRegistry.ids, name: "joint_model", doc: nil)),

@@ -72,7 +72,7 @@ public enum SessionRunner {
         for column in plan.columns {
             models[column.name] = Session.EmbeddedModel(
                 strategy: column.strategy, realValues: column.model.exposure,
-                fitted: try JSONValue(json: ModelCoding.encode(column.model)),
+                fitted: FittedModelData(json: try ModelCoding.encode(column.model)),
                 options: FittedOptions(kind: column.kind, shape: column.shape, nullRate: column.nullRate, edgeRate: column.edgeRate,
                                        edgeNumbers: column.edgeNumbers, clipMin: column.clipRange?.lowerBound,
                                        clipMax: column.clipRange?.upperBound, roundDigits: column.roundDigits))
@@ -84,7 +84,7 @@ public enum SessionRunner {
             }
             joints[joint.name] = Session.EmbeddedJoint(model: joint.strategy, columns: joint.model.columnNames,
                                                        realValues: joint.model.exposure,
-                                                       fitted: try JSONValue(json: ModelCoding.encode(joint.model)))
+                                                       fitted: FittedModelData(json: try ModelCoding.encode(joint.model)))
         }
         if plan.constraints.contains(where: { $0.exposure >= .levels }) && !includeRealValues {
             throw DataError(file: file.path, message: "fixed_combinations constraints keep the real combinations of category levels; pass --include-real-values to embed them anyway")
@@ -105,7 +105,7 @@ public enum SessionRunner {
         }
         do {
             return FittedJoint(name: group.name, strategy: group.model,
-                               model: try ModelCoding.decodeJoint(strategy: embedded.model, from: try embedded.fitted.json()))
+                               model: try ModelCoding.decodeJoint(strategy: embedded.model, from: embedded.fitted.json))
         } catch {
             throw file.error(at: ["model", "joint", group.name, "fitted"], "cannot read the fitted '\(embedded.model)' model: \(error)")
         }
@@ -114,7 +114,7 @@ public enum SessionRunner {
     static func fittedColumn(name: String, embedded: Session.EmbeddedModel, file: SessionFile, index: Int) throws -> FittedColumn {
         let model: any ColumnModel
         do {
-            model = try ModelCoding.decode(strategy: embedded.strategy, from: try embedded.fitted.json())
+            model = try ModelCoding.decode(strategy: embedded.strategy, from: embedded.fitted.json)
         } catch {
             throw file.error(at: ["model", "columns", name, "fitted"], "cannot read the fitted '\(embedded.strategy)' model: \(error)")
         }

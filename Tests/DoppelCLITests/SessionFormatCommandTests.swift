@@ -92,3 +92,50 @@ struct FittedSessionModeTests {
         #expect(mode == 0o600)
     }
 }
+
+@Suite("doppel fit: compact, deterministic, replayable")
+struct FitCommandTests {
+    @Test("two fits of one session give the same bytes; the models are compact; replay from them equals replay from the source")
+    func fitTwice() throws {
+        let directory = DoppelProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let data = directory.appendingPathComponent("credit_data.csv").path
+        try FileManager.default.copyItem(atPath: SessionFormatCommandTests.repository.appendingPathComponent("sessions/data/credit_data.csv").path, toPath: data)
+        let session = directory.appendingPathComponent("s.yaml").path
+        let planned = try DoppelProcess.run(["plan", data, "--seed", "11", "--joint", "cart", "--session", "-o", session])
+        #expect(planned.status == 0, "\(planned.stderr)")
+        let first = directory.appendingPathComponent("first.yaml").path, second = directory.appendingPathComponent("second.yaml").path
+        for path in [first, second] {
+            let fitted = try DoppelProcess.run(["fit", session, "-o", path, "--include-real-values"])
+            #expect(fitted.status == 0, "\(fitted.stderr)")
+        }
+        let text = try String(contentsOfFile: first, encoding: .utf8)
+        #expect(text == (try String(contentsOfFile: second, encoding: .utf8)))
+        // One line per model: `fitted:` holds a single base64 string, not a tree of numbers.
+        let fittedLines = text.split(separator: "\n").filter { $0.contains("fitted:") }
+        #expect(!fittedLines.isEmpty)
+        #expect(fittedLines.allSatisfy { $0.split(separator: ":", maxSplits: 1)[1].trimmingCharacters(in: .whitespaces).allSatisfy { $0.isLetter || $0.isNumber || "+/=".contains($0) } })
+        // CART leaf pools keep training values, so the size follows the data: no larger than it.
+        #expect(text.utf8.count < (try FileManager.default.attributesOfItem(atPath: data)[.size] as! Int) / 2)
+        let fromModels = try DoppelProcess.run(["run", first, "--rows", "2000", "--quiet"])
+        let fromSource = try DoppelProcess.run(["run", session, "--rows", "2000", "--quiet"])
+        #expect(fromModels.status == 0, "\(fromModels.stderr)")
+        #expect(fromModels.stdout == fromSource.stdout)
+    }
+
+    @Test("a corrupt compact model is an error naming its key and line")
+    func corruptModel() throws {
+        let directory = DoppelProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let fitted = directory.appendingPathComponent("fitted.yaml").path
+        let session = SessionFormatCommandTests.repository.appendingPathComponent("sessions/penguins-fully-synthetic.fitted.yaml").path
+        var lines = try String(contentsOfFile: session, encoding: .utf8).split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let index = try #require(lines.firstIndex { $0.hasPrefix("      fitted: ") })
+        lines[index] = "      fitted: eJzLSM3JyVcozy/KSQEAGgQEXQ"   // "hello world" cut short
+        try lines.joined(separator: "\n").write(toFile: fitted, atomically: true, encoding: .utf8)
+        let result = try DoppelProcess.run(["run", fitted, "-o", "/dev/null"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("\(fitted):\(index + 1): key 'model.columns."))
+        #expect(result.stderr.contains(".fitted': the compact model is"))
+    }
+}

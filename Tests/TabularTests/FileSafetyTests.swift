@@ -105,3 +105,18 @@ struct FileSafetyTests {
         #expect(plain.hasPrefix("=name,n\n=1+2,0\n"))
     }
 }
+
+@Suite("deflate, bounded")
+struct DeflateTests {
+    @Test("round trip; corrupt and oversized input refused")
+    func bounded() throws {
+        let text = Array(String(repeating: "doppel ", count: 10_000).utf8)
+        let packed = Deflate.compress(text)
+        #expect(packed.count < text.count / 20)
+        #expect(try Deflate.decompress(packed, limit: text.count) == text)
+        #expect(throws: Deflate.Failure.self) { _ = try Deflate.decompress(packed, limit: text.count - 1) }
+        #expect(throws: Deflate.Failure.self) { _ = try Deflate.decompress(Array(packed.prefix(packed.count / 2)), limit: text.count) }
+        #expect(throws: Deflate.Failure.self) { _ = try Deflate.decompress([1, 2, 3, 4], limit: 100) }
+        #expect(Deflate.compress(text) == packed)
+    }
+}
