@@ -9,7 +9,7 @@ public enum EmpiricalStrategy: GenerationStrategy {
 
     public struct Model: ColumnModel, MarginalDistribution {
         /// Sorted values for numeric columns; empty for text.
-        public var numbers: [Double]
+        @Packed public var numbers: [Double]
         /// Levels and their counts for text columns.
         public var levels: [String]
         public var weights: WeightedIndex?

@@ -20,7 +20,7 @@ public enum KDEStrategy: GenerationStrategy {
 
     public struct Model: ColumnModel, MarginalDistribution {
         /// The kernel centres: real values (a subsample of large columns), ascending.
-        public var points: [Double]
+        @Packed public var points: [Double]
         /// The kernel's standard deviation; 0 when every point is the same value.
         public var bandwidth: Double
         /// Datetimes are floored to this many seconds (whole days for date-only layouts), as the

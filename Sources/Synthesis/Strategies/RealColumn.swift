@@ -4,12 +4,12 @@ import Tabular
 /// row-aligned access and the `cycle` rule shared by those strategies.
 public struct RealColumn: Codable, Sendable, Hashable {
     /// Numbers for numeric shapes.
-    public var numbers: [Double]?
+    @PackedIfPresent public var numbers: [Double]?
     /// Text values for text shapes (dictionary-encoded).
-    public var codes: [UInt32]?
+    @PackedIfPresent public var codes: [UInt32]?
     public var levels: [String]?
     /// Row validity, one flag per row.
-    public var valid: [Bool]
+    @Packed public var valid: [Bool]
     /// Whether rows past the end start again from the first.
     public var cycle: Bool
 

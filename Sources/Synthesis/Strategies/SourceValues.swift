@@ -42,7 +42,7 @@ struct LevelCounts {
 /// Draws indices with given weights in O(log n): a cumulative table and a binary search.
 public struct WeightedIndex: Codable, Hashable, Sendable {
     /// Cumulative weights, normalised so that the last is 1.
-    public var cumulative: [Double]
+    @Packed public var cumulative: [Double]
 
     public init(weights: [Double]) {
         let total = weights.reduce(0, +)

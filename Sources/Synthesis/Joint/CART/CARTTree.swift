@@ -5,23 +5,23 @@
 /// thousands of leaves stays small in a session file.
 struct CARTTree: Codable, Sendable, Equatable {
     /// Per node: the predictor slot it splits on, or -1 for a leaf.
-    var feature: [Int32]
+    @Packed var feature: [Int32]
     /// Per node: a numeric split's cut (values at or below go left), or a class split's offset
     /// into `classSets`.
-    var cut: [Double]
+    @Packed var cut: [Double]
     /// Per node: the left child (the right child follows it), or for a leaf its leaf number.
-    var child: [Int32]
+    @Packed var child: [Int32]
     /// Per node: `nullsLeft` and `classSplit` bits.
-    var flags: [UInt8]
+    @Packed var flags: [UInt8]
     /// Sets of class splits, 32 classes a word: bit c set means class c goes left. The bit just
     /// past the predictor's classes is for classes the tree never saw.
-    var classSets: [UInt32]
+    @Packed var classSets: [UInt32]
     /// Leaf l draws from `pool[leafStart[l] ..< leafStart[l + 1]]`.
-    var leafStart: [Int32]
+    @Packed var leafStart: [Int32]
     /// Per real row of each leaf: a class code (classification), or an index into `values`.
-    var pool: [UInt32]
+    @Packed var pool: [UInt32]
     /// Regression trees: the distinct real values, ascending. Empty for classification.
-    var values: [Double]
+    @Packed var values: [Double]
     /// Per leaf, the Gaussian kernel's bandwidth when draws are smoothed (0: the leaf's values).
     var bandwidths: [Double]?
 
