@@ -103,12 +103,23 @@ public enum SessionRunner {
         guard embedded.model == group.model, embedded.columns == group.columns else {
             throw file.error(at: ["model", "joint", group.name], "the plan's joint group '\(group.name)' (\(group.model) over \(group.columns.joined(separator: ", "))) differs from the embedded one; run doppel fit again")
         }
+        let model: any JointModel
         do {
-            return FittedJoint(name: group.name, strategy: group.model,
-                               model: try ModelCoding.decodeJoint(strategy: embedded.model, from: embedded.fitted.json))
+            model = try ModelCoding.decodeJoint(strategy: embedded.model, from: embedded.fitted.json)
         } catch {
             throw file.error(at: ["model", "joint", group.name, "fitted"], "cannot read the fitted '\(embedded.model)' model: \(error)")
         }
+        // Session files are mailed around: a model is untrusted until it has been checked whole.
+        do {
+            try model.validate()
+        } catch let error as ModelValidationError {
+            throw file.error(at: ["model", "joint", group.name, "fitted"], "the fitted '\(embedded.model)' model is invalid: \(error)")
+        }
+        guard model.columnNames == group.columns else {
+            throw file.error(at: ["model", "joint", group.name, "fitted"],
+                             "the fitted '\(embedded.model)' model is over \(model.columnNames.joined(separator: ", ")), not the group's \(group.columns.joined(separator: ", ")); run doppel fit again")
+        }
+        return FittedJoint(name: group.name, strategy: group.model, model: model)
     }
 
     static func fittedColumn(name: String, embedded: Session.EmbeddedModel, file: SessionFile, index: Int) throws -> FittedColumn {
@@ -118,7 +129,23 @@ public enum SessionRunner {
         } catch {
             throw file.error(at: ["model", "columns", name, "fitted"], "cannot read the fitted '\(embedded.strategy)' model: \(error)")
         }
+        // Session files are mailed around: a model is untrusted until it has been checked whole.
+        do {
+            try model.validate()
+        } catch let error as ModelValidationError {
+            throw file.error(at: ["model", "columns", name, "fitted"], "the fitted '\(embedded.strategy)' model is invalid: \(error)")
+        }
         let options = embedded.options
+        // The declaration bounds the rates, round_digits and clip_min ≤ clip_max; the rest here.
+        if let index = options.edgeNumbers.firstIndex(where: { !$0.isFinite }) {
+            throw file.error(at: ["model", "columns", name, "options", "edge_numbers", String(index)],
+                             "edge case \(options.edgeNumbers[index]) is not a finite number")
+        }
+        for (key, bound) in [("clip_min", options.clipMin), ("clip_max", options.clipMax)] {
+            if let bound, !bound.isFinite {
+                throw file.error(at: ["model", "columns", name, "options", key], "\(bound) is not a finite number")
+            }
+        }
         let clip = options.clipMin.flatMap { low in options.clipMax.map { low...$0 } }
         return FittedColumn(name: name, kind: options.kind, strategy: embedded.strategy, shape: options.shape, model: model,
                             nullRate: options.nullRate, edgeRate: options.edgeRate, edgeNumbers: options.edgeNumbers,

@@ -30,6 +30,10 @@ enum JointFitting {
         }
         let input = JointFitInput(groupName: group.name, members: members, parameters: parameters, seed: plan.seed)
         let model = try fitModel(strategy, input)
+        #if DEBUG
+        // Every fit in the tests checks that what it made passes the checks a loaded model faces.
+        try model.validate()
+        #endif
         // The joint model carries its members' nulls (missing is one of their states).
         for name in group.columns { fitted[name]?.nullRate = nil }
         return FittedJoint(name: group.name, strategy: group.model, model: model)

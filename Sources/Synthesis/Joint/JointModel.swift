@@ -90,6 +90,9 @@ public protocol JointModel: Codable, Sendable {
     var exposure: RealValueExposure { get }
     /// Lines that describe the fitted model for people (a visit sequence, a privacy budget).
     var summary: [String] { get }
+    /// Checks that the model is whole and consistent (see `ColumnModel.validate`): members,
+    /// tables and trees fit together, so that sampling cannot trap, loop or over-allocate.
+    func validate() throws
     /// Values for every member for the chunk's rows, nulls included: missing is a state of
     /// each column, so nulls occur together the way they do in the real data.
     func generate(_ request: GenerationRequest, random: inout RandomStream) throws -> [ModelOutput]

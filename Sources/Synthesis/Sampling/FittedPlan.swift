@@ -73,6 +73,10 @@ public struct FittedPlan: Sendable {
         let input = FitInput(columnName: plan.name, column: source, kind: plan.kind, shape: shape,
                              parameters: parameters, table: table, environment: environment)
         let model = try fitModel(strategy, input)
+        #if DEBUG
+        // Every fit in the tests checks that what it made passes the checks a loaded model faces.
+        try model.validate()
+        #endif
 
         var column = FittedColumn(
             name: plan.name, kind: plan.kind, strategy: plan.strategy, shape: shape, model: model,

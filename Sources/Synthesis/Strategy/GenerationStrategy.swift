@@ -152,6 +152,12 @@ public protocol ColumnModel: Codable, Sendable {
     var exposure: RealValueExposure { get }
     /// Checks that the model can make `rows` rows (e.g. a kept column without `cycle`).
     func check(rows: Int, column: String) throws
+    /// Checks that the model is whole and consistent: every stored index in range, lengths that
+    /// agree, probabilities that are probabilities, finite numbers, trees without loops. Models
+    /// come from session files, which are untrusted input; a model that passes can be sampled
+    /// without trapping, looping or allocating more than the rows asked for. Throws a
+    /// `ModelValidationError` naming the field.
+    func validate() throws
     func generate(_ request: GenerationRequest, random: inout RandomStream) throws -> ModelOutput
 }
 

@@ -111,9 +111,8 @@ extension BayesianNetworkModel: Codable {
         // A table must come after its parents, cover every member once and have one weight per cell.
         var seen = Set<Int>()
         for table in tables {
-            let cells = table.parents.reduce(columns.indices.contains(table.column) ? columns[table.column].stateCount : 0) {
-                $0 * (columns.indices.contains($1) ? columns[$1].stateCount : 0)
-            }
+            // Counted without overflow: a hostile file can make the product exceed Int.
+            let cells = Check.product(([table.column] + table.parents).map { columns.indices.contains($0) ? columns[$0].stateCount : 0 }) ?? -1
             guard columns.indices.contains(table.column), table.parents.allSatisfy(seen.contains), seen.insert(table.column).inserted,
                   cells == table.weights.count, cells > 0, table.weights.allSatisfy({ $0 >= 0 && $0.isFinite }) else {
                 throw DecodingError.dataCorruptedError(forKey: .network, in: container,
