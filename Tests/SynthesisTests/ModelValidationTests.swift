@@ -126,7 +126,7 @@ struct ModelValidationTests {
         guard let column = fitted.columns.first else { return } // drop: nothing is generated
         try column.model.validate()
         try column.validate()
-        let root = try ModelCorruption.tree(try ModelCoding.encode(column.model))
+        let root = try ModelCorruption.tree(try ModelCoding.encode(column.model, packed: false))
         var outcomes: [Outcome: Int] = [:]
         for mutation in ModelCorruption.mutations(of: root) {
             let outcome = try Self.outcome(of: mutation, root: root) { data in
@@ -151,7 +151,7 @@ struct ModelValidationTests {
         let fitted = try FittedPlan.fit(plan, on: table)
         let model = fitted.joints[0].model
         try model.validate()
-        let root = try ModelCorruption.tree(try ModelCoding.encode(model))
+        let root = try ModelCorruption.tree(try ModelCoding.encode(model, packed: false))
         var outcomes: [Outcome: Int] = [:]
         for mutation in ModelCorruption.mutations(of: root) {
             let outcome = try Self.outcome(of: mutation, root: root) { data in
@@ -213,7 +213,7 @@ struct ModelValidationTests {
     private func cartTree() throws -> (root: Any, member: Int) {
         let (plan, table) = try Self.jointPlan("cart")
         let model = try FittedPlan.fit(plan, on: table).joints[0].model
-        let root = try ModelCorruption.tree(try ModelCoding.encode(model))
+        let root = try ModelCorruption.tree(try ModelCoding.encode(model, packed: false))
         let members = ModelCorruption.value(at: ["members"], in: root) as! [Any]
         for index in members.indices {
             let tree = ["members", String(index), "conditional", "tree", "_0"]
@@ -292,7 +292,7 @@ struct ModelValidationTests {
     func bayesianNetworkDefects() throws {
         let (plan, table) = try Self.jointPlan("bayesian_network")
         let model = try FittedPlan.fit(plan, on: table).joints[0].model
-        let root = try ModelCorruption.tree(try ModelCoding.encode(model))
+        let root = try ModelCorruption.tree(try ModelCoding.encode(model, packed: false))
         let tables = ModelCorruption.value(at: ["network"], in: root) as! [[String: Any]]
         // Negative weight in the first table.
         let first = ModelCorruption.value(at: ["network", "0", "weights"], in: root) as! [Any]

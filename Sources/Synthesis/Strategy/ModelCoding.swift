@@ -3,14 +3,16 @@ import Foundation
 /// Encodes fitted models and decodes them by strategy id, so that a session can embed models
 /// and replay without the source data.
 public enum ModelCoding {
-    public static func encode(_ model: any ColumnModel) throws -> Data { try sortedJSON(model) }
+    /// `packed: false` writes number arrays as plain JSON arrays (see `Packed`).
+    public static func encode(_ model: any ColumnModel, packed: Bool = true) throws -> Data { try sortedJSON(model, packed: packed) }
 
-    public static func encode(_ model: any JointModel) throws -> Data { try sortedJSON(model) }
+    public static func encode(_ model: any JointModel, packed: Bool = true) throws -> Data { try sortedJSON(model, packed: packed) }
 
     /// Sorted keys: the same model always encodes to the same bytes (sessions diff cleanly).
-    private static func sortedJSON(_ value: any Encodable) throws -> Data {
+    private static func sortedJSON(_ value: any Encodable, packed: Bool) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
+        if !packed { encoder.userInfo[.unpackedNumbers] = true }
         return try encoder.encode(value)
     }
 

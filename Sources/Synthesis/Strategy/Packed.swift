@@ -87,6 +87,12 @@ extension KeyedEncodingContainer {
     }
 }
 
+extension CodingUserInfoKey {
+    /// Set to true, `Packed` arrays are written as plain JSON arrays (tests that edit models
+    /// field by field; people reading a model).
+    public static let unpackedNumbers = CodingUserInfoKey(rawValue: "doppel.unpackedNumbers")!
+}
+
 extension Packed: Codable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
@@ -111,6 +117,11 @@ extension Packed: Codable {
     }
 
     public func encode(to encoder: any Encoder) throws {
+        if encoder.userInfo[.unpackedNumbers] as? Bool == true {
+            var container = encoder.singleValueContainer()
+            try container.encode(wrappedValue)
+            return
+        }
         let width = Element.byteWidth
         var bytes = [UInt8](repeating: 0, count: wrappedValue.count * width)
         for (index, value) in wrappedValue.enumerated() {
