@@ -38,6 +38,14 @@ struct FitCommand: ParsableCommand {
                 for line in joint.model.summary { Diagnostics.note("joint group '\(joint.name)' (\(joint.strategy)): \(line)") }
             }
             var fitted = try SessionRunner.embed(file, plan: plan, includeRealValues: includeRealValues)
+            // Say what ships: a model labelled "statistics" still holds exact real figures.
+            for column in plan.columns where !column.realValueDisclosure.isEmpty {
+                Diagnostics.note("embeds from the real data: \(column.name) (\(column.strategy), real_values: \(column.model.exposure.rawValue)): "
+                                 + column.realValueDisclosure.joined(separator: "; "))
+            }
+            for joint in plan.joints where joint.model.exposure != .none {
+                Diagnostics.note("embeds from the real data: joint group '\(joint.name)' (\(joint.strategy), real_values: \(joint.model.exposure.rawValue))")
+            }
             // The source path is rewritten relative to where the fitted session goes.
             if var recordedSource = fitted.source {
                 let absolute = URL(fileURLWithPath: file.resolve(recordedSource.path)).standardizedFileURL.path
