@@ -113,6 +113,8 @@ public struct SessionFile {
         case let error as ParameterError:
             guard let index = columns.firstIndex(where: { $0.name == error.column }) else { return error }
             return self.error(at: ["plan", "columns", String(index), "parameters", error.parameter], error.description)
+        case let error as PlanError where error.conditionKey != nil:
+            return self.error(at: ["plan", "conditions"] + error.conditionKey!.split(separator: ".").map(String.init), error.message)
         case let error as PlanError:
             guard let column = error.column, let index = columns.firstIndex(where: { $0.name == column }) else {
                 return self.error(at: ["plan", "columns"], error.message)

@@ -79,7 +79,7 @@ struct RunCommand: ParsableCommand {
                 do {
                     prepared.plan = try prepared.plan.applying(asked, source: prepared.source)
                 } catch let error as PlanError {
-                    throw BadInput(error.message)
+                    throw BadInput(error.asOption)
                 }
             }
             if needsSource, prepared.source == nil {

@@ -50,8 +50,9 @@ struct SampleCommand: ParsableCommand {
                 if seed == nil { Diagnostics.note("seed \(chosenPlan.seed) (pass --seed \(chosenPlan.seed) to repeat this output)") }
             }
             if let seed { chosenPlan.seed = seed }
-            if let asked = try conditions.parsed() { chosenPlan.conditions = asked }
-            let fitted = try withPlanErrors(plan ?? "the default plan") {
+            let asked = try conditions.parsed()
+            if let asked { chosenPlan.conditions = asked }
+            let fitted = try withPlanErrors(plan ?? "the default plan", conditionsFromOptions: asked != nil) {
                 try FittedPlan.fit(chosenPlan, on: table, environment: ProcessInfo.processInfo.environment)
             }
             let writer = ChunkedCSVWriter(plan: fitted, threads: threads, writer: CSVWriter(spreadsheetSafe: spreadsheetSafe))
@@ -68,9 +69,12 @@ struct SampleCommand: ParsableCommand {
 }
 
 /// Plan and parameter errors are bad input too: reported with the plan file's name.
-func withPlanErrors<T>(_ file: String, _ body: () throws -> T) throws -> T {
+/// Conditions given as --where or --rebalance are named by their option.
+func withPlanErrors<T>(_ file: String, conditionsFromOptions: Bool = false, _ body: () throws -> T) throws -> T {
     do {
         return try body()
+    } catch let error as PlanError where conditionsFromOptions && error.conditionKey != nil {
+        throw BadInput(error.asOption)
     } catch let error as PlanError {
         throw BadInput("\(file): \(error.message)")
     } catch let error as ParameterError {

@@ -139,3 +139,27 @@ struct FitCommandTests {
         #expect(result.stderr.contains(".fitted': the compact model is"))
     }
 }
+
+@Suite("messages name the option or the key")
+struct OptionMessageTests {
+    @Test("--where and --rebalance errors name the option; a session's conditions name their key and line; -o '' is explained")
+    func optionsAndKeys() throws {
+        let directory = DoppelProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let session = directory.appendingPathComponent("s.yaml").path
+        #expect(try DoppelProcess.run(["plan", SessionFormatCommandTests.penguins, "--seed", "3", "--joint", "none", "--session", "-o", session]).status == 0)
+        let whereOption = try DoppelProcess.run(["run", session, "--where", "nosuch=1", "-o", "/dev/null"])
+        #expect(whereOption.status == 2)
+        #expect(whereOption.stderr == "doppel: error: --where: column 'nosuch' is not in the output\n")
+        let rebalance = try DoppelProcess.run(["sample", SessionFormatCommandTests.penguins, "--seed", "1", "--rebalance", "nosuch", "--rows", "5"])
+        #expect(rebalance.stderr.hasSuffix("doppel: error: --rebalance: column 'nosuch' is not in the output\n"))
+        let text = try String(contentsOfFile: session, encoding: .utf8).replacingOccurrences(of: "  seed: 3\n", with: "  seed: 3\n  conditions:\n    where: {nosuch: x}\n")
+        try text.write(toFile: session, atomically: true, encoding: .utf8)
+        let inSession = try DoppelProcess.run(["run", session, "-o", "/dev/null"])
+        let line = try #require(text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("    where:") }) + 1
+        #expect(inSession.stderr == "doppel: error: \(session):\(line): key 'plan.conditions.where': column 'nosuch' is not in the output\n")
+        let empty = try DoppelProcess.run(["sample", SessionFormatCommandTests.penguins, "--seed", "1", "-o", ""])
+        #expect(empty.status == 2)
+        #expect(empty.stderr.hasSuffix("doppel: error: '': the output file name is empty; give a file name, or - for standard output\n"))
+    }
+}

@@ -31,29 +31,29 @@ public struct FittedConditions: Hashable, Sendable, Codable {
 
     static func fit(_ conditions: SamplingConditions, table: Table?, generated: [String: ColumnPlan]) throws -> FittedConditions {
         for column in conditions.equals.keys.sorted() where generated[column] == nil {
-            throw PlanError("conditions.where: column '\(column)' is not in the output", column: nil)
+            throw PlanError("column '\(column)' is not in the output", conditionKey: "where")
         }
         var rebalance: FittedRebalance?
         if let asked = conditions.rebalance {
             guard generated[asked.column] != nil else {
-                throw PlanError("conditions.rebalance: column '\(asked.column)' is not in the output", column: nil)
+                throw PlanError("column '\(asked.column)' is not in the output", conditionKey: "rebalance")
             }
             let levels: [String]
             let weights: [Double]
             if let proportions = asked.proportions {
                 guard !proportions.isEmpty, proportions.values.allSatisfy({ $0 >= 0 && $0.isFinite }),
                       proportions.values.reduce(0, +) > 0 else {
-                    throw PlanError("conditions.rebalance.proportions: give each level a share of at least 0, not all 0", column: nil)
+                    throw PlanError("give each level a share of at least 0, not all 0", conditionKey: "rebalance.proportions")
                 }
                 levels = proportions.keys.sorted()
                 weights = levels.map { proportions[$0]! }
             } else {
                 guard let source = table?.column(named: asked.column) else {
-                    throw PlanError("conditions.rebalance: uniform needs the source column '\(asked.column)' to know its levels; give proportions instead", column: nil)
+                    throw PlanError("uniform needs the source column '\(asked.column)' to know its levels; give proportions instead", conditionKey: "rebalance")
                 }
                 let counts = LevelCounts(source)
                 guard counts.levels.count >= 2, counts.levels.count <= 1_000 else {
-                    throw PlanError("conditions.rebalance: column '\(asked.column)' has \(counts.levels.count) levels; rebalancing needs 2 to 1,000", column: nil)
+                    throw PlanError("column '\(asked.column)' has \(counts.levels.count) levels; rebalancing needs 2 to 1,000", conditionKey: "rebalance")
                 }
                 levels = counts.levels
                 weights = levels.map { _ in 1 }

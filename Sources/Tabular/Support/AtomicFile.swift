@@ -30,6 +30,7 @@ public final class AtomicFileWriter {
     /// gives a new one `0666` less the umask.
     public init(path: String, permissions: mode_t? = nil) throws {
         self.path = path
+        guard !path.isEmpty else { throw DataError(file: "''", message: "the output file name is empty; give a file name, or - for standard output") }
         // A device or a pipe (`-o /dev/null`, a FIFO) is written as it is: renaming a file over
         // it would replace the device with a regular file.
         var info = stat()
