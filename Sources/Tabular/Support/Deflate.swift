@@ -8,13 +8,15 @@ public enum Deflate {
         public var description: String
     }
 
-    /// Compressed at level 9 (a deterministic function of the input: no timestamps or names).
-    public static func compress(_ bytes: [UInt8]) -> [UInt8] {
+    /// Compressed at `level` (a deterministic function of the input and the level: no timestamps
+    /// or names). Level 1 by default: fitted models hold packed (base64) number arrays, on which
+    /// level 9 spent 20 s of a flights fit for a few percent of size.
+    public static func compress(_ bytes: [UInt8], level: Int32 = 1) -> [UInt8] {
         var length = compressBound(uLong(bytes.count))
         var output = [UInt8](repeating: 0, count: Int(length))
         let status = bytes.withUnsafeBufferPointer { input in
             output.withUnsafeMutableBufferPointer { out in
-                compress2(out.baseAddress, &length, input.baseAddress, uLong(bytes.count), 9)
+                compress2(out.baseAddress, &length, input.baseAddress, uLong(bytes.count), level)
             }
         }
         precondition(status == Z_OK, "zlib compress2 failed (\(status)) with a buffer of compressBound's size")
