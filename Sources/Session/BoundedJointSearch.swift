@@ -40,8 +40,10 @@ extension JointModelChoice {
     public struct GroupSearch: Sendable, Equatable {
         /// Columns a joint model could take.
         public var modellableColumns: Int
-        /// Column pairs whose relatedness was measured, and on how many rows.
+        /// Column pairs whose relatedness was measured, and on how many rows; columns compared
+        /// with others (the rest were left out by the pair budget).
         public var pairsScored: Int
+        public var columnsCompared: Int
         public var associationRows: Int
         /// Groups of related columns found (each of at least two columns, at most `maxGroupSize`).
         public var groupsFound: Int
@@ -66,7 +68,8 @@ extension JointModelChoice {
         /// Lines for stderr: what was modelled and what was left, and why.
         public var summary: [String] {
             let counts = Dictionary(grouping: models, by: { $0 }).map { "\($0.key) ×\($0.value.count)" }.sorted()
-            let weak = modellableColumns - columnsInGroups
+            let weak = columnsCompared - columnsInGroups
+            let uncompared = modellableColumns - columnsCompared
             let budget = columnsInGroups - columnsTried
             let better = columnsTried - columnsModelled
             return [
@@ -76,7 +79,8 @@ extension JointModelChoice {
                     + "\(workUnits) of \(workBudget) work units); modelled \(groupsModelled) groups (\(columnsModelled) columns"
                     + (counts.isEmpty ? "" : ": " + counts.joined(separator: ", ")) + ")",
                 "joint search: \(modellableColumns - columnsModelled) columns left to their marginals "
-                    + "(\(weak) weakly related, \(budget) over the budget, \(better) where marginals scored as well)",
+                    + "(\(weak) weakly related or only to full groups, \(uncompared) not compared (pair budget), "
+                    + "\(budget) in groups over the work budget, \(better) where marginals scored as well)",
             ]
         }
     }
@@ -121,7 +125,7 @@ extension JointModelChoice {
         }
 
         let search = GroupSearch(
-            modellableColumns: columns.count, pairsScored: grouping.pairsScored,
+            modellableColumns: columns.count, pairsScored: grouping.pairsScored, columnsCompared: grouping.columnsCompared,
             associationRows: min(table.rowCount, budget.grouping.sampleRows),
             groupsFound: grouping.groups.count, columnsInGroups: grouping.groups.reduce(0) { $0 + $1.members.count },
             groupsTried: tried.count, columnsTried: tried.reduce(0) { $0 + $1.count },

@@ -36,6 +36,8 @@ struct ColumnGrouping: Sendable {
     var groups: [Group]
     /// Pairs whose V was computed.
     var pairsScored: Int
+    /// Columns compared with others (the rest were left out by the pair budget).
+    var columnsCompared: Int
 
     /// Groups `columns` (the modellable columns of a table).
     init(_ columns: [Column], settings: Settings = Settings()) {
@@ -63,6 +65,7 @@ struct ColumnGrouping: Sendable {
             return links
         }
         var pairsScored = subset.count * (subset.count - 1) / 2
+        var columnsCompared = subset.count
         let links = linkLists.flatMap { $0 }.sorted { ($0.v, $1.first, $1.second) > ($1.v, $0.first, $0.second) }
 
         var groupOf = [Int?](repeating: nil, count: p)
@@ -105,6 +108,7 @@ struct ColumnGrouping: Sendable {
                 }
                 remainingPairs -= open.count
                 pairsScored += open.count
+                columnsCompared += 1
                 if let best {
                     built[best.group]!.members.append(column)
                     built[best.group]!.strength += best.v
@@ -116,6 +120,7 @@ struct ColumnGrouping: Sendable {
             group.map { Group(members: $0.members.sorted(), strength: $0.strength) }
         }.sorted { ($0.strength, $1.members[0]) > ($1.strength, $0.members[0]) }
         self.pairsScored = pairsScored
+        self.columnsCompared = columnsCompared
     }
 
     private struct Link {
