@@ -93,6 +93,8 @@ extension JointModelChoice {
                                budget: SearchBudget) -> Outcome {
         let tableIndex = Dictionary(table.columnNames.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         let planIndex = Dictionary(plan.columns.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
+        // Only columns the source has can be learned together (a plan may add columns).
+        let columns = columns.filter { tableIndex[$0] != nil }
         let grouping = ColumnGrouping(columns.map { table[tableIndex[$0]!] }, settings: budget.grouping)
 
         let rowCount = min(table.rowCount, budget.trialRows)
