@@ -19,7 +19,11 @@ public enum JointModelChoice {
 
     public struct Outcome: Sendable {
         public var plan: Plan
+        /// Per candidate; on a wide table, over every group tried (the mean quality, the total time).
         public var trials: [Trial]
+        /// How a wide table was searched (nil for a narrow one, where every candidate is tried
+        /// over all the modelled columns).
+        public var search: GroupSearch? = nil
     }
 
     /// Rows the candidates are fitted and scored on: enough for stable scores, small enough
@@ -49,10 +53,24 @@ public enum JointModelChoice {
     }
 
     /// `plan` with the best of `candidates` (joint model ids; nil means marginals alone) over
-    /// its modelled columns.
-    public static func choose(for plan: Plan, table: Table, candidates: [String?]) -> Outcome {
+    /// its modelled columns. The whole choice is made here:
+    /// - up to `budget.narrowColumns` modelled columns, every candidate is fitted over all of
+    ///   them on up to `trialRows` rows, and the best score wins (`chooseOverAll`);
+    /// - wider, the columns are first grouped by relatedness, and each group, strongest first,
+    ///   gets its own choice the same way while the work budget lasts; the other columns keep
+    ///   their marginals (`chooseByGroups`, in BoundedJointSearch.swift).
+    public static func choose(for plan: Plan, table: Table, candidates: [String?],
+                              budget: SearchBudget = SearchBudget()) -> Outcome {
         let columns = jointColumns(of: plan)
-        guard columns.count >= 2 else { return Outcome(plan: plan, trials: []) }
+        guard columns.count >= 2, !candidates.isEmpty else { return Outcome(plan: plan, trials: []) }
+        if columns.count > budget.narrowColumns {
+            return chooseByGroups(for: plan, table: table, columns: columns, candidates: candidates, budget: budget)
+        }
+        return chooseOverAll(for: plan, table: table, columns: columns, candidates: candidates)
+    }
+
+    /// Every candidate fitted over all of `columns`, scored with the quality report.
+    static func chooseOverAll(for plan: Plan, table: Table, columns: [String], candidates: [String?]) -> Outcome {
         let sample = table.rowCount > trialRows ? table.taking(evenlySpaced: trialRows) : table
         var trials: [Trial] = []
         var best: (plan: Plan, score: Double, exposure: RealValueExposure)?

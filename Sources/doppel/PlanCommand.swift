@@ -51,10 +51,12 @@ struct PlanCommand: ParsableCommand {
             let plan = outcome.plan
             for trial in outcome.trials {
                 let name = trial.model ?? "none (marginals alone)"
-                let figure = trial.quality.map { String(format: "quality %.4f", $0) } ?? "failed: \(trial.failure ?? "?")"
+                let groups = outcome.search.map { ", the mean over \($0.groupsTried) groups" } ?? ""
+                let figure = trial.quality.map { String(format: "quality %.4f", $0) + groups } ?? "failed: \(trial.failure ?? "?")"
                 Diagnostics.note("joint model \(name): \(figure) (\(String(format: "%.2f", trial.seconds)) s)")
             }
-            if let chosen = plan.joint.first {
+            for line in outcome.search?.summary ?? [] { Diagnostics.note(line) }
+            if outcome.search == nil, let chosen = plan.joint.first {
                 Diagnostics.note("chose \(chosen.model) over \(chosen.columns.count) columns")
             }
             if session {

@@ -30,6 +30,28 @@ struct JointCommandTests {
         #expect(second.stdout == first.stdout)
     }
 
+    @Test("a wide table is planned by groups of related columns, says what it left out, and runs")
+    func widePlanByGroups() throws {
+        // penguins' columns five times over under new names: past the narrow search's 30 columns.
+        let directory = DoppelProcess.temporaryDirectory()
+        let lines = try String(contentsOfFile: DoppelProcess.sharedData("penguins"), encoding: .utf8)
+            .split(separator: "\n", omittingEmptySubsequences: true)
+        let header = lines[0].split(separator: ",", omittingEmptySubsequences: false)
+        let names = (1...5).flatMap { copy in header.map { copy == 1 ? String($0) : "\($0)_\(copy)" } }
+        let body = lines.dropFirst().map { line in Array(repeating: String(line), count: 5).joined(separator: ",") }
+        let data = directory.appendingPathComponent("wide.csv")
+        try ([names.joined(separator: ",")] + body).joined(separator: "\n").appending("\n").write(to: data, atomically: true, encoding: .utf8)
+        let path = directory.appendingPathComponent("wide.doppel.yaml").path
+        let planned = try DoppelProcess.run(["plan", data.path, "--session", "-o", path, "--seed", "5"])
+        #expect(planned.status == 0, "\(planned.stderr)")
+        #expect(planned.stderr.contains("doppel: joint search: \(header.count * 5) modellable columns"), "\(planned.stderr)")
+        #expect(planned.stderr.contains("columns left to their marginals"))
+        #expect(try String(contentsOfFile: path, encoding: .utf8).contains("name: joint_1"))
+        let run = try DoppelProcess.run(["run", path, "--quiet"])
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.split(separator: "\n").count == lines.count)
+    }
+
     @Test("fit embeds the joint model; the fitted session replays with no source, to the same bytes")
     func fittedJointReplaysWithoutSource() throws {
         let (directory, path, _) = try Self.plannedSession(["--joint", "gaussian_copula"])

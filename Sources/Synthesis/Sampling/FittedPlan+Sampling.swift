@@ -24,6 +24,12 @@ extension FittedPlan {
 
     /// Generates `units` for the request's rows, adding their columns to `request.generated`.
     func generate(_ units: [GenerationSchedule.Unit], into request: inout GenerationRequest, seed: UInt64, chunk: Int) throws {
+        // Columns by name once per call, not a search per column: a wide plan has thousands.
+        let positions = Dictionary(columns.indices.map { (columns[$0].name, $0) }, uniquingKeysWith: { first, _ in first })
+        func column(named name: String) throws -> FittedColumn {
+            guard let position = positions[name] else { throw PlanError.at(column: name, "has no fitted model") }
+            return columns[position]
+        }
         for unit in units {
             switch unit {
             case .column(let name):
@@ -37,11 +43,6 @@ extension FittedPlan {
                 }
             }
         }
-    }
-
-    private func column(named name: String) throws -> FittedColumn {
-        guard let column = columns.first(where: { $0.name == name }) else { throw PlanError.at(column: name, "has no fitted model") }
-        return column
     }
 
     /// Draws the constrained units in candidate batches until every row of the chunk is filled
