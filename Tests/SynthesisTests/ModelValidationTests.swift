@@ -316,3 +316,28 @@ struct ModelValidationTests {
         #expect(error?.path == marginal + ["edge_rate"])
     }
 }
+
+@Suite("packed number arrays")
+struct PackedArrayTests {
+    struct Holder: Codable, Equatable {
+        @Packed var doubles: [Double]
+        @Packed var ints: [Int32]
+        @Packed var flags: [Bool]
+        @PackedIfPresent var codes: [UInt32]?
+    }
+
+    @Test("bits survive exactly; plain arrays are read; bad packed text is refused")
+    func roundTrip() throws {
+        let value = Holder(doubles: [0.1, -0.0, .infinity, 5e-324, .nan], ints: [-1, 0, .max], flags: [true, false], codes: nil)
+        let data = try JSONEncoder().encode(value)
+        let text = String(decoding: data, as: UTF8.self)
+        #expect(!text.contains("codes"))
+        let back = try JSONDecoder().decode(Holder.self, from: data)
+        #expect(back.doubles.map(\.bitPattern) == value.doubles.map(\.bitPattern))
+        #expect(back.ints == value.ints && back.flags == value.flags && back.codes == nil)
+        let plain = try JSONDecoder().decode(Holder.self, from: Data(#"{"doubles":[1.5],"ints":[2],"flags":[true],"codes":[7]}"#.utf8))
+        #expect(plain.doubles == [1.5] && plain.ints == [2] && plain.codes == [7])
+        #expect(throws: DecodingError.self) { _ = try JSONDecoder().decode(Holder.self, from: Data(#"{"doubles":"AAAA","ints":[],"flags":[]}"#.utf8)) }
+        #expect(throws: DecodingError.self) { _ = try JSONDecoder().decode(Holder.self, from: Data(#"{"doubles":"not base64!","ints":[],"flags":[]}"#.utf8)) }
+    }
+}

@@ -107,6 +107,16 @@ extension Packed: Codable {
         guard data.count % width == 0 else {
             throw DecodingError.dataCorruptedError(in: container, debugDescription: "packed numbers hold \(data.count) bytes, not a multiple of \(width)")
         }
+        #if _endian(little)
+        // In memory the numbers already are their little-endian bytes: one copy. (Bool is
+        // checked per byte: only 0 and 1 are Bools.)
+        if Element.self != Bool.self, MemoryLayout<Element>.stride == width {
+            var values = [Element](repeating: Element(littleEndianBits: 0), count: data.count / width)
+            values.withUnsafeMutableBytes { target in data.withUnsafeBytes { source in target.copyMemory(from: source) } }
+            wrappedValue = values
+            return
+        }
+        #endif
         wrappedValue = data.withUnsafeBytes { raw in
             (0..<(raw.count / width)).map { index in
                 var bits: UInt64 = 0
@@ -122,13 +132,24 @@ extension Packed: Codable {
             try container.encode(wrappedValue)
             return
         }
-        let width = Element.byteWidth
-        var bytes = [UInt8](repeating: 0, count: wrappedValue.count * width)
-        for (index, value) in wrappedValue.enumerated() {
-            let bits = value.littleEndianBits
-            for byte in 0..<width { bytes[index * width + byte] = UInt8(truncatingIfNeeded: bits >> (8 * byte)) }
-        }
         var container = encoder.singleValueContainer()
-        try container.encode(Data(bytes).base64EncodedString())
+        try container.encode(Self.bytes(of: wrappedValue).base64EncodedString())
+    }
+
+    static func bytes(of values: [Element]) -> Data {
+        let width = Element.byteWidth
+        #if _endian(little)
+        if MemoryLayout<Element>.stride == width {
+            return values.withUnsafeBytes { Data($0) }
+        }
+        #endif
+        var bytes = [UInt8](repeating: 0, count: values.count * width)
+        var offset = 0
+        for value in values {
+            let bits = value.littleEndianBits
+            for byte in 0..<width { bytes[offset + byte] = UInt8(truncatingIfNeeded: bits >> (8 * byte)) }
+            offset += width
+        }
+        return Data(bytes)
     }
 }
