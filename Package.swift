@@ -90,13 +90,15 @@ let package = Package(
             dependencies: ["Synthesis", "Fidelity", "Tabular"],
             path: "Benchmarks/BayesianNetwork"
         ),
-        .testTarget(name: "TabularTests", dependencies: ["Tabular"]),
-        .testTarget(name: "SynthesisTests", dependencies: ["Synthesis", "Session", "Tabular"], exclude: ["Reference"]),
-        .testTarget(name: "SessionTests", dependencies: ["Session", "Synthesis", "Tabular", "Declaration"]),
-        .testTarget(name: "FidelityTests", dependencies: ["Fidelity", "Tabular", "Synthesis"], exclude: ["Reference"]),
+        // Helpers every test target shares (temporary folders, where datasets are found).
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "TabularTests", dependencies: ["Tabular", "TestSupport"]),
+        .testTarget(name: "SynthesisTests", dependencies: ["TestSupport", "Synthesis", "Session", "Tabular"], exclude: ["Reference"]),
+        .testTarget(name: "SessionTests", dependencies: ["TestSupport", "Session", "Synthesis", "Tabular", "Declaration"]),
+        .testTarget(name: "FidelityTests", dependencies: ["TestSupport", "Fidelity", "Tabular", "Synthesis"], exclude: ["Reference"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Fidelity", "Tabular"]),
-        .testTarget(name: "WorkbenchTests", dependencies: ["Workbench", "TerminalUI", "Session", "Synthesis", "Tabular"]),
-        .testTarget(name: "DoppelCLITests", dependencies: ["doppel", "Tabular"]),
+        .testTarget(name: "WorkbenchTests", dependencies: ["TestSupport", "Workbench", "TerminalUI", "Session", "Synthesis", "Tabular"]),
+        .testTarget(name: "DoppelCLITests", dependencies: ["TestSupport", "doppel", "Tabular"]),
         .testTarget(name: "NcursesScreenTests", dependencies: ["NcursesScreen", "CNcursesw", "TerminalUI"]),
     ]
 )

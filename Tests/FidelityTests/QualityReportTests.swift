@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import Fidelity
 import Tabular
@@ -38,7 +39,7 @@ enum QualityFixture {
 
     /// ../shared/data/NAME.csv beside the checkout, and a fixed synthetic sample from Reference/.
     static func sharedPair(_ name: String, synthetic: String) throws -> (real: Table, synthetic: Table) {
-        let real = try locateDataset(name, packageRoot: packageRoot)
+        let real = try TestData.dataset(name)
         let sample = packageRoot.appendingPathComponent("Tests/FidelityTests/Reference/\(synthetic)").path
         return (try CSVReader.read(path: real).table, try CSVReader.read(path: sample).table)
     }
@@ -420,7 +421,7 @@ struct QualityReportReferenceTests {
 
     static func data(_ name: String) throws -> FidelityData {
         // Skips the test when the dataset is missing, instead of failing it.
-        _ = try locateDataset(name, packageRoot: QualityFixture.packageRoot)
+        _ = try TestData.dataset(name)
         let pair = try #require(tables[name], "could not read ../shared/data/\(name).csv or its sample")
         return FidelityData(real: pair.real, synthetic: pair.synthetic, kinds: kinds[name]!)
     }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import Fidelity
 import Synthesis
@@ -19,7 +20,7 @@ private final class SharedTables: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         if let table = tables[name] { return table }
-        let table = try CSVReader.read(path: locateDataset(name, packageRoot: packageRoot)).table
+        let table = try CSVReader.read(path: TestData.dataset(name)).table
         tables[name] = table
         return table
     }
@@ -578,17 +579,3 @@ struct TSTRTests {
     }
 }
 
-/// NAME.csv: the copy in Tests/Fixtures when there is one, else ../shared/data beside the
-/// checkout (or $DOPPEL_SHARED_DATA). When neither has it the test is skipped (cancelled with
-/// a message), never failed: the large datasets live only in ../shared.
-func locateDataset(_ name: String, packageRoot: URL) throws -> String {
-    let fixture = packageRoot.appendingPathComponent("Tests/Fixtures/\(name).csv").path
-    if FileManager.default.fileExists(atPath: fixture) { return fixture }
-    let shared = ProcessInfo.processInfo.environment["DOPPEL_SHARED_DATA"].map { URL(fileURLWithPath: $0) }
-        ?? packageRoot.deletingLastPathComponent().appendingPathComponent("shared/data")
-    let path = shared.appendingPathComponent("\(name).csv").path
-    guard FileManager.default.fileExists(atPath: path) else {
-        try Test.cancel("skipped: \(name).csv is not in Tests/Fixtures and \(path) is missing (integration tests need ../shared/data)")
-    }
-    return path
-}

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import Synthesis
 import Tabular
@@ -72,23 +73,9 @@ enum Datasets {
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     static func path(_ name: String) throws -> String {
-        try locateDataset(name, packageRoot: packageRoot)
+        try TestData.dataset(name)
     }
 
-    /// NAME.csv: the copy in Tests/Fixtures when there is one, else ../shared/data beside the
-    /// checkout (or $DOPPEL_SHARED_DATA). When neither has it the test is skipped (cancelled with
-    /// a message), never failed: the large datasets live only in ../shared.
-    static func locateDataset(_ name: String, packageRoot: URL) throws -> String {
-        let fixture = packageRoot.appendingPathComponent("Tests/Fixtures/\(name).csv").path
-        if FileManager.default.fileExists(atPath: fixture) { return fixture }
-        let shared = ProcessInfo.processInfo.environment["DOPPEL_SHARED_DATA"].map { URL(fileURLWithPath: $0) }
-            ?? packageRoot.deletingLastPathComponent().appendingPathComponent("shared/data")
-        let path = shared.appendingPathComponent("\(name).csv").path
-        guard FileManager.default.fileExists(atPath: path) else {
-            try Test.cancel("skipped: \(name).csv is not in Tests/Fixtures and \(path) is missing (integration tests need ../shared/data)")
-        }
-        return path
-    }
 
     private static let cache = DatasetCache()
 

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Tabular
 import TerminalUI
 @testable import Workbench
