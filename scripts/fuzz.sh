@@ -11,7 +11,10 @@
 # reproducer, copy it into Fuzz/Corpus/<target>/ and add a unit test (Fuzz/README.md).
 # Environment: DOPPEL_FUZZ_CONFIG (debug, the default, or release), DOPPEL_FUZZ_SCRATCH (the
 # build folder, .build-fuzz), DOPPEL_FUZZ_MODELS=0 (SessionFuzz skips fitted models),
-# DOPPEL_FUZZ_KEEP=1 (keep the temporary folder even when every target passed).
+# DOPPEL_FUZZ_KEEP=1 (keep the temporary folder even when every target passed),
+# DOPPEL_FUZZ_LEAKS=1 (look for leaks after every input that allocated more than it freed:
+# several times slower, as the reader's and the sampler's worker threads make most inputs look
+# so; by default LeakSanitizer checks once, when each target exits, and a leak fails it too).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -71,7 +74,7 @@ for target in "${targets[@]}"; do
     status=0
     # The first corpus folder receives new inputs; the seeds in the repository are only read.
     "$bin/$target" "$work/corpus/$name" "Fuzz/Corpus/$name" "${dictionary[@]}" \
-        -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+        -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -detect_leaks="${DOPPEL_FUZZ_LEAKS:-0}" \
         -artifact_prefix="$work/artifacts/$target-" -print_final_stats=1 >"$log" 2>&1 || status=$?
     elapsed=$(( $(date +%s) - start ))
     runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
