@@ -27,6 +27,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         for column in table.columns { precondition(column.count == table.rowCount) }
     } catch {
         // A refused file is fine; only crashes, hangs and leaks are findings.
+        FuzzMain.note("refused: \(error)")
     }
     return 0
 }

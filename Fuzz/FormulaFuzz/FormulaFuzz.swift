@@ -29,7 +29,13 @@ func column(for name: String) -> FormulaColumn {
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let text = FuzzInput(data, size).text
-    guard let formula = try? Formula(text) else { return 0 }
+    let formula: Formula
+    do {
+        formula = try Formula(text)
+    } catch {
+        FuzzMain.note("refused: \(error)")
+        return 0
+    }
     let columns = Dictionary(formula.references.map { ($0, column(for: $0)) }, uniquingKeysWith: { first, _ in first })
     // Checked once with no types known, once with the bound columns' types.
     _ = try? formula.check()

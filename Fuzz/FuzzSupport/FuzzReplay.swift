@@ -31,7 +31,17 @@ public enum FuzzMain {
         #endif
     }
 
+    /// Set while replaying files: then `note` prints.
+    nonisolated(unsafe) private static var replaying = false
+
+    /// Says why an input was refused, when replaying files (never while fuzzing), so that a
+    /// seed that stopped meaning anything shows up: `.build/debug/SessionFuzz Fuzz/Corpus/session/*`.
+    public static func note(_ message: @autoclosure () -> String) {
+        if replaying { complain("  " + message()) }
+    }
+
     static func replay(_ body: Target) -> Never {
+        replaying = true
         let paths = CommandLine.arguments.dropFirst()
         if paths.isEmpty {
             let name = CommandLine.arguments.first ?? "fuzz-target"

@@ -33,6 +33,7 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         }
     } catch {
         // A refused template is fine.
+        FuzzMain.note("refused: \(error)")
     }
     return 0
 }
