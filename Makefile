@@ -4,7 +4,7 @@
 SWIFT ?= swift
 BUILD_FLAGS ?= -c release
 
-.PHONY: run test build deps bench clean
+.PHONY: run test build deps bench fuzz clean
 
 deps:
 	@bash scripts/install-deps.sh
@@ -20,6 +20,11 @@ test: deps
 
 bench: build
 	bash Benchmarks/csv_load.sh
+
+# libFuzzer targets with the address sanitizer, FUZZ_SECONDS each (Fuzz/README.md).
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	bash scripts/fuzz.sh $(FUZZ_SECONDS)
 
 clean:
 	rm -rf .build

@@ -90,6 +90,15 @@ let package = Package(
             dependencies: ["Synthesis", "Fidelity", "Tabular"],
             path: "Benchmarks/BayesianNetwork"
         ),
+        // libFuzzer targets (Fuzz/README.md). scripts/fuzz.sh builds them with
+        // -sanitize=fuzzer,address -DDOPPEL_FUZZ, and their main runs libFuzzer's driver; in a
+        // plain build it replays the files given as arguments.
+        .target(name: "CLibFuzzer", path: "Fuzz/CLibFuzzer"),
+        .target(name: "FuzzSupport", dependencies: ["CLibFuzzer"], path: "Fuzz/FuzzSupport"),
+        .executableTarget(name: "CSVReaderFuzz", dependencies: ["FuzzSupport", "Tabular"], path: "Fuzz/CSVReaderFuzz"),
+        .executableTarget(name: "SessionFuzz", dependencies: ["FuzzSupport", "Session", "Synthesis"], path: "Fuzz/SessionFuzz"),
+        .executableTarget(name: "FormulaFuzz", dependencies: ["FuzzSupport", "Synthesis", "Tabular"], path: "Fuzz/FormulaFuzz"),
+        .executableTarget(name: "PatternFuzz", dependencies: ["FuzzSupport", "Synthesis", "Tabular"], path: "Fuzz/PatternFuzz"),
         // Helpers every test target shares (temporary folders, where datasets are found).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "TabularTests", dependencies: ["Tabular", "TestSupport"]),

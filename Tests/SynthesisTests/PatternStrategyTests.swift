@@ -194,6 +194,18 @@ struct PatternStrategyTests {
         #expect(Set((0..<3).map { mixed.value(rank: UInt128($0)) }) == ["abbc", "abc", "ac"])
     }
 
+    // Found by PatternFuzz (Fuzz/Corpus/pattern/ambiguous-repeat): the subset construction of
+    // `(a|){1000}` inside a repeat ran for over ten seconds with `unique: true`.
+    @Test("templates whose automaton overlaps too much are refused for unique, within a work budget")
+    func ambiguousTemplates() throws {
+        func space(_ template: String) throws -> PatternSpace { try PatternSpace(try PatternParser.parse(template)) }
+        #expect(try space("(a|){300}").count == 301)
+        for template in ["(a|){1000}", "(a|b|){1000}", "xy((p|(a|){1000})r){0,2}"] {
+            #expect(throws: PatternSpace.TooLarge.self, "\(template)") { _ = try space(template) }
+        }
+        #expect(try space("a{0,1000}b{0,1000}").count == 1001 * 1001)
+    }
+
     @Test("unique values of huge templates vary at every position", arguments: [
         (#"\w{20}"#, "[A-Za-z0-9_]{20}", 63),   // about 2^120 values: 128-bit ranks
         (#".{40}"#, "[!-~]{40}", 94),            // about 2^262: a keyed walk first

@@ -46,4 +46,28 @@ struct ProfilerTests {
         #expect(profile.topCategories.first?.value == "2024-01-31")
         #expect(profile.topCategories.first?.count == 2)
     }
+
+    // Found by CSVReaderFuzz (Fuzz/Corpus/csv/int64-extremes.csv).
+    @Test("integers at Int64's ends profile without trapping, shown as written")
+    func int64Extremes() throws {
+        let table = try Fixtures.read("i\n-9223372036854775808\n9223372036854775807\n9223372036854775807\n").table
+        let profile = Profiler.profile(table[0])
+        #expect(profile.topCategories.map(\.value) == ["9223372036854775807", "-9223372036854775808"])
+        #expect(profile.histogram.map(\.count).reduce(0, +) == 3)
+    }
+
+    // Found reading the Profiler after the crash above (Fuzz/Corpus/csv/decimal-extremes.csv).
+    @Test("numbers further apart than the largest double get finite histogram bins and quantiles")
+    func rangeWiderThanDoubles() throws {
+        let table = try Fixtures.read("x\n-1e308\n1e308\n0\n").table
+        let profile = Profiler.profile(table[0])
+        #expect(profile.histogram.count == Profiler.histogramBinCount)
+        #expect(profile.histogram.map(\.count) == [1] + Array(repeating: 0, count: 9) + [1] + Array(repeating: 0, count: 8) + [1])
+        #expect(profile.histogram.allSatisfy { $0.lower.isFinite && $0.upper.isFinite && $0.lower <= $0.upper })
+        #expect(profile.histogram.first?.lower == -1e308 && profile.histogram.last?.upper == 1e308)
+        let pair = Profiler.profile(try Fixtures.read("x\n-1e308\n1e308\n").table[0])
+        for (quantile, expected) in zip(pair.quantiles.map(\.value), [-0.9e308, -0.5e308, 0, 0.5e308, 0.9e308]) {
+            #expect(abs(quantile - expected) < 1e295, "\(quantile) for \(expected)")
+        }
+    }
 }

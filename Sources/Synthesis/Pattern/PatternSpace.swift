@@ -15,6 +15,10 @@ struct PatternSpace: Sendable {
     }
 
     static let maximumStates = 200_000
+    /// The most automaton states the subset construction may visit, summed over the ε-closures
+    /// it takes. The state counts alone do not bound the work: `(a|b|){1000}` has a thousand
+    /// states, each a subset of thousands (found by PatternFuzz: seconds to minutes).
+    static let maximumSubsetWork = 100_000
 
     /// Rows a unique column can have at most when the template has more values than that: the
     /// keyed permutation works on Int.
@@ -262,6 +266,16 @@ struct PatternSpace: Sendable {
 
         var subsets: [[Int]] = []
         var subsetIndex: [[Int]: Int] = [:]
+        var work = 0
+        /// The ε-closure of `states`, counted against the budget.
+        func closure(_ states: [Int]) throws(TooLarge) -> [Int] {
+            let closed = nfa.closure(states)
+            work += closed.count
+            guard work <= maximumSubsetWork else {
+                throw TooLarge(description: "the template is too ambiguous to count its distinct values (its automaton's states overlap too much; write a{0,9} rather than (a|){9})")
+            }
+            return closed
+        }
         func intern(_ subset: [Int]) throws(TooLarge) -> Int {
             if let known = subsetIndex[subset] { return known }
             guard subsets.count < maximumStates else {
@@ -271,7 +285,7 @@ struct PatternSpace: Sendable {
             subsetIndex[subset] = subsets.count - 1
             return subsets.count - 1
         }
-        _ = try intern(nfa.closure([start]))
+        _ = try intern(try closure([start]))
 
         var accepting: [Bool] = []
         var transitions: [[(ScalarSet, Int)]] = []
@@ -293,7 +307,7 @@ struct PatternSpace: Sendable {
                 if let known = successorOf[targets[symbol]] {
                     successor = known
                 } else {
-                    successor = try intern(nfa.closure(targets[symbol]))
+                    successor = try intern(try closure(targets[symbol]))
                     successorOf[targets[symbol]] = successor
                 }
                 if let group = groupOfTarget[successor] {

@@ -79,6 +79,8 @@ public enum Profiler {
         let upper = min(lower + 1, values.count - 1)
         let weight = position - Double(lower)
         let difference = values[upper] - values[lower]
+        // Two finite values can be further apart than the largest double (-1e308 and 1e308).
+        guard difference.isFinite else { return values[lower] * (1 - weight) + values[upper] * weight }
         // Interpolate from the nearer end, as numpy does, so that figures match to the last digit.
         return weight < 0.5 ? values[lower] + difference * weight : values[upper] - difference * (1 - weight)
     }
@@ -88,14 +90,19 @@ public enum Profiler {
         if minimum == maximum { return [.init(lower: minimum, upper: maximum, count: values.count)] }
         let binCount = histogramBinCount
         let width = (maximum - minimum) / Double(binCount)
+        // When the range is wider than the largest double (-1e308 to 1e308), bins are found from
+        // halved values, whose differences stay finite.
+        let halfWidth = (maximum / 2 - minimum / 2) / Double(binCount)
+        func edge(_ index: Int) -> Double {
+            width.isFinite ? minimum + Double(index) * width : minimum + Double(index) * halfWidth + Double(index) * halfWidth
+        }
         var counts = [Int](repeating: 0, count: binCount)
         for value in values {
-            counts[min(binCount - 1, Int((value - minimum) / width))] += 1
+            let position = width.isFinite ? (value - minimum) / width : (value / 2 - minimum / 2) / halfWidth
+            counts[min(binCount - 1, Int(position))] += 1
         }
         return (0..<binCount).map { index in
-            .init(lower: minimum + Double(index) * width,
-                  upper: index == binCount - 1 ? maximum : minimum + Double(index + 1) * width,
-                  count: counts[index])
+            .init(lower: edge(index), upper: index == binCount - 1 ? maximum : edge(index + 1), count: counts[index])
         }
     }
 
@@ -104,7 +111,8 @@ public enum Profiler {
         var bytes: [UInt8] = []
         switch values {
         case .integers(_, let style):
-            ValueFormatter.append(.integers([Int64(value)], style), row: 0, to: &bytes)
+            // Int64.max is 2^63 as a double, one past the largest Int64.
+            ValueFormatter.append(.integers([Int64(exactly: value) ?? (value > 0 ? .max : .min)], style), row: 0, to: &bytes)
         case .datetimes(_, let format):
             format.format(value, into: &bytes)
         case .booleans(_, let style):
