@@ -90,7 +90,7 @@ import TerminalUI
         expectScreen(screen.lines("opened"), [
             " cities.doppel.yaml | 40 rows | 5 columns | ~ col 4/5 row 1",
             "   id         |city           |temp   |visits       |ok",
-            "   id sequence|cat categorical|dec kde|int empirical|bool bo",
+            "   id sequence|cat categorical|dec kde|int empirical|bool b~",
             " 1 C001       |??             |   10.0|            0|yes",
             " 2 C002       |Zurich         |   13.7|           13|no",
             " 3 C003       |Lima           |   17.4|           26|no",
