@@ -27,7 +27,7 @@ import TerminalUI
             " 7 C007       |Lima           |   12.2|            28|yes         |",
             "- temp | decimal | kde | fidelity 0.779 ----------------------------------------",
             " nulls 6 (15.0%)  distinct 34  rows 40",
-            " range 10 to 29.9  mean 19.73  sd 5.994",
+            " range 10.00 to 29.90  mean 19.73  sd 5.99",
             " temp  (nulls: real 15.0%, synthetic 10.0%)                 # real  - synthetic",
             "  13.9% +                           ---",
             "        |                              ---      ------",

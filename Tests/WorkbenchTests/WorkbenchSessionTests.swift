@@ -96,7 +96,7 @@ import TerminalUI
             " 3 C003       |Lima           |   17.4|           26|no",
             "- visits | integer | empirical | fidelity 0.900 ------------",
             " nulls 0 (0.0%)  distinct 40  rows 40",
-            " range 0 to 49  mean 23.5  sd 14.82",
+            " range 0 to 49  mean 23.50  sd 14.82",
             " visits                                 # real  - synthetic",
             "  12.5% +##----------------------------##--------",
             "     0% +----------------------------------------",

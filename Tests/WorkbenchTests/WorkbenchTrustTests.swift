@@ -142,4 +142,73 @@ import TerminalUI
         #expect(CellText.aligned("2017.5", fractionDigits: 2) == "2017.5 ")
         #expect(CellText.aligned("0.25", fractionDigits: 2) == "0.25")
     }
+
+    @Test func theColumnPanelSaysItsChartIsOfASampleAndShowsDatesAsDates() throws {
+        let dir = try WorkbenchFixtures.temporaryDirectory()
+        // 12,000 rows: more than the 10,000 fidelity is scored on, so the chart is of a sample.
+        var text = "day,amount\n"
+        for row in 0..<12_000 {
+            let day = 1 + row % 28, month = 1 + (row / 28) % 12
+            let amount = row % 40 == 0 ? "" : String(row % 500)
+            text += "2013-\(month < 10 ? "0" : "")\(month)-\(day < 10 ? "0" : "")\(day),\(amount)\n"
+        }
+        let csv = dir + "/days.csv"
+        try text.write(toFile: csv, atomically: true, encoding: .utf8)
+        let steps: [InMemoryScreen.Step] = [.key(.enter), .capture("day"), .key(.character("l")), .capture("amount")]
+        let (screen, _) = try WorkbenchFixtures.run(.data(path: csv), in: dir, width: 90, height: 24, steps: steps, ascii: true)
+        // The profile is of all 12,000 rows, in dates; the chart and hints say they are of a sample.
+        expectScreen(screen.lines("day"), [
+            " days.csv | 12,000 rows | 2 columns | real rows | seed 42                   col 1/2 row 1",
+            "      day          |amount        |",
+            "      date datetime|int parametric|",
+            "    1 2013-01-01   |.             |",
+            "    2 2013-01-02   |             1|",
+            "    3 2013-01-03   |             2|",
+            "    4 2013-01-04   |             3|",
+            "    5 2013-01-05   |             4|",
+            "    6 2013-01-06   |             5|",
+            "    7 2013-01-07   |             6|",
+            "- day | datetime | datetime | fidelity 0.992 ---------------------------------------------",
+            " nulls 0 (0.0%)  distinct 336  rows 12000",
+            " range 2013-01-01 to 2013-12-28  mean 2013-06-28  sd 105.1 days",
+            " chart and hints: an even sample of 10,000 of the 12,000 real rows",
+            " day                                                                  # real  - synthetic",
+            "   6.1% +----                                            ----                        ----",
+            "        |####--------------------------------------------####------------    --------####",
+            "        |################################################################----############",
+            "        |################################################################################",
+            "        |################################################################################",
+            "     0% +--------------------------------------------------------------------------------",
+            "         2013-01-01                                                            2013-12-27",
+            " hint: 1 combinations unique in the real sample reappear (day, amount)",
+            "? help  s strategy  p params  Enter inspect  Tab view  f fidelity  ^S save  u undo  q quit",
+        ])
+        // The chart's null share is labelled as the sample's (3.0%), not set against the 2.5% of all rows.
+        expectScreen(screen.lines("amount"), [
+            " days.csv | 12,000 rows | 2 columns | real rows | seed 42                   col 2/2 row 1",
+            "      day          |amount        |",
+            "      date datetime|int parametric|",
+            "    1 2013-01-01   |.             |",
+            "    2 2013-01-02   |             1|",
+            "    3 2013-01-03   |             2|",
+            "    4 2013-01-04   |             3|",
+            "    5 2013-01-05   |             4|",
+            "    6 2013-01-06   |             5|",
+            "    7 2013-01-07   |             6|",
+            "- amount | integer | parametric | fidelity 0.990 -----------------------------------------",
+            " nulls 300 (2.5%)  distinct 500  rows 12000",
+            " range 0 to 499  mean 249.7  sd 144.3",
+            " chart and hints: an even sample of 10,000 of the 12,000 real rows",
+            " amount  (nulls: real sample 3.0%, synthetic 2.3%)                    # real  - synthetic",
+            "   5.4% +####------------------------####----####----####--------------------------------",
+            "        |----########################----####----####----################################",
+            "        |################################################################################",
+            "        |################################################################################",
+            "        |################################################################################",
+            "     0% +--------------------------------------------------------------------------------",
+            "         0                                                                            499",
+            " hint: 1 combinations unique in the real sample reappear (day, amount)",
+            "? help  s strategy  p params  Enter inspect  Tab view  f fidelity  ^S save  u undo  q quit",
+        ])
+    }
 }
