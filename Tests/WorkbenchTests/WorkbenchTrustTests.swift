@@ -138,6 +138,9 @@ import TerminalUI
         #expect(CellText.fit("326  ", width: 4, number: true, ellipsis: "…") == " 326")
         #expect(CellText.fit("326", width: 6, number: true, ellipsis: "…") == "   326")
         #expect(CellText.fit("Shouldered", width: 8, number: false, ellipsis: "…") == "Shoulde…")
+        // A level that reads as a number is not cut to its first digits either.
+        #expect(CellText.fit("195500", width: 5, number: false, ellipsis: "…") == "…    ")
+        #expect(CellText.fit("2013-01-01", width: 8, number: false, ellipsis: "…") == "2013-01…")
         #expect(CellText.aligned("326", fractionDigits: 2) == "326   ")
         #expect(CellText.aligned("2017.5", fractionDigits: 2) == "2017.5 ")
         #expect(CellText.aligned("0.25", fractionDigits: 2) == "0.25")

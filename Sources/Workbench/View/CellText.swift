@@ -1,3 +1,4 @@
+import Foundation
 import Tabular
 import TerminalUI
 
@@ -46,12 +47,21 @@ enum CellText {
     /// alone, after its sign when negative (`-…`).
     static func fit(_ text: String, width: Int, number: Bool, ellipsis: String) -> String {
         guard width > 0 else { return "" }
-        guard number else { return DisplayWidth.pad(text, to: width, ellipsis: ellipsis) }
-        if DisplayWidth.of(text) <= width { return DisplayWidth.pad(text, to: width, alignRight: true) }
+        // Text that reads as a number (a categorical `195500`) is cut like a number, kept left.
+        if DisplayWidth.of(text) <= width { return DisplayWidth.pad(text, to: width, alignRight: number) }
+        guard number || Self.readsAsNumber(text) else { return DisplayWidth.pad(text, to: width, ellipsis: ellipsis) }
         var trimmed = text
         while trimmed.last == " " { trimmed.removeLast() }
-        if DisplayWidth.of(trimmed) <= width { return DisplayWidth.pad(trimmed, to: width, alignRight: true) }
+        if DisplayWidth.of(trimmed) <= width { return DisplayWidth.pad(trimmed, to: width, alignRight: number) }
         let mark = trimmed.hasPrefix("-") && width >= 1 + DisplayWidth.of(ellipsis) ? "-" + ellipsis : ellipsis
-        return DisplayWidth.pad(String(mark.prefix(width)), to: width, alignRight: true)
+        return DisplayWidth.pad(String(mark.prefix(width)), to: width, alignRight: number)
+    }
+
+    /// True for text a reader would take for a number: digits with an optional sign, point,
+    /// grouping commas or exponent.
+    static func readsAsNumber(_ text: String) -> Bool {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard trimmed.contains(where: \.isNumber) else { return false }
+        return Double(trimmed.replacingOccurrences(of: ",", with: "")) != nil
     }
 }
