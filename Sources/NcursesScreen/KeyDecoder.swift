@@ -31,8 +31,10 @@ enum KeyDecoder {
         case KEY_DOWN: return .down
         case KEY_LEFT: return .left
         case KEY_RIGHT: return .right
-        case KEY_HOME: return .home
-        case KEY_END: return .end
+        // Terminals disagree on Home and End; terminfo names some of their sequences Find and
+        // Select (xterm's \e[1~ and \e[4~) or the keypad's corners.
+        case KEY_HOME, KEY_FIND, KEY_A1: return .home
+        case KEY_END, KEY_SELECT, KEY_C1: return .end
         case KEY_PPAGE: return .pageUp
         case KEY_NPAGE: return .pageDown
         case KEY_ENTER: return .enter
@@ -41,6 +43,45 @@ enum KeyDecoder {
         case KEY_BTAB: return .backTab
         case (KEY_F0 + 1)...(KEY_F0 + 12): return .function(Int(code - KEY_F0))
         default: return nil
+        }
+    }
+
+    /// Every sequence terminals send for Home and End: xterm in cursor and application mode,
+    /// VT220 / tmux / screen / PuTTY / the Linux console (`\e[1~`, `\e[4~`), rxvt (`\e[7~`,
+    /// `\e[8~`). `NcursesScreen` teaches them all to curses (whatever terminfo says for `TERM`)
+    /// and decodes them itself when they arrive as plain characters.
+    static let homeEndSequences: [(sequence: String, key: Key)] = [
+        ("\u{1B}[1~", .home), ("\u{1B}[H", .home), ("\u{1B}OH", .home), ("\u{1B}[7~", .home),
+        ("\u{1B}[4~", .end), ("\u{1B}[F", .end), ("\u{1B}OF", .end), ("\u{1B}[8~", .end),
+    ]
+
+    /// What the characters read so far after an Esc make of an escape sequence.
+    enum SequenceMatch: Equatable {
+        /// A whole sequence: this key.
+        case key(Key)
+        /// The start of one or more sequences: read on.
+        case partial
+        /// No known sequence starts so.
+        case none
+    }
+
+    /// Matches `characters` (starting with Esc) against the Home and End sequences.
+    static func match(_ characters: [UInt32]) -> SequenceMatch {
+        var partial = false
+        for (sequence, key) in homeEndSequences {
+            let scalars = sequence.unicodeScalars.map(\.value)
+            if scalars == characters { return .key(key) }
+            if scalars.count > characters.count, Array(scalars.prefix(characters.count)) == characters { partial = true }
+        }
+        return partial ? .partial : .none
+    }
+
+    /// The curses key code a Home or End sequence is taught as.
+    static func keyCode(for key: Key) -> Int32? {
+        switch key {
+        case .home: KEY_HOME
+        case .end: KEY_END
+        default: nil
         }
     }
 

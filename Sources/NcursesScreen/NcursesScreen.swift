@@ -49,6 +49,11 @@ public final class NcursesScreen: Screen {
         leaveok(window, true)
         curs_set(0)
         set_escdelay(Self.escapeDelayMilliseconds)
+        // Home and End mean the same whatever the terminal sends for them (terminfo knows one
+        // spelling per TERM; tmux, PuTTY, rxvt and the Linux console each send another).
+        for (sequence, key) in KeyDecoder.homeEndSequences {
+            if let code = KeyDecoder.keyCode(for: key) { _ = define_key(sequence, code) }
+        }
 
         var capability = ColorCapability.monochrome
         if !noColor, has_colors(), start_color() == OK {
@@ -103,17 +108,45 @@ public final class NcursesScreen: Screen {
 
     public func nextEvent(timeoutMilliseconds: Int) -> InputEvent? {
         guard isOpen else { return nil }
-        wtimeout(window, Int32(clamping: timeoutMilliseconds))
-        var value: wint_t = 0
-        let input: CursesInput
-        switch wget_wch(window, &value) {
-        case OK: input = .character(UInt32(value))
-        case KEY_CODE_YES: input = .keyCode(Int32(bitPattern: UInt32(value)))
-        default: return nil
-        }
+        guard let input = pending.isEmpty ? read(timeoutMilliseconds: timeoutMilliseconds) : pending.removeFirst() else { return nil }
+        if input == .character(0x1B), let key = readHomeOrEnd() { return .key(key) }
         let event = KeyDecoder.decode(input) { (self.width, self.height) }
         if case .resize = event { lastFrame = nil }
         return event
+    }
+
+    /// Characters read after an Esc that turned out not to be a Home or End sequence.
+    private var pending: [CursesInput] = []
+
+    private func read(timeoutMilliseconds: Int) -> CursesInput? {
+        wtimeout(window, Int32(clamping: timeoutMilliseconds))
+        var value: wint_t = 0
+        switch wget_wch(window, &value) {
+        case OK: return .character(UInt32(value))
+        case KEY_CODE_YES: return .keyCode(Int32(bitPattern: UInt32(value)))
+        default: return nil
+        }
+    }
+
+    /// After an Esc that curses did not decode (a sequence split across reads): the rest of a
+    /// Home or End sequence if it follows at once; otherwise what was read is kept for later.
+    private func readHomeOrEnd() -> Key? {
+        var characters: [UInt32] = [0x1B]
+        var read: [CursesInput] = []
+        while true {
+            guard let next = self.read(timeoutMilliseconds: Int(Self.escapeDelayMilliseconds)) else { break }
+            read.append(next)
+            guard case .character(let value) = next else { break }
+            characters.append(value)
+            switch KeyDecoder.match(characters) {
+            case .key(let key): return key
+            case .partial: continue
+            case .none: break
+            }
+            break
+        }
+        pending.append(contentsOf: read)
+        return nil
     }
 
     private func put(_ update: CellUpdate) {

@@ -79,6 +79,25 @@ struct WorkbenchTmuxTests {
         #expect(carats.contains { $0 < 1.5 } && carats.contains { $0 > 1.5 })
     }
 
+    @Test("Home and End work with every sequence terminals send for them (xterm, VT220/tmux/PuTTY/Linux console, rxvt)")
+    func homeAndEndSequences() throws {
+        let tmux = try TmuxSession(width: 100, height: 30, arguments: [DoppelProcess.binary.path, Self.penguins])
+        defer { tmux.close() }
+        try tmux.waitFor("col 1/8", timeout: Self.loadTimeout)
+        func onRow(_ row: Int) -> ([String]) -> Bool {
+            { $0.first?.trimmingCharacters(in: .whitespaces).hasSuffix("row \(row)") == true }
+        }
+        let pairs = [("\u{1B}[4~", "\u{1B}[1~"), ("\u{1B}[F", "\u{1B}[H"), ("\u{1B}OF", "\u{1B}OH"), ("\u{1B}[8~", "\u{1B}[7~")]
+        for (end, home) in pairs {
+            try tmux.type(end)
+            _ = try tmux.waitUntil("End (\(end.debugDescription)) on the last row", onRow(344))
+            try tmux.type(home)
+            _ = try tmux.waitUntil("Home (\(home.debugDescription)) on the first row", onRow(1))
+        }
+        try tmux.press("q")
+        #expect(try tmux.exitStatus() == 0)
+    }
+
     @Test("a resized terminal is redrawn at its new size")
     func resize() throws {
         let tmux = try TmuxSession(width: 100, height: 30, arguments: [DoppelProcess.binary.path, Self.penguins])

@@ -58,4 +58,26 @@ struct KeyDecoderTests {
         #expect(decode(.character(0x1F600)) == .key(.character("😀")))
         #expect(decode(.character(0xD800)) == nil)
     }
+
+    @Test("Home and End: the key codes terminfo gives them (Find/Select, keypad corners) and every raw sequence")
+    func homeAndEnd() {
+        for code in [KEY_HOME, KEY_FIND, KEY_A1] { #expect(decode(.keyCode(code)) == .key(.home), "key code \(code)") }
+        for code in [KEY_END, KEY_SELECT, KEY_C1] { #expect(decode(.keyCode(code)) == .key(.end), "key code \(code)") }
+        func scalars(_ text: String) -> [UInt32] { text.unicodeScalars.map(\.value) }
+        for sequence in ["\u{1B}[1~", "\u{1B}[H", "\u{1B}OH", "\u{1B}[7~"] {
+            #expect(KeyDecoder.match(scalars(sequence)) == .key(.home), "\(sequence.debugDescription)")
+        }
+        for sequence in ["\u{1B}[4~", "\u{1B}[F", "\u{1B}OF", "\u{1B}[8~"] {
+            #expect(KeyDecoder.match(scalars(sequence)) == .key(.end), "\(sequence.debugDescription)")
+        }
+        #expect(KeyDecoder.match(scalars("\u{1B}")) == .partial)
+        #expect(KeyDecoder.match(scalars("\u{1B}[")) == .partial)
+        #expect(KeyDecoder.match(scalars("\u{1B}[1")) == .partial)
+        #expect(KeyDecoder.match(scalars("\u{1B}[2~")) == .none)
+        #expect(KeyDecoder.match(scalars("\u{1B}q")) == .none)
+        // Each sequence is taught to curses as Home or End.
+        for (_, key) in KeyDecoder.homeEndSequences {
+            #expect(KeyDecoder.keyCode(for: key).flatMap { decode(.keyCode($0)) } == .key(key))
+        }
+    }
 }

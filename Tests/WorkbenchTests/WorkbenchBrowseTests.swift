@@ -79,22 +79,25 @@ import TerminalUI
         let (screen, app) = try WorkbenchFixtures.run(.data(path: csv), in: dir, width: 44, height: 8, steps: steps, ascii: false)
         expectScreen(screen.lines("typing"), [
             " cities.csv · 40 rows · 5 co… col 1/5 row 1",
-            "   id         │city           │temp   │visit",
-            "   id sequence│cat categorical│dec kde│int p",
-            " 1 C001       │東京           │   10.0│",
-            " 2 C002       │Zürich         │   13.7│",
-            " 3 C003       │Lima           │   17.4│",
-            " 4 C004       │Oslo           │·      │",
+            // The column cut by the edge: a name and badge ending in an ellipsis, and numbers
+            // that fit shown whole (they used to be blank: right-aligned, cut on the right).
+            "   id         │city           │temp   │visi…",
+            "   id sequence│cat categorical│dec kde│int …",
+            " 1 C001       │東京           │   10.0│    0",
+            " 2 C002       │Zürich         │   13.7│   13",
+            " 3 C003       │Lima           │   17.4│   26",
+            " 4 C004       │Oslo           │·      │   39",
             "column: VIS▏",
         ])
         expectScreen(screen.lines("jumped"), [
             " cities.csv · 40 rows · 5 co… col 4/5 row 1",
-            "   city           │temp   │visits        │ok",
-            "   cat categorical│dec kde│int parametric│bo",
-            " 1 東京           │   10.0│             0│ye",
-            " 2 Zürich         │   13.7│            13│no",
-            " 3 Lima           │   17.4│            26│no",
-            " 4 Oslo           │·      │            39│ye",
+            // Two cells of `ok` would show `ye` for yes: a sliver that narrow is left blank.
+            "   city           │temp   │visits        │",
+            "   cat categorical│dec kde│int parametric│",
+            " 1 東京           │   10.0│             0│",
+            " 2 Zürich         │   13.7│            13│",
+            " 3 Lima           │   17.4│            26│",
+            " 4 Oslo           │·      │            39│",
             "? help  s strategy  p params  Enter inspect",
         ])
         #expect(app.finalState?.cursorColumn?.name == "visits")

@@ -27,7 +27,7 @@ import TerminalUI
             " 7 C007       |Lima           |   12.2|            28|yes         |",
             "- temp | decimal | kde | fidelity 0.779 ----------------------------------------",
             " nulls 6 (15.0%)  distinct 34  rows 40",
-            " range 10 to 29.9  mean 19.73  sd 5.994",
+            " range 10.00 to 29.90  mean 19.73  sd 5.99",
             " temp  (nulls: real 15.0%, synthetic 10.0%)                 # real  - synthetic",
             "  13.9% +                           ---",
             "        |                              ---      ------",
@@ -301,18 +301,18 @@ import TerminalUI
             "   $               last-column    Last column",
             "   /               find-column    Jump to a column by name",
             "   Enter i         inspect        Show or hide the column panel: profile, real~",
+            "   c               cell           Show the whole value under the cursor, in a ~",
+            "   _               fit-width      Fit the column's width to its widest value (~",
+            "   z_              width          Set the column's width (asks for a number)",
             "   s               strategy       Choose the column's generation strategy",
             "   p               parameters     Edit the strategy's parameters",
             "   t               kind           Override the column's kind",
             "   J               joint          Add the column to the joint group (a Gaussia~",
-            "   M               joint-model    Switch the joint group's model (Gaussian cop~",
-            "   Tab v           view           Show real rows, synthetic rows, or both side~",
-            "   r               reseed         A new seed for the synthetic rows",
             "Esc back",
         ])
         let all = HelpView.lines(ascii: true).joined(separator: "\n")
         for binding in CommandTable.bindings {
-            let keys = binding.keys.map(\.asciiLabel).joined(separator: " ")
+            let keys = binding.keyLabels(ascii: true).joined(separator: " ")
             #expect(all.contains(keys + String(repeating: " ", count: max(1, 16 - keys.count)) + binding.name), "\(binding.name) missing")
         }
     }
@@ -339,17 +339,24 @@ import TerminalUI
     @Test func everyKeyResolvesThroughTheTable() {
         // No key is bound twice on one screen, and text screens never take printable keys as commands.
         for screen in WorkbenchScreen.allCases {
-            var seen: [Key: String] = [:]
+            var seen: [[Key?]: String] = [:]
             for binding in CommandTable.bindings where binding.screens.contains(screen) {
                 for key in binding.keys {
-                    #expect(seen[key] == nil, "\(key) bound to \(seen[key] ?? "") and \(binding.name) on \(screen)")
-                    seen[key] = binding.name
+                    let keys: [Key?] = [binding.prefix, key]
+                    #expect(seen[keys] == nil, "\(key) bound to \(seen[keys] ?? "") and \(binding.name) on \(screen)")
+                    seen[keys] = binding.name
                 }
+                // A prefix key does nothing on its own.
+                if let prefix = binding.prefix { #expect(CommandTable.command(for: prefix, on: screen) == nil) }
             }
         }
         #expect(CommandTable.command(for: .character("q"), on: .prompt) == nil)
         #expect(CommandTable.command(for: .character("q"), on: .grid) == .quit)
         #expect(CommandTable.command(for: .escape, on: .prompt) == .close)
         #expect(CommandTable.command(for: .control("s"), on: .grid) == .save)
+        #expect(CommandTable.command(for: .character("_"), on: .grid) == .fitColumnWidth)
+        #expect(CommandTable.command(for: .character("_"), after: .character("z"), on: .grid) == .setColumnWidth)
+        #expect(CommandTable.isPrefix(.character("z"), on: .grid))
+        #expect(!CommandTable.isPrefix(.character("z"), on: .prompt))
     }
 }

@@ -66,8 +66,8 @@ import TerminalUI
         ])
         expectScreen(screen.lines("both"), [
             " cities.csv · 40 rows · 5 columns · real | synthetic · seed 42    col 1/5 row 1",
-            "   id         │city           │temp   │v   id         │city           │temp   │v",
-            "   id sequence│cat categorical│dec kde│i   id sequence│cat categorical│dec kde│i",
+            "   id         │city           │temp   │    id         │city           │temp   │",
+            "   id sequence│cat categorical│dec kde│    id sequence│cat categorical│dec kde│",
             " 1 C001       │東京           │   10.0│  1 C001       │Zürich         │   11.6│",
             " 2 C002       │Zürich         │   13.7│  2 C002       │東京           │   10.6│",
             " 3 C003       │Lima           │   17.4│  3 C003       │Zürich         │   24.9│",
@@ -77,8 +77,8 @@ import TerminalUI
         ])
         expectScreen(screen.lines("reseeded"), [
             " cities.csv (modified) · 40 rows · 5 columns · real | synthetic … col 1/5 row 1",
-            "   id         │city           │temp   │v   id         │city           │temp   │v",
-            "   id sequence│cat categorical│dec kde│i   id sequence│cat categorical│dec kde│i",
+            "   id         │city           │temp   │    id         │city           │temp   │",
+            "   id sequence│cat categorical│dec kde│    id sequence│cat categorical│dec kde│",
             " 1 C001       │東京           │   10.0│  1 C001       │Oslo           │   22.1│",
             " 2 C002       │Zürich         │   13.7│  2 C002       │Lima           │   16.6│",
             " 3 C003       │Lima           │   17.4│  3 C003       │東京           │   15.6│",

@@ -108,7 +108,10 @@ public struct CategoryBarsWidget: Widget {
         for (index, row) in rows.enumerated() {
             let y = area.y + 1 + 2 * index
             guard y < area.bottom else { break }
-            buffer.set(area.x, y, DisplayWidth.truncate(row.label, to: labelWidth, ellipsis: ellipsis), within: area)
+            // A level that reads as a number is not cut to its first digits: only an ellipsis.
+            let numeric = Double(row.label) != nil && DisplayWidth.of(row.label) > labelWidth
+            buffer.set(area.x, y, numeric ? String(ellipsis.prefix(labelWidth)) : DisplayWidth.truncate(row.label, to: labelWidth, ellipsis: ellipsis),
+                       within: area)
             drawBar(into: &buffer, x: barLeft, y: y, width: barWidth, share: row.real, scale: scale,
                     synthetic: false, area: area, palette: palette)
             if y + 1 < area.bottom {

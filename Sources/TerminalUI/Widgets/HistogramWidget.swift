@@ -182,8 +182,10 @@ public struct HistogramWidget: Widget {
         var lower = palette.text(series.lowerLabel), upper = palette.text(series.upperLabel)
         if DisplayWidth.of(lower) + 1 + DisplayWidth.of(upper) > width {
             let half = max(0, (width - 1) / 2)
-            lower = DisplayWidth.truncate(lower, to: half, ellipsis: ellipsis)
-            upper = DisplayWidth.truncate(upper, to: half, ellipsis: ellipsis)
+            // An end label is a number or a date: cut, it would read as another one, so a
+            // label that does not fit is only an ellipsis.
+            if DisplayWidth.of(lower) > half { lower = String(ellipsis.prefix(half)) }
+            if DisplayWidth.of(upper) > half { upper = String(ellipsis.prefix(half)) }
         }
         buffer.set(left, y, lower, palette.axis, within: area)
         buffer.set(left + width - DisplayWidth.of(upper), y, upper, palette.axis, within: area)

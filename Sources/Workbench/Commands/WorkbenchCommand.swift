@@ -6,7 +6,9 @@ public enum WorkbenchCommand: String, CaseIterable, Sendable, Hashable {
     case moveLeft, moveRight, moveUp, moveDown, pageUp, pageDown, firstRow, lastRow, firstColumn, lastColumn
     case jumpToColumn
     // Looking
-    case toggleInspect, cycleView, showFidelity, help, palette
+    case toggleInspect, cycleView, showFidelity, help, palette, viewCell
+    // Column widths
+    case fitColumnWidth, setColumnWidth
     // Editing the plan
     case chooseStrategy, editParameters, changeKind, toggleJoint, cycleJointModel, reseed, undo, redo
     // Editing the plan from the `:` line (they take an argument)
@@ -23,6 +25,8 @@ public struct CommandBinding: Sendable, Hashable {
     public var command: WorkbenchCommand
     public var name: String
     public var keys: [Key]
+    /// A key pressed before any of `keys` (`z` in `z_`); nil for single keys.
+    public var prefix: Key?
     public var help: String
     public var screens: Set<WorkbenchScreen>
     /// Shown in the status bar of these screens (nil: not a hint).
@@ -30,11 +34,12 @@ public struct CommandBinding: Sendable, Hashable {
     /// Listed in the `:` palette (commands that make sense out of context).
     public var inPalette: Bool
 
-    public init(_ command: WorkbenchCommand, _ name: String, keys: [Key], help: String, screens: Set<WorkbenchScreen>,
-                hint: String? = nil, inPalette: Bool = true) {
+    public init(_ command: WorkbenchCommand, _ name: String, keys: [Key], after prefix: Key? = nil, help: String,
+                screens: Set<WorkbenchScreen>, hint: String? = nil, inPalette: Bool = true) {
         self.command = command
         self.name = name
         self.keys = keys
+        self.prefix = prefix
         self.help = help
         self.screens = screens
         self.hint = hint
@@ -71,6 +76,13 @@ public enum CommandTable {
         CommandBinding(.toggleInspect, "inspect", keys: [.enter, .character("i")],
                        help: "Show or hide the column panel: profile, real vs synthetic chart, score, hints",
                        screens: [.grid], hint: "inspect"),
+        CommandBinding(.viewCell, "cell", keys: [.character("c")],
+                       help: "Show the whole value under the cursor, in a box (both sides in the side-by-side view)",
+                       screens: [.grid]),
+        CommandBinding(.fitColumnWidth, "fit-width", keys: [.character("_")],
+                       help: "Fit the column's width to its widest value (sampled rows and the rows shown)", screens: [.grid]),
+        CommandBinding(.setColumnWidth, "width", keys: [.character("_")], after: .character("z"),
+                       help: "Set the column's width (asks for a number)", screens: [.grid]),
         CommandBinding(.chooseStrategy, "strategy", keys: [.character("s")],
                        help: "Choose the column's generation strategy", screens: [.grid], hint: "strategy"),
         CommandBinding(.editParameters, "parameters", keys: [.character("p")],
@@ -122,7 +134,7 @@ public enum CommandTable {
         CommandBinding(.select, "select", keys: [.enter], help: "Choose the highlighted item; apply the form; accept the text",
                        screens: [.picker, .form, .prompt], hint: "ok", inPalette: false),
         CommandBinding(.close, "close", keys: [.escape, .character("q")], help: "Close this screen without changes",
-                       screens: [.picker, .form, .fidelity, .help, .prompt, .confirm], hint: "back", inPalette: false),
+                       screens: [.picker, .form, .fidelity, .help, .prompt, .confirm, .cell], hint: "back", inPalette: false),
         CommandBinding(.nextField, "next-field", keys: [.tab], help: "Next field", screens: [.form], inPalette: false),
         CommandBinding(.previousField, "previous-field", keys: [.backTab], help: "Previous field", screens: [.form],
                        inPalette: false),
@@ -140,8 +152,19 @@ public enum CommandTable {
     /// The command a key runs on a screen. On screens that take text, printable characters are
     /// text and never commands (so `q` types a q in a file name).
     public static func command(for key: Key, on screen: WorkbenchScreen) -> WorkbenchCommand? {
+        command(for: key, after: nil, on: screen)
+    }
+
+    /// The command of a key pressed after `prefix` (nil: a key on its own).
+    public static func command(for key: Key, after prefix: Key?, on screen: WorkbenchScreen) -> WorkbenchCommand? {
         if screen.takesText, case .character = key { return nil }
-        return bindings.first { $0.screens.contains(screen) && $0.keys.contains(key) }?.command
+        return bindings.first { $0.prefix == prefix && $0.screens.contains(screen) && $0.keys.contains(key) }?.command
+    }
+
+    /// True when `key` starts a two-key command on `screen` (and runs nothing on its own).
+    public static func isPrefix(_ key: Key, on screen: WorkbenchScreen) -> Bool {
+        if screen.takesText, case .character = key { return false }
+        return bindings.contains { $0.prefix == key && $0.screens.contains(screen) }
     }
 
     public static func binding(_ command: WorkbenchCommand) -> CommandBinding {
@@ -163,7 +186,7 @@ public enum CommandTable {
     public static func hints(on screen: WorkbenchScreen) -> [(key: String, word: String)] {
         let ordered = bindings.sorted { (hintOrder.firstIndex(of: $0.command) ?? 99) < (hintOrder.firstIndex(of: $1.command) ?? 99) }
         return ordered.compactMap { binding in
-            guard let hint = binding.hint, binding.screens.contains(screen),
+            guard let hint = binding.hint, binding.prefix == nil, binding.screens.contains(screen),
                   let key = binding.keys.first(where: { !(screen.takesText && $0.isPrintable) }) else { return nil }
             return (key.label, hint)
         }
@@ -178,6 +201,14 @@ public enum CommandTable {
         let byName = entries.filter { $0.name.hasPrefix(word) }
         let byHelp = entries.filter { !$0.name.hasPrefix(word) && $0.help.lowercased().contains(word) }
         return byName + byHelp
+    }
+}
+
+extension CommandBinding {
+    /// The keys as the help and the palette write them (`z_` for a key after a prefix).
+    public func keyLabels(ascii: Bool) -> [String] {
+        let prefixLabel = prefix.map { ascii ? $0.asciiLabel : $0.label } ?? ""
+        return keys.map { prefixLabel + (ascii ? $0.asciiLabel : $0.label) }
     }
 }
 

@@ -14,6 +14,8 @@ public enum WorkbenchScreen: String, CaseIterable, Sendable, Hashable {
     case prompt
     /// A yes/no question (quit with unsaved changes, recover an autosave).
     case confirm
+    /// The whole value of the cell under the cursor.
+    case cell
 
     /// Screens where printable characters are typed text rather than commands.
     public var takesText: Bool { self == .prompt || self == .form }

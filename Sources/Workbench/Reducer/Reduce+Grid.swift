@@ -1,5 +1,6 @@
 import Synthesis
 import Tabular
+import TerminalUI
 
 extension Workbench {
     /// Commands on the data grid.
@@ -20,6 +21,16 @@ extension Workbench {
         case .firstColumn: state.grid.cursorColumn = 0
         case .lastColumn: state.grid.cursorColumn = max(0, columnCount - 1)
         case .jumpToColumn: state.overlay = .prompt(Prompt(purpose: .jumpToColumn))
+        case .viewCell: openCellView(&state)
+        case .fitColumnWidth:
+            if let column = state.cursorColumn {
+                setWidth(of: column.name, to: fittedWidth(state, column: column.name), &state)
+            }
+        case .setColumnWidth:
+            if let column = state.cursorColumn {
+                state.overlay = .prompt(Prompt(purpose: .columnWidth(column: column.name),
+                                               text: String(document.widths[column.name] ?? 8)))
+            }
         case .toggleInspect:
             state.grid.inspect.toggle()
             return requestPrivacyIfShown(&state)
@@ -136,6 +147,61 @@ extension Workbench {
             if used <= available { break }
             state.grid.leftColumn += 1
         }
+    }
+
+    /// The widest text of a column: its name and badge, the sampled rows the widths were fitted
+    /// to, and the real and synthetic rows on screen (decimals aligned on the point), at most the
+    /// pane's width.
+    static func fittedWidth(_ state: WorkbenchState, column name: String) -> Int {
+        guard let document = state.document, let column = document.plan.column(named: name) else { return 8 }
+        let layout = WorkbenchLayout(state)
+        let visible = state.grid.topRow..<(state.grid.topRow + layout.dataRows)
+        var sides: [(ColumnValues, NullBitmap)] = []
+        if let real = document.table.column(named: name) { sides.append((real.values, real.validity)) }
+        if let synthetic = state.preview.generated[name] { sides.append((synthetic.values.values, synthetic.values.validity)) }
+        var width = max(DisplayWidth.of(name), ColumnBadge.text(kind: column.kind, strategy: column.strategy).count,
+                        document.sampledWidth(of: name))
+        for (values, validity) in sides {
+            let texts = visible.compactMap { CellText.text(values, validity: validity, row: $0) }
+            guard case .decimals = values else {
+                width = max(width, texts.reduce(0) { max($0, DisplayWidth.of($1)) })
+                continue
+            }
+            let fraction = max(document.fractionDigits[name] ?? 0, CellText.widestFraction(texts))
+            width = max(width, texts.reduce(0) { max($0, DisplayWidth.of(CellText.aligned($1, fractionDigits: fraction))) })
+        }
+        let pane = layout.panes(state.grid.view)[0]
+        return max(1, min(width, pane.width - GridView.gutterWidth(rows: gridRowCount(state)) - 1))
+    }
+
+    /// Sets a column's width by hand (`z_`, `_`); it stays through edits.
+    static func setWidth(of column: String, to width: Int, _ state: inout WorkbenchState) {
+        guard var document = state.document else { return }
+        document.widthOverrides[column] = max(1, width)
+        document.refitWidths()
+        state.document = document
+        state.message = StatusMessage("\(column) is \(max(1, width)) wide")
+        keepCursorVisible(&state)
+    }
+
+    /// `c`: the cursor's cell whole, in a box (both sides in the side-by-side view).
+    static func openCellView(_ state: inout WorkbenchState) {
+        guard let document = state.document, let column = state.cursorColumn else { return }
+        let row = state.grid.cursorRow
+        func real() -> (side: String, text: String?) {
+            let values = document.table.column(named: column.name)
+            return ("real", values.flatMap { CellText.text($0.values, validity: $0.validity, row: row) })
+        }
+        func synthetic() -> (side: String, text: String?) {
+            let values = state.preview.generated[column.name]
+            return ("synthetic", values.flatMap { CellText.text($0.values.values, validity: $0.values.validity, row: row) })
+        }
+        let values: [(side: String, text: String?)] = switch state.grid.view {
+        case .real: [real()]
+        case .synthetic: [synthetic()]
+        case .both: [real(), synthetic()]
+        }
+        state.overlay = .cell(CellView(column: column.name, row: row + 1, values: values))
     }
 
     /// `/`: the first column whose name equals, starts with, or contains the text (ignoring case).

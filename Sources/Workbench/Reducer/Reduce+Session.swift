@@ -66,6 +66,13 @@ extension Workbench {
         case .jumpToColumn:
             jump(to: text, &state)
             return []
+        case .columnWidth(let column):
+            guard let width = Int(text), (1...500).contains(width) else {
+                state.message = StatusMessage("a width is a number of columns, 1 to 500", isError: true)
+                return []
+            }
+            setWidth(of: column, to: width, &state)
+            return []
         case .saveAs(let thenQuit):
             guard !text.isEmpty else {
                 state.message = StatusMessage("not saved: no file name", isError: true)

@@ -28,6 +28,17 @@ extension Workbench {
             // A message stays until the next key.
             state.message = nil
             let screen = state.screen
+            if let prefix = state.pendingPrefix {
+                state.pendingPrefix = nil
+                if let command = CommandTable.command(for: key, after: prefix, on: screen) { return run(command, &state) }
+                state.message = StatusMessage("\(prefix.label)\(key.label) is not a key (? lists them)", isError: true)
+                return []
+            }
+            if CommandTable.isPrefix(key, on: screen) {
+                state.pendingPrefix = key
+                state.message = StatusMessage(key.label + "…")
+                return []
+            }
             if let command = CommandTable.command(for: key, on: screen) {
                 return run(command, &state)
             }
@@ -115,6 +126,9 @@ extension Workbench {
         case .prompt(let prompt): return promptCommand(command, prompt, &state)
         case .confirm(let question): return confirmCommand(command, question, &state)
         case .help(let scroll): return helpCommand(command, scroll: scroll, &state)
+        case .cell:
+            if command == .close { state.overlay = nil }
+            return []
         case nil: break
         }
         if state.page == .fidelity, let effects = fidelityCommand(command, &state) { return effects }

@@ -30,8 +30,14 @@ public struct Document: Sendable {
     public var savedPlan: Plan?
     /// Display columns per plan column name, fitted to a sample of the content.
     public var widths: [String: Int]
-    /// Widest value among the sampled rows, per source column (measured once).
+    /// Widths set by hand (`z_`) or fitted to the content (`_`), per plan column name; they
+    /// outlast edits and are not capped.
+    public var widthOverrides: [String: Int] = [:]
+    /// Widest value among the sampled rows, per source column (measured once; decimals aligned
+    /// on the point).
     private var contentWidths: [String: Int]
+    /// Widest fraction (digits after the point) among the sampled rows, per decimal column.
+    public private(set) var fractionDigits: [String: Int]
 
     /// True for the embedded demo data, which has no file until a session is saved.
     public var isDemo = false
@@ -54,11 +60,14 @@ public struct Document: Sendable {
         self.plan = plan
         self.savedPlan = savedPlan
         self.widths = [:]
-        self.contentWidths = Document.sampledContentWidths(table)
+        (self.contentWidths, self.fractionDigits) = Document.sampledContentWidths(table)
         refitWidths()
     }
 
     public var isDirty: Bool { plan != savedPlan }
+
+    /// The widest sampled text of a source column (0 for columns not in the source).
+    public func sampledWidth(of name: String) -> Int { contentWidths[name] ?? 0 }
 
     /// The profile of a table column by name.
     public func profile(named name: String) -> ColumnProfile? {
@@ -75,19 +84,28 @@ public struct Document: Sendable {
         for column in plan.columns {
             let badge = ColumnBadge.text(kind: column.kind, strategy: column.strategy).count + (plan.jointGroup(of: column.name) != nil ? 2 : 0)
             let width = max(DisplayWidth.of(column.name), badge, contentWidths[column.name] ?? 0)
-            widths[column.name] = min(max(width, 4), 32)
+            widths[column.name] = widthOverrides[column.name] ?? min(max(width, 4), 32)
         }
     }
 
-    /// The widest text among up to 200 rows spread over the table, per column.
-    static func sampledContentWidths(_ table: Table) -> [String: Int] {
+    /// The widest text among up to 200 rows spread over the table, per column, with decimals
+    /// aligned on the point; and the widest fraction of each decimal column.
+    static func sampledContentWidths(_ table: Table) -> (widths: [String: Int], fractions: [String: Int]) {
         let rows = table.rowCount
         let probes = rows <= 200 ? Array(0..<rows) : (0..<200).map { $0 * (rows - 1) / 199 }
-        var result: [String: Int] = [:]
+        var widths: [String: Int] = [:]
+        var fractions: [String: Int] = [:]
         for column in table.columns {
-            result[column.name] = probes.reduce(0) { max($0, DisplayWidth.of(column.text(at: $1) ?? "")) }
+            let texts = probes.compactMap { column.text(at: $0) }
+            guard case .decimals = column.values else {
+                widths[column.name] = texts.reduce(0) { max($0, DisplayWidth.of($1)) }
+                continue
+            }
+            let fraction = CellText.widestFraction(texts)
+            fractions[column.name] = fraction
+            widths[column.name] = texts.reduce(0) { max($0, DisplayWidth.of(CellText.aligned($1, fractionDigits: fraction))) }
         }
-        return result
+        return (widths, fractions)
     }
 
     /// An evenly spread, order-keeping sample (the whole table when it is small enough).

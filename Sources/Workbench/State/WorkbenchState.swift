@@ -35,6 +35,8 @@ public struct WorkbenchState: Sendable {
     public var fidelity = FidelityState()
     public var history = EditHistory()
     public var message: StatusMessage?
+    /// The first key of a two-key command (`z` of `z_`), waiting for the second.
+    public var pendingPrefix: Key?
     public var autosave = AutosaveState()
     /// Seed for a session made from a bare CSV (tests fix it; nil: a random one).
     public var newSessionSeed: UInt64?
@@ -94,6 +96,8 @@ public enum Overlay: Sendable {
     case prompt(Prompt)
     case confirm(Question)
     case help(scroll: Int)
+    /// The whole value of a cell.
+    case cell(CellView)
 
     public var screen: WorkbenchScreen {
         switch self {
@@ -102,6 +106,7 @@ public enum Overlay: Sendable {
         case .prompt: .prompt
         case .confirm: .confirm
         case .help: .help
+        case .cell: .cell
         }
     }
 }
@@ -127,6 +132,7 @@ public struct Prompt: Sendable, Equatable {
         case jumpToColumn
         case saveAs(thenQuit: Bool)
         case open
+        case columnWidth(column: String)
     }
 
     public var purpose: Purpose
@@ -145,7 +151,28 @@ public struct Prompt: Sendable, Equatable {
         case .jumpToColumn: "column: "
         case .saveAs: "save session as: "
         case .open: "open (CSV or session): "
+        case .columnWidth(let column): "width of \(column): "
         }
+    }
+}
+
+/// The values of one cell, whole: the real one, the synthetic one, or both.
+public struct CellView: Sendable, Equatable {
+    public var column: String
+    /// Row number as the gutter shows it (from 1).
+    public var row: Int
+    /// (side, value) pairs: "real" and/or "synthetic"; a nil value is null or not there.
+    public var values: [(side: String, text: String?)]
+
+    public init(column: String, row: Int, values: [(side: String, text: String?)]) {
+        self.column = column
+        self.row = row
+        self.values = values
+    }
+
+    public static func == (a: CellView, b: CellView) -> Bool {
+        a.column == b.column && a.row == b.row && a.values.map(\.side) == b.values.map(\.side)
+            && a.values.map(\.text) == b.values.map(\.text)
     }
 }
 

@@ -43,36 +43,52 @@ enum GridView {
             let column = columns[index]
             let width = document.widths[column.name] ?? 8
             let isCursor = index == state.grid.cursorColumn
-            let cell = Rect(x: x, y: area.y, width: min(width, area.right - x), height: area.height)
-            let name = DisplayWidth.pad(palette.text(column.name), to: width, ellipsis: palette.glyphs.ellipsis)
+            // A column cut by the pane's edge is drawn at the width shown, so that what is cut
+            // ends in an ellipsis instead of reading as a shorter value.
+            let shown = min(width, area.right - x)
+            // A sliver of one or two cells would show only ellipses: leave it blank.
+            if shown < width && shown < 3 { break }
+            let cell = Rect(x: x, y: area.y, width: shown, height: area.height)
+            let name = DisplayWidth.pad(palette.text(column.name), to: shown, ellipsis: palette.glyphs.ellipsis)
             buffer.set(x, area.y, name, isCursor ? headerStyle.adding(.reverse) : headerStyle, within: cell)
             let error = state.preview.errors[column.name]
             let joint = document.plan.jointGroup(of: column.name) != nil
             let badge = error != nil ? "! \(column.strategy)"
                 : (joint ? "J " : "") + ColumnBadge.text(kind: column.kind, strategy: column.strategy)
-            buffer.set(x, area.y + 1, DisplayWidth.pad(badge, to: width, ellipsis: palette.glyphs.ellipsis),
+            buffer.set(x, area.y + 1, DisplayWidth.pad(badge, to: shown, ellipsis: palette.glyphs.ellipsis),
                        error != nil ? palette.bad : muted, within: cell)
 
             let values: (ColumnValues, NullBitmap)? = synthetic
                 ? state.preview.generated[column.name].map { ($0.values.values, $0.values.validity) }
                 : document.table.column(named: column.name).map { ($0.values, $0.validity) }
+            let visibleRows = state.grid.topRow..<min(paneRows, state.grid.topRow + dataRows)
+            let texts: [String?] = values.map { columnValues, validity in
+                visibleRows.map { CellText.text(columnValues, validity: validity, row: $0) }
+            } ?? []
+            let isNumber = values.map { CellText.alignsRight($0.0) } ?? false
+            // Decimals line up on the point: as many fraction digits as the widest on screen or
+            // in the sample the widths were fitted to.
+            var fraction = 0
+            if case .decimals? = values?.0 {
+                fraction = max(document.fractionDigits[column.name] ?? 0, CellText.widestFraction(texts.lazy.compactMap { $0 }))
+            }
             for offset in 0..<dataRows {
                 let row = state.grid.topRow + offset
                 let y = area.y + WorkbenchLayout.headerRows + offset
                 guard row < paneRows else { break }
                 var style = Style.plain
                 var text: String
-                if let (columnValues, validity) = values {
-                    if let value = CellText.text(columnValues, validity: validity, row: row) {
-                        text = DisplayWidth.pad(palette.text(value), to: width, alignRight: CellText.alignsRight(columnValues),
-                                                ellipsis: palette.glyphs.ellipsis)
+                if values != nil {
+                    if let value = texts[offset] {
+                        let shownValue = isNumber ? CellText.aligned(value, fractionDigits: fraction) : palette.text(value)
+                        text = CellText.fit(shownValue, width: shown, number: isNumber, ellipsis: palette.glyphs.ellipsis)
                     } else {
-                        text = DisplayWidth.pad(nullText, to: width)
+                        text = DisplayWidth.pad(nullText, to: shown)
                         style = muted
                     }
                 } else {
                     let missing = synthetic ? (column.strategy == DropStrategy.descriptor.id ? "(dropped)" : "…") : "—"
-                    text = DisplayWidth.pad(palette.ui(missing), to: width)
+                    text = DisplayWidth.pad(palette.ui(missing), to: shown, ellipsis: palette.glyphs.ellipsis)
                     style = muted
                 }
                 if isCursor && row == state.grid.cursorRow { style = cursorStyle }

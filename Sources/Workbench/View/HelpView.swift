@@ -5,6 +5,7 @@ enum HelpView {
     static let screenTitles: [(WorkbenchScreen, String)] = [
         (.grid, "Data grid"), (.picker, "Lists (strategy, kind)"), (.form, "Parameter form"),
         (.fidelity, "Fidelity dashboard"), (.help, "This help"), (.prompt, "Prompts and the : palette"), (.confirm, "Questions"),
+        (.cell, "Cell view"),
     ]
 
     static func lines(ascii: Bool) -> [String] {
@@ -15,7 +16,7 @@ enum HelpView {
             lines.append("")
             lines.append(title)
             for binding in bindings {
-                let keys = binding.keys.map { ascii ? $0.asciiLabel : $0.label }.joined(separator: " ")
+                let keys = binding.keyLabels(ascii: ascii).joined(separator: " ")
                 lines.append("  " + DisplayWidth.pad(keys, to: 16) + DisplayWidth.pad(binding.name, to: 15) + binding.help)
             }
         }

@@ -99,6 +99,47 @@ enum OverlayView {
         }
     }
 
+    /// `c`: a cell's whole value, wrapped at the box's width (every character kept: long words
+    /// and emails break mid-word rather than being cut).
+    static func cell(_ view: CellView, _ state: WorkbenchState, into buffer: inout Buffer) {
+        let palette = state.palette
+        let width = min(76, max(20, state.width - 4))
+        let innerWidth = width - 4
+        var lines: [(String, Style)] = []
+        for (side, text) in view.values {
+            if view.values.count > 1 { lines.append((side, palette.title)) }
+            guard let text else {
+                lines.append((palette.ui("· (null or not generated)"), palette.muted))
+                continue
+            }
+            for line in wrapCharacters(palette.text(text), width: innerWidth) { lines.append((line, .plain)) }
+        }
+        let title = "\(view.column), row \(view.row)" + (view.values.count == 1 ? " (\(view.values[0].side))" : "")
+        let inner = box(title: title, width: width, height: lines.count + 2, state: state, into: &buffer)
+        for (offset, (line, style)) in lines.prefix(inner.height).enumerated() {
+            buffer.set(inner.x, inner.y + offset, line, style, within: inner)
+        }
+    }
+
+    /// `text` in lines of at most `width` columns, broken anywhere (a value has no words to keep).
+    static func wrapCharacters(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        var used = 0
+        for character in text {
+            let w = DisplayWidth.of(character)
+            if used + w > width, !line.isEmpty {
+                lines.append(line)
+                line = ""
+                used = 0
+            }
+            line.append(character)
+            used += w
+        }
+        if !line.isEmpty || lines.isEmpty { lines.append(line) }
+        return lines
+    }
+
     /// The `:` palette's matches, above the prompt line.
     static func paletteMatches(_ prompt: Prompt, _ state: WorkbenchState, into buffer: inout Buffer) {
         let matches = CommandTable.paletteMatches(prompt.text).prefix(max(0, min(10, state.height - 3)))
@@ -106,7 +147,7 @@ enum OverlayView {
         let nameWidth = 14, keyWidth = 10
         let top = state.height - 1 - matches.count
         for (offset, binding) in matches.enumerated() {
-            let keys = binding.keys.map { state.palette.isASCII ? $0.asciiLabel : $0.label }.joined(separator: " ")
+            let keys = binding.keyLabels(ascii: state.palette.isASCII).joined(separator: " ")
             let line = " " + DisplayWidth.pad(binding.name, to: nameWidth) + DisplayWidth.pad(keys, to: keyWidth) + binding.help
             let style: Style = offset == prompt.selected ? Style(modifiers: .reverse) : state.palette.muted.adding(.reverse)
             let row = Rect(x: 0, y: top + offset, width: state.width, height: 1)

@@ -37,6 +37,7 @@ extension Workbench {
         case .kindPicker(let picker): OverlayView.kindPicker(picker, state, into: &buffer)
         case .form(let form): OverlayView.form(form, state, into: &buffer)
         case .help(let scroll): HelpView.render(scroll: scroll, state, into: &buffer)
+        case .cell(let view): OverlayView.cell(view, state, into: &buffer)
         case .prompt(let prompt) where prompt.purpose == .palette: OverlayView.paletteMatches(prompt, state, into: &buffer)
         default: break
         }
