@@ -12,7 +12,8 @@
 ///   (1 to 9 fraction digits), then optionally `Z` or a numeric offset `+02:00`, `+0200`, `+02`.
 ///
 /// Years are four digits (1000–9999). Plain numbers (`2024`, `20240131`) and times alone are not
-/// dates. Values without a zone designator are read as UTC.
+/// dates to `detect`; a whole column of plausible `yyyyMMdd` or `yyyyMM` digits is (`EncodedDates`,
+/// the `compact` layouts). Values without a zone designator are read as UTC.
 ///
 /// What a layout accepts in `parse`: exactly its separators and zone kind; in an unpadded layout,
 /// one- or two-digit fields; a time with less precision than the layout (no seconds, or fewer
