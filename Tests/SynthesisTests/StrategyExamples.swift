@@ -29,6 +29,8 @@ struct StrategyExample: Sendable, CustomStringConvertible {
                         parameters: Parameters(["bins": 30]), badParameter: ("bins", 0), unsupportedKind: .categorical),
         StrategyExample(strategy: "categorical", dataset: "diamonds", column: "cut", kind: .categorical,
                         parameters: Parameters(["alpha": 0.5, "rare_threshold": 10]), badParameter: ("rare_action", "keep"), unsupportedKind: .datetime),
+        StrategyExample(strategy: "code", dataset: "inline-codes", column: "tailnum", kind: .code,
+                        parameters: Parameters(["min_support": 2]), badParameter: ("min_support", 0), unsupportedKind: .decimal),
         StrategyExample(strategy: "boolean", dataset: "credit_data", column: "Records", kind: .boolean,
                         badParameter: ("p_true", 2), unsupportedKind: .decimal),
         StrategyExample(strategy: "datetime", dataset: "inline-dates", column: "when", kind: .datetime,
@@ -100,6 +102,13 @@ private final class DatasetCache: @unchecked Sendable {
         if name == "inline-dates" {
             let days = (0..<500).map { index in "2024-\(String(format: "%02d", index % 12 + 1))-\(String(format: "%02d", index % 28 + 1)) \(String(format: "%02d", index % 24)):\(String(format: "%02d", index % 60)):00" }
             table = try Datasets.inline("when\n" + days.joined(separator: "\n") + "\n")
+        } else if name == "inline-codes" {
+            // Tail-number-like codes (N14228, N619AA) and zero-padded ones (00454).
+            let codes = (0..<400).map { index in
+                let tail = index % 3 == 0 ? "N\(10000 + index * 37 % 89000)" : "N\(100 + index * 7 % 900)\(["AA", "MQ", "UA", "JB"][index % 4])"
+                return "\(tail),\(String(format: "%05d", index * 13 % 2000))"
+            }
+            table = try Datasets.inline("tailnum,zip\n" + codes.joined(separator: "\n") + "\n")
         } else {
             table = try CSVReader.read(path: Datasets.path(name)).table
         }

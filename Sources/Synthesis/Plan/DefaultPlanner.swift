@@ -34,7 +34,27 @@ public enum DefaultPlanner {
             return ("categorical", Parameters())
         case .text:
             return ("fake", Parameters(["provider": "text"]))
+        case .code:
+            return codeChoice(column)
         }
+    }
+
+    /// Codes that repeat a lot (at most one distinct value per `codeRepeatRatio` rows, and at
+    /// most 1% of the rows in codes seen fewer than `codeRareCount` times: 4,044 tail numbers
+    /// in 336,776 flights) are drawn as real levels, rare ones dropped; other codes are made up
+    /// in the learned shape (`code`). Either way every value has the real shape.
+    static let codeRepeatRatio = 20
+    static let codeRareCount = 5
+
+    static func codeChoice(_ column: Column) -> (String, Parameters) {
+        guard case .strings = column.values else { return ("code", Parameters()) }
+        let counts = LevelCounts(column)
+        let rows = counts.counts.reduce(0, +)
+        let rareRows = counts.counts.lazy.filter { $0 < codeRareCount }.reduce(0, +)
+        if rows > 0, counts.levels.count * codeRepeatRatio <= rows, rareRows * 100 <= rows {
+            return ("categorical", Parameters(["rare_threshold": .number(Double(codeRareCount)), "rare_action": "drop"]))
+        }
+        return ("code", Parameters())
     }
 
     /// Keys that look like the real ones (`U000001` for `U10042`) without copying any.

@@ -6,7 +6,7 @@ public enum CategoricalStrategy: GenerationStrategy {
     public static let descriptor = StrategyDescriptor(
         id: "categorical", family: .statistical,
         help: "Observed category frequencies, with smoothing and rare-level protection",
-        supportedKinds: [.categorical, .boolean, .integer, .text, .identifier],
+        supportedKinds: [.categorical, .boolean, .integer, .text, .identifier, .code],
         parameters: [
             ParameterSpec("alpha", .number(minimum: 0, maximum: nil), default: 0,
                           help: "Additive smoothing: add alpha to every level's count"),

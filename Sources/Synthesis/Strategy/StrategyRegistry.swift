@@ -7,6 +7,7 @@ public enum StrategyRegistry {
         EmpiricalStrategy.self,
         HistogramStrategy.self,
         CategoricalStrategy.self,
+        CodeStrategy.self,
         BooleanStrategy.self,
         DatetimeStrategy.self,
         ParametricStrategy.self,
@@ -42,6 +43,6 @@ public enum StrategyRegistry {
 
 extension ColumnKind {
     static let numeric: Set<ColumnKind> = [.integer, .decimal]
-    static let textual: Set<ColumnKind> = [.categorical, .identifier, .text, .email, .phone, .url, .ip, .uuid, .name]
+    static let textual: Set<ColumnKind> = [.categorical, .identifier, .text, .code, .email, .phone, .url, .ip, .uuid, .name]
     static let every: Set<ColumnKind> = Set(ColumnKind.allCases)
 }

@@ -74,7 +74,11 @@ public enum CSVReader {
                 producer.recycle(block)
             case .end(let tokenizer, let totalBytes, let delimiter):
                 if let tokenizer { warnings += raggedWarnings(tokenizer) }
-                let columns = builders.map { $0.finish() }
+                // Dates written as digits (20130815) are recognised per column, never per value.
+                let columns = builders.map { builder in
+                    let column = builder.finish()
+                    return EncodedDates.recognise(column) ?? column
+                }
                 if columns.first?.count ?? 0 == 0 {
                     throw DataError(file: name, line: 2, message: options.hasHeader ? "the file has a header but no data rows" : "the file has no data rows")
                 }

@@ -1,5 +1,6 @@
 /// Writes rows as JSON Lines: one object per row, keys in column order, numbers and booleans as
-/// JSON values, datetimes and text as strings, nulls as `null`.
+/// JSON values, datetimes and text as strings (dates the source held as numbers, `20130815`,
+/// as numbers), nulls as `null`.
 public struct JSONLinesWriter: RowWriter {
     public init() {}
 
@@ -29,6 +30,9 @@ public struct JSONLinesWriter: RowWriter {
                     ValueFormatter.appendDecimal(values[row], to: &output)
                 case .booleans(let values, _):
                     output.append(contentsOf: Array((values[row] ? "true" : "false").utf8))
+                case .datetimes(let values, let format) where format.compact?.isNumber == true:
+                    // Dates the source stored as numbers (20130815) stay numbers.
+                    format.format(values[row], into: &output)
                 default:
                     text.removeAll(keepingCapacity: true)
                     ValueFormatter.append(column.values, row: row, to: &text)

@@ -12,7 +12,8 @@
 ///   (1 to 9 fraction digits), then optionally `Z` or a numeric offset `+02:00`, `+0200`, `+02`.
 ///
 /// Years are four digits (1000–9999). Plain numbers (`2024`, `20240131`) and times alone are not
-/// dates. Values without a zone designator are read as UTC.
+/// dates to `detect`; a whole column of plausible `yyyyMMdd` or `yyyyMM` digits is (`EncodedDates`,
+/// the `compact` layouts). Values without a zone designator are read as UTC.
 ///
 /// What a layout accepts in `parse`: exactly its separators and zone kind; in an unpadded layout,
 /// one- or two-digit fields; a time with less precision than the layout (no seconds, or fewer
@@ -114,6 +115,35 @@ public struct DateTimeFormat: Hashable, Codable, Sendable, CustomStringConvertib
     /// nil for a date-only layout.
     public internal(set) var time: Time?
 
+    /// An all-digits date (`yyyyMMdd` such as `20130815`, or `yyyyMM` such as `201308`), as
+    /// integer- or string-encoded dates are written. Such a layout is never detected from one
+    /// value (a plain number is not a date): `EncodedDates` recognises a whole column.
+    public struct Compact: Hashable, Codable, Sendable {
+        /// `yyyyMMdd` (true) or `yyyyMM` (false: the first day of the month).
+        public var hasDay: Bool
+        /// The source stored the values as integers (true) or text: JSON output writes them back
+        /// as numbers or strings accordingly.
+        public var isNumber: Bool
+
+        public init(hasDay: Bool, isNumber: Bool) {
+            self.hasDay = hasDay
+            self.isNumber = isNumber
+        }
+
+        /// Digits in a value: 8 or 6.
+        public var width: Int { hasDay ? 8 : 6 }
+    }
+
+    /// Set for an all-digits layout; the other fields are then not used.
+    public internal(set) var compact: Compact?
+
+    /// An all-digits layout: `yyyyMMdd` or `yyyyMM`.
+    public static func compact(hasDay: Bool, isNumber: Bool) -> DateTimeFormat {
+        var format = DateTimeFormat()
+        format.compact = Compact(hasDay: hasDay, isNumber: isNumber)
+        return format
+    }
+
     public init(
         order: DateOrder = .yearMonthDay, separator: DateSeparator = .hyphen, datePadded: Bool = true,
         dayMonthAmbiguous: Bool = false, time: Time? = nil
@@ -190,6 +220,7 @@ public struct DateTimeFormat: Hashable, Codable, Sendable, CustomStringConvertib
     /// Parse a value written in this layout to seconds since 1970-01-01T00:00:00Z (UTC). nil if
     /// it does not match this layout or is an invalid date (2023-02-30, month 13, hour 25, ...).
     public func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+        if let compact { return Self.parseCompact(bytes, compact) }
         var fields = Fields()
         guard let base = bytes.baseAddress, fields.scan(base, bytes.count) else { return nil }
         guard fields.separator == separator.byte, fields.yearFirst == (order == .yearMonthDay) else { return nil }
@@ -245,6 +276,10 @@ public struct DateTimeFormat: Hashable, Codable, Sendable, CustomStringConvertib
         let days = CivilCalendar.floorDivide(seconds, 86_400)
         let secondOfDay = seconds - days * 86_400
         let date = CivilCalendar.civilFromDays(days)
+        if let compact {
+            Self.formatCompact(date, compact, into: &output)
+            return
+        }
 
         withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { buffer in
             let out = buffer.baseAddress!
@@ -331,6 +366,7 @@ public struct DateTimeFormat: Hashable, Codable, Sendable, CustomStringConvertib
     /// A human-readable pattern such as "yyyy-MM-dd HH:mm:ss", "MM/dd/yyyy",
     /// "yyyy-MM-dd'T'HH:mm:ssXXX" (`XXX` = `+02:00`, `XX` = `+0200`, `X` = `+02`).
     public var description: String {
+        if let compact { return compact.hasDay ? "yyyyMMdd" : "yyyyMM" }
         let month = datePadded ? "MM" : "M"
         let day = datePadded ? "dd" : "d"
         let sep = separator.rawValue
@@ -368,6 +404,7 @@ public struct DateTimeFormat: Hashable, Codable, Sendable, CustomStringConvertib
     /// - Zones: `Z` and numeric offsets merge into an offset layout; the receiver's offset is
     ///   kept (the first value's), or the other's when the receiver is `Z`.
     public func unified(with other: DateTimeFormat) -> DateTimeFormat? {
+        if compact != nil || other.compact != nil { return compact == other.compact ? self : nil }
         guard separator == other.separator, hasTime == other.hasTime else { return nil }
         var result = self
         if order != other.order {
@@ -400,6 +437,37 @@ public struct DateTimeFormat: Hashable, Codable, Sendable, CustomStringConvertib
             result.time = merged
         }
         return result
+    }
+
+    // MARK: - All-digits layouts
+
+    /// `yyyyMMdd` or `yyyyMM`: exactly that many digits, year 1000...9999, a real calendar day.
+    static func parseCompact(_ bytes: UnsafeBufferPointer<UInt8>, _ compact: Compact) -> Double? {
+        guard bytes.count == compact.width else { return nil }
+        var value = 0
+        for byte in bytes {
+            guard let digit = Fields.digit(byte) else { return nil }
+            value = value * 10 + digit
+        }
+        return secondsSinceEpoch(compactValue: value, compact)
+    }
+
+    /// The seconds of a compact date held as a number (`20130815`), or nil when it is not one.
+    public static func secondsSinceEpoch(compactValue value: Int, _ compact: Compact) -> Double? {
+        let (year, month, day) = compact.hasDay ? (value / 10_000, value / 100 % 100, value % 100) : (value / 100, value % 100, 1)
+        guard year >= 1000, year <= 9999, CivilCalendar.isValidDate(year: year, month: month, day: day) else { return nil }
+        return Double(CivilCalendar.daysFromCivil(year: year, month: month, day: day) * 86_400)
+    }
+
+    static func formatCompact(_ date: (year: Int, month: Int, day: Int), _ compact: Compact, into output: inout [UInt8]) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buffer in
+            let out = buffer.baseAddress!
+            var n = 0
+            writeYear(date.year, out, &n)
+            writeField(date.month, padded: true, out, &n)
+            if compact.hasDay { writeField(date.day, padded: true, out, &n) }
+            output.append(contentsOf: UnsafeBufferPointer(start: out, count: n))
+        }
     }
 
     // MARK: - Helpers

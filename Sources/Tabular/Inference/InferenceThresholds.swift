@@ -26,6 +26,24 @@ public struct InferenceThresholds: Hashable, Sendable {
     /// A column is proposed as people's names only with at least this many distinct values: a
     /// handful of levels that happen to be names (`Black`, `White`) is a category, not people.
     public var personNameMinDistinct = 10
+    /// A string column is a `code` when at least this share of its distinct values (the
+    /// personal-data sample) are code-shaped: 2 to `codeMaxLength` visible ASCII characters,
+    /// letters, digits and `- _ / . #`, at least one digit, at most one space (`SW1A 1AA`, a
+    /// digit on both sides). Words (`Shoulder`) have no digit.
+    public var codeMinShapeShare = 0.95
+    public var codeMaxLength = 32
+    /// ...and the values share a length: this share of the code-shaped values lie within
+    /// `codeMaxLengthSpan` characters of length of each other (`N14228`/`N619AA`/`N3AEAA`: 5–6).
+    public var codeMinLengthShare = 0.9
+    public var codeMaxLengthSpan = 6
+    /// With at least this many distinct values a code-shaped column is a `code` even when it
+    /// would pass as categorical; below it, a few repeated codes (`Q1`–`Q4`) stay categorical.
+    public var codeMinLevels = 30
+    /// An integer column whose values are all years in this range, with at least two distinct
+    /// values and no gap wider than `yearMaxGap`, is `integer` (years have an order), never
+    /// categorical, even with few distinct values.
+    public var yearRange: ClosedRange<Int64> = 1800...2200
+    public var yearMaxGap: Int64 = 10
 
     public init() {}
 

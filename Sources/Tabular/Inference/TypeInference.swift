@@ -31,6 +31,10 @@ public enum TypeInference {
             }
             if distinct <= thresholds.integerCategoricalMaxLevels
                 && Double(distinct) <= thresholds.integerCategoricalMaxDistinctRatio * Double(valid) {
+                // A handful of years (2007, 2008, 2009) is a number line, not a set of labels.
+                if distinct >= 2, let years = yearSpan(values, validity: column.validity, thresholds: thresholds) {
+                    return KindProposal(kind: .integer, reason: "years \(years.lowerBound)–\(years.upperBound): whole numbers with an order")
+                }
                 return KindProposal(kind: .categorical, reason: "\(distinct) distinct integers in \(valid) values")
             }
             return KindProposal(kind: .integer, reason: "whole numbers")
@@ -49,9 +53,17 @@ public enum TypeInference {
             if allUnique && valid >= thresholds.identifierMinRows {
                 return KindProposal(kind: .identifier, reason: "every value is unique")
             }
+            let sample = sampledLevels(levels: levels, codes: codes, validity: column.validity, thresholds: thresholds)
+            let codeShaped = CodeShape.isShared(by: sample, thresholds: thresholds)
+            if codeShaped && distinct >= thresholds.codeMinLevels {
+                return KindProposal(kind: .code, reason: "\(distinct) distinct codes of one shape in \(valid) values")
+            }
             if distinct <= thresholds.stringCategoricalMaxLevels
                 && Double(distinct) <= thresholds.stringCategoricalMaxDistinctRatio * Double(valid) {
                 return KindProposal(kind: .categorical, reason: "\(distinct) levels in \(valid) values")
+            }
+            if codeShaped {
+                return KindProposal(kind: .code, reason: "\(distinct) distinct codes of one shape in \(valid) values")
             }
             return KindProposal(kind: .text, reason: "\(distinct) distinct strings in \(valid) values")
         }
@@ -61,6 +73,20 @@ public enum TypeInference {
         let lower = name.lowercased()
         return lower == "id" || lower == "key" || lower == "index" || lower.hasSuffix("_id") || lower.hasSuffix(" id")
             || name.hasSuffix("Id") || name.hasSuffix("ID") || lower.hasPrefix("unnamed")
+    }
+
+    /// The range of a column of years (all in `yearRange`, no gap between distinct values wider
+    /// than `yearMaxGap`), or nil.
+    private static func yearSpan(_ values: [Int64], validity: NullBitmap, thresholds: InferenceThresholds) -> ClosedRange<Int64>? {
+        var seen = Set<Int64>()
+        for (row, value) in values.enumerated() where validity.isValid(row) {
+            guard thresholds.yearRange.contains(value) else { return nil }
+            seen.insert(value)
+        }
+        let sorted = seen.sorted()
+        guard let first = sorted.first, let last = sorted.last else { return nil }
+        for (a, b) in zip(sorted, sorted.dropFirst()) where b - a > thresholds.yearMaxGap { return nil }
+        return first...last
     }
 
     /// True for row numbers and surrogate keys: `valid` distinct integers spanning exactly `valid` values.

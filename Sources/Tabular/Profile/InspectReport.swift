@@ -99,6 +99,8 @@ public struct InspectReport: Sendable {
             return shown.joined(separator: ", ") + more
         case .identifier:
             return profile.distinct == profile.validCount ? "unique keys" : "keys, \(profile.validCount - profile.distinct) repeated"
+        case .code:
+            return "\(profile.distinct) codes, e.g. \(example(profile))"
         case .text:
             return "mean length \(formatNumber(profile.meanLength ?? 0, significant: 3)), e.g. \(example(profile))"
         case .email, .phone, .url, .ip, .uuid, .name:

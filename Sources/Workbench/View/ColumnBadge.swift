@@ -11,6 +11,7 @@ public enum ColumnBadge {
         case .datetime: "date"
         case .identifier: "id"
         case .text: "text"
+        case .code: "code"
         case .email: "email"
         case .phone: "phone"
         case .url: "url"
