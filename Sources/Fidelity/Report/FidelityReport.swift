@@ -80,7 +80,7 @@ public struct FidelityReport: Sendable {
     public var holdoutVerdicts: [String] {
         var lines: [String] = []
         if let share = privacy.dcrShare {
-            lines.append(String(format: "dcr_share %.4f ± %.4f (n = %ld): ", share.share, share.standardError, share.rows) + share.verdict)
+            lines.append(String(format: "dcr_share %.4f +/- %.4f (n = %ld): ", share.share, share.standardError, share.rows) + share.verdict)
         }
         if let verdict = copyVerdict, let holdout = privacy.holdoutCopyRate, let exact = privacy.exactCopyRate {
             lines.append(String(format: "exact_copy_rate %.4f vs holdout_copy_rate %.4f: ", exact, holdout) + verdict)
