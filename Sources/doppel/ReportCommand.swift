@@ -17,11 +17,12 @@ struct ReportCommand: ParsableCommand {
 
             With --holdout (real rows kept out of fitting): dcr_share is MOSTLY AI's DCR share. \
             Equal samples of n = min(holdout rows, synthetic rows, 10,000) training, holdout and \
-            synthetic rows are drawn with a fixed seed; each synthetic row's Euclidean distance to \
+            synthetic rows (never more than the training rows) are drawn with a fixed seed; each synthetic row's Euclidean distance to \
             its nearest training row and to its nearest holdout row is measured, and dcr_share is \
             the share of synthetic rows closer to training, ties counting half. Numbers and \
             datetimes are encoded as their mid-rank in the pooled real data (training and holdout) \
-            divided by its size, categories and text one-hot, a missing value as its own 0/1 \
+            divided by its size (a value absent from it: the count of smaller values plus 1/2; \
+            missing: 0), categories and text one-hot, a missing value as its own 0/1 \
             indicator per column. 0.5 is ideal; the standard error sqrt(p(1-p)/n) is printed beside \
             it, and above 0.02 there are too few holdout rows for a verdict. Gate it with \
             --max dcr_share=0.52. holdout_copy_rate is the share of holdout rows equal to a \
