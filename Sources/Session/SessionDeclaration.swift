@@ -162,6 +162,8 @@ enum GateDocs {
         case "exact_copy_rate": "Share of synthetic rows that are exact copies of a real row, 0 to 1 (gate it with max)."
         case "dcr_baseline_protection": "Distance-to-closest-record protection against a random baseline, 0 to 1."
         case "dcr_overfitting_protection": "DCR overfitting protection; needs a holdout."
+        case "dcr_share": "DCR share (MOSTLY AI): share of synthetic rows closer to a training row than to a holdout row, ties half; 0.5 is ideal (gate it with max, e.g. 0.52); needs a holdout."
+        case "holdout_copy_rate": "Share of holdout rows identical to a training row, 0 to 1: the floor for exact_copy_rate; needs a holdout."
         case "nndr": "Nearest-neighbour distance ratio (median), 0 to 1; low means synthetic rows sit close to single real rows."
         case "pmse": "Propensity mean squared error (synthpop's utility.gen); 0 is indistinguishable (gate it with max)."
         case "s_pmse": "Standardised pMSE (pMSE over its null expectation); about 1 is good (gate it with max)."

@@ -14,6 +14,21 @@ struct ReportCommand: ParsableCommand {
         discussion: """
             Works on any pair of CSV files, including output from SDV or synthpop. Quality uses \
             SDMetrics 0.32's definitions. Exit status 1 when a --min/--max gate is missed.
+
+            With --holdout (real rows kept out of fitting): dcr_share is MOSTLY AI's DCR share. \
+            Equal samples of n = min(holdout rows, synthetic rows, 10,000) training, holdout and \
+            synthetic rows (never more than the training rows) are drawn with a fixed seed; each synthetic row's Euclidean distance to \
+            its nearest training row and to its nearest holdout row is measured, and dcr_share is \
+            the share of synthetic rows closer to training, ties counting half. Numbers and \
+            datetimes are encoded as their mid-rank in the pooled real data (training and holdout) \
+            divided by its size (a value absent from it: the count of smaller values plus 1/2; \
+            missing: 0), categories and text one-hot, a missing value as its own 0/1 \
+            indicator per column. 0.5 is ideal; the standard error sqrt(p(1-p)/n) is printed beside \
+            it, and above 0.02 there are too few holdout rows for a verdict. Gate it with \
+            --max dcr_share=0.52. holdout_copy_rate is the share of holdout rows equal to a \
+            training row: the floor for exact_copy_rate on data with many repeated rows. \
+            DOPPEL_DCR_SHARE_ROWS=FILE writes the sampled row numbers (0-based, data rows) as JSON, \
+            for cross-checks.
             """
     )
 
@@ -82,6 +97,12 @@ struct ReportCommand: ParsableCommand {
             let report = FidelityReport.compute(
                 data, target: target, utilityOptions: UtilityOptions(propensityModel: propensity, tstrModel: tstrModel), progress: progress)
             if let problem = report.utilityProblem { Diagnostics.warning("utility: \(problem)") }
+            if let path = ProcessInfo.processInfo.environment["DOPPEL_DCR_SHARE_ROWS"], let holdoutTable {
+                let rows = DCRShare.sampledRows(training: realTable.rowCount, holdout: holdoutTable.rowCount,
+                                                synthetic: syntheticTable.rowCount, seed: 0)
+                let object: [String: [Int]] = ["training": rows.training, "holdout": rows.holdout, "synthetic": rows.synthetic]
+                try AtomicFileWriter.write(Array(try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])), to: path)
+            }
 
             let text = json ? report.json() : ReportView(report: report, data: data, ascii: ascii || out != "-" || !isTerminal).text
             try AtomicFileWriter.write(Array(text.utf8), to: out)

@@ -30,10 +30,11 @@ struct ReportCommandTests {
         let object = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
         for key in ["quality", "column_shapes", "column_pair_trends", "column_pair_trends_all", "boundary_adherence",
                     "category_adherence", "exact_copy_rate", "dcr_baseline_protection", "dcr_overfitting_protection",
-                    "nndr", "pmse", "s_pmse", "columns", "pairs"] {
+                    "nndr", "pmse", "s_pmse", "columns", "pairs", "dcr_share", "dcr_share_se", "holdout_copy_rate"] {
             #expect(object.keys.contains(key), "missing key \(key)")
         }
         #expect(object["dcr_overfitting_protection"] is NSNull)
+        #expect(object["dcr_share"] is NSNull && object["dcr_share_se"] is NSNull && object["holdout_copy_rate"] is NSNull)
         let quality = try #require(object["quality"] as? Double)
         #expect(quality > 0.5 && quality <= 1)
         #expect((object["columns"] as? [Any])?.count == 8)
@@ -75,6 +76,36 @@ struct ReportCommandTests {
         let needsHoldout = try DoppelProcess.run(["report", files.real, files.synthetic, "--quiet", "--min", "dcr_overfitting_protection=0.5"])
         #expect(needsHoldout.status == 2)
         #expect(needsHoldout.stderr.contains("dcr_overfitting_protection needs --holdout"))
+    }
+
+    @Test("--max dcr_share: synthetic copies of training rows miss it, copies of holdout rows pass; without --holdout exit 2")
+    func dcrShareGate() throws {
+        let directory = DoppelProcess.temporaryDirectory()
+        let lines = try String(contentsOfFile: try DoppelProcess.sharedData("penguins"), encoding: .utf8).split(separator: "\n")
+        let rows = lines.dropFirst()
+        // Halves of equal size: no sampling, so a copy of the training half is at distance 0.
+        let count = rows.count / 2 * 2
+        let training = directory.appendingPathComponent("training.csv").path
+        let holdout = directory.appendingPathComponent("holdout.csv").path
+        try ([lines[0]] + rows.prefix(count).enumerated().filter { $0.offset % 2 == 0 }.map(\.element)).joined(separator: "\n")
+            .appending("\n").write(toFile: training, atomically: true, encoding: .utf8)
+        try ([lines[0]] + rows.prefix(count).enumerated().filter { $0.offset % 2 == 1 }.map(\.element)).joined(separator: "\n")
+            .appending("\n").write(toFile: holdout, atomically: true, encoding: .utf8)
+        let copied = try DoppelProcess.run(["report", training, training, "--holdout", holdout, "--json", "--quiet", "--max", "dcr_share=0.52"])
+        #expect(copied.status == 1, "\(copied.stderr)")
+        #expect(copied.stderr.contains("gate missed: dcr_share = 1"), "\(copied.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(copied.stdout.utf8)) as? [String: Any])
+        #expect(object["dcr_share"] as? Double == 1)
+        #expect(object["dcr_share_rows"] as? Int == count / 2)
+        #expect((object["dcr_share_se"] as? Double) == 0)
+        let unseen = try DoppelProcess.run(["report", training, holdout, "--holdout", holdout, "--quiet", "--ascii", "--max", "dcr_share=0.52"])
+        #expect(unseen.status == 0, "\(unseen.stderr)")
+        let text = unseen.stdout.replacingOccurrences(of: "\n  ", with: " ")
+        #expect(text.contains("dcr_share 0.0000 +/- 0.0000 (n = \(count / 2))"), "\(unseen.stdout)")
+        #expect(text.contains("synthetic rows are no closer to training rows than unseen real rows are"), "\(unseen.stdout)")
+        let noHoldout = try DoppelProcess.run(["report", training, training, "--quiet", "--max", "dcr_share=0.52"])
+        #expect(noHoldout.status == 2)
+        #expect(noHoldout.stderr.contains("dcr_share needs --holdout"), "\(noHoldout.stderr)")
     }
 
     @Test("the terminal report in ASCII fits 80 columns; --html writes a self-contained page")

@@ -35,4 +35,5 @@ struct PrivacyRandom: Sendable {
 /// The purposes of the privacy metrics' random streams.
 enum PrivacyStream: UInt64 {
     case syntheticSample = 1, realSample, randomBaseline, trainingSample, holdoutSample
+    case dcrShareTraining, dcrShareHoldout, dcrShareSynthetic
 }

@@ -38,6 +38,13 @@ public struct PrivacyReport: Codable, Sendable, Equatable {
     public var nndr: Double?
     /// The 5th percentile of the same ratios, the figure CTAB-GAN and TabDDPM report.
     public var nndrFifthPercentile: Double?
+    /// MOSTLY AI's DCR share (see `DCRShare`): the share of synthetic rows closer to training
+    /// than to holdout rows, 0.5 ideal; nil without a holdout.
+    public var dcrShare: DCRShare?
+    /// Share of holdout rows identical to a training row on every evaluated column, over the full
+    /// tables: the rate of copies that unseen real rows show, the floor for `exactCopyRate` on
+    /// data with many repeated rows; nil without a holdout.
+    public var holdoutCopyRate: Double?
     public var sampleSizes: PrivacySampleSizes
     public var disclosureHints: DisclosureHints
 
@@ -57,6 +64,8 @@ public struct PrivacyReport: Codable, Sendable, Equatable {
         self.nndrFifthPercentile = nndrFifthPercentile
         self.sampleSizes = sampleSizes
         self.disclosureHints = disclosureHints
+        dcrShare = nil
+        holdoutCopyRate = nil
     }
 
     /// Computes every privacy figure of `data`. Samples and the random baseline depend only on
@@ -78,6 +87,10 @@ public struct PrivacyReport: Codable, Sendable, Equatable {
 
         report.exactCopies = ExactCopies.flags(encoding.synthetic, in: encoding.real).count { $0 }
         report.exactCopyRate = Double(report.exactCopies) / Double(syntheticTotal)
+        if let holdout = encoding.holdout, holdout.count > 0 {
+            report.holdoutCopyRate = Double(ExactCopies.flags(holdout, in: encoding.real).count { $0 }) / Double(holdout.count)
+        }
+        report.dcrShare = DCRShare.compute(encoding, seed: seed)
 
         let synthetic = sample(encoding.synthetic, cap, seed: seed, .syntheticSample)
         let real = sample(encoding.real, cap, seed: seed, .realSample)

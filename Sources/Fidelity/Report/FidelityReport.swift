@@ -14,7 +14,7 @@ public struct FidelityReport: Sendable {
     public static let figureNames = [
         "quality", "column_shapes", "column_pair_trends", "column_pair_trends_all",
         "boundary_adherence", "category_adherence",
-        "exact_copy_rate", "dcr_baseline_protection", "dcr_overfitting_protection", "nndr",
+        "exact_copy_rate", "holdout_copy_rate", "dcr_baseline_protection", "dcr_overfitting_protection", "dcr_share", "nndr",
         "pmse", "s_pmse",
     ]
 
@@ -50,8 +50,10 @@ public struct FidelityReport: Sendable {
             ("boundary_adherence", quality.diagnostics.boundaryAdherence),
             ("category_adherence", quality.diagnostics.categoryAdherence),
             ("exact_copy_rate", privacy.exactCopyRate),
+            ("holdout_copy_rate", privacy.holdoutCopyRate),
             ("dcr_baseline_protection", privacy.dcrBaselineProtection),
             ("dcr_overfitting_protection", privacy.dcrOverfittingProtection),
+            ("dcr_share", privacy.dcrShare?.share),
             ("nndr", privacy.nndr),
             ("pmse", utility?.pmse),
             ("s_pmse", utility?.sPMSE),
@@ -71,6 +73,30 @@ public struct FidelityReport: Sendable {
         for name in Self.tstrFigureNames { table[name] = .some(nil) }
         for figure in figures { table[figure.name] = figure.value }
         return table
+    }
+
+    /// Plain one-line verdicts on the figures that compare synthetic rows with unseen real rows
+    /// (`dcr_share`, `holdout_copy_rate`); empty without a holdout.
+    public var holdoutVerdicts: [String] {
+        var lines: [String] = []
+        if let share = privacy.dcrShare {
+            lines.append(String(format: "dcr_share %.4f +/- %.4f (n = %ld): ", share.share, share.standardError, share.rows) + share.verdict)
+        }
+        if let verdict = copyVerdict, let holdout = privacy.holdoutCopyRate, let exact = privacy.exactCopyRate {
+            lines.append(String(format: "exact_copy_rate %.4f vs holdout_copy_rate %.4f: ", exact, holdout) + verdict)
+        }
+        return lines
+    }
+
+    /// Whether synthetic rows copy training rows more often than holdout rows do (beyond two
+    /// standard errors of the synthetic rate, or 0.1 percentage points, whichever is larger).
+    public var copyVerdict: String? {
+        guard let holdout = privacy.holdoutCopyRate, let exact = privacy.exactCopyRate else { return nil }
+        let rows = Double(max(1, privacy.sampleSizes.syntheticTotal))
+        let allowance = max(2 * (holdout * (1 - holdout) / rows).squareRoot(), 0.001)
+        return exact > holdout + allowance
+            ? "synthetic rows copy training rows more often than unseen real rows repeat them: they may copy them"
+            : "synthetic rows copy training rows no more often than unseen real rows repeat them"
     }
 
     /// Disclosure hints as short lines for people: what a synthetic copy would reveal.
@@ -97,7 +123,7 @@ public struct FidelityReport: Sendable {
     /// fails before an output is written.
     public static func requiredInput(for name: String) -> String? {
         switch name {
-        case "dcr_overfitting_protection": return "--holdout"
+        case "dcr_overfitting_protection", "dcr_share", "holdout_copy_rate": return "--holdout"
         case _ where name.hasPrefix("tstr_"): return "--target"
         default: return nil
         }
@@ -106,7 +132,7 @@ public struct FidelityReport: Sendable {
     /// Why a figure is nil, for messages.
     public func whyMissing(_ name: String) -> String {
         switch name {
-        case "dcr_overfitting_protection": return hasHoldout ? "too few rows" : "it needs --holdout"
+        case "dcr_overfitting_protection", "dcr_share", "holdout_copy_rate": return hasHoldout ? "too few rows" : "it needs --holdout"
         case _ where name.hasPrefix("tstr_"):
             return utility?.tstr == nil ? "it needs --target" : "the target's task does not have this metric"
         case "pmse", "s_pmse": return utilityProblem ?? "not computable on these columns"
@@ -145,6 +171,10 @@ public struct FidelityReport: Sendable {
             "pairs_real": quality.pairSampleRows.real, "pairs_synthetic": quality.pairSampleRows.synthetic,
             "privacy_real": privacy.sampleSizes.real, "privacy_synthetic": privacy.sampleSizes.synthetic,
         ]
+        object["dcr_share_se"] = Self.jsonNumber(privacy.dcrShare?.standardError)
+        object["dcr_share_rows"] = privacy.dcrShare.map { $0.rows as Any } ?? NSNull()
+        object["dcr_share_verdict"] = privacy.dcrShare.map { $0.verdict as Any } ?? NSNull()
+        object["copy_verdict"] = copyVerdict.map { $0 as Any } ?? NSNull()
         let hintEncoder = JSONEncoder()
         hintEncoder.keyEncodingStrategy = .convertToSnakeCase
         if let data = try? hintEncoder.encode(privacy.disclosureHints),

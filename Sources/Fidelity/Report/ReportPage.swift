@@ -58,11 +58,18 @@ public struct ReportPage {
     private func figuresTable() -> String {
         var rows = ""
         for figure in report.figures {
-            let value = figure.value.map { String(format: "%.4f", $0) } ?? "— (\(escape(report.whyMissing(figure.name))))"
+            var value = figure.value.map { String(format: "%.4f", $0) } ?? "— (\(escape(report.whyMissing(figure.name))))"
+            if figure.name == "dcr_share", let share = report.privacy.dcrShare {
+                value += String(format: " ± %.4f", share.standardError)
+            }
             let bar = figure.value.map { "<span class=\"bar\" style=\"width:\(Int(max(0, min(1, $0)) * 160))px\"></span>" } ?? ""
             rows += "<tr><td>\(escape(figure.name))</td><td class=\"n\">\(value)</td><td>\(bar)</td></tr>\n"
         }
-        return "<table>\n\(rows)</table>"
+        let verdicts = report.holdoutVerdicts.map { "<li>\(escape($0))</li>" }.joined()
+        let definition = "<p class=\"legend\">dcr_share: the share of synthetic rows closer to a training row than to a holdout row "
+            + "(equal samples, ties half; numbers as pooled real mid-ranks, categories one-hot, missing as indicators), "
+            + "0.5 ideal; holdout_copy_rate: holdout rows equal to a training row, the floor for exact_copy_rate.</p>"
+        return "<table>\n\(rows)</table>" + (verdicts.isEmpty ? "" : "\n<ul>\(verdicts)</ul>\n" + definition)
     }
 
     private func columnsTable() -> String {

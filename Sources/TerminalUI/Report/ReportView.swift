@@ -58,7 +58,9 @@ public struct ReportView {
         var gauges: [any Widget] = []
         for figure in report.figures {
             // pMSE is an error (lower is better, not a 0–1 score); it is listed in the notes instead.
-            guard figure.name != "pmse", figure.name != "s_pmse" else { continue }
+            // dcr_share (0.5 ideal) and holdout_copy_rate (a floor) are not scores either: they
+            // come with their verdicts in the notes.
+            guard !["pmse", "s_pmse", "dcr_share", "holdout_copy_rate"].contains(figure.name) else { continue }
             let lowerIsBetter = figure.name == "exact_copy_rate"
             gauges.append(ScoreGauge(figure.name, value: figure.value, labelWidth: labelWidth, higherIsBetter: !lowerIsBetter))
         }
@@ -81,7 +83,11 @@ public struct ReportView {
         } else if let problem = report.utilityProblem {
             lines.append("utility not computed: \(problem)")
         }
-        if !report.hasHoldout { lines.append("dcr_overfitting_protection needs --holdout") }
+        if report.hasHoldout {
+            lines += report.holdoutVerdicts
+        } else {
+            lines.append("dcr_overfitting_protection, dcr_share and holdout_copy_rate need --holdout")
+        }
         let sizes = report.privacy.sampleSizes
         if sizes.synthetic < sizes.syntheticTotal || sizes.real < sizes.realTotal {
             lines.append("privacy figures on samples of \(sizes.synthetic) synthetic and \(sizes.real) real rows")
