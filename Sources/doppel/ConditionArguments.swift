@@ -5,10 +5,10 @@ import Synthesis
 /// sampling from the command line, for run and sample.
 struct ConditionArguments: ParsableArguments {
     @Option(name: .customLong("where"), parsing: .singleValue,
-            help: ArgumentHelp("Only rows where COLUMN has VALUE (as written in the output); repeat for several conditions at once.", valueName: "column=value"))
+            help: ArgumentHelp("Only rows where COLUMN has VALUE (as written in the output), or, on a number or date column, meets a comparison: COLUMN>=VALUE, >, <=, <, != (e.g. 'dep_delay>=120'); repeat for several columns at once. A value no real row has, or one fewer than min_rows (5) real rows have, is an error before any rows are drawn.", valueName: "column=value"))
     var conditions: [String] = []
 
-    @Option(help: ArgumentHelp("Rebalance COLUMN: uniform over its levels, or the given shares (e.g. churn=Yes:0.5,No:0.5).", valueName: "column[=level:share,...]"))
+    @Option(help: ArgumentHelp("Rebalance COLUMN: uniform over its levels, or the given shares, each 0 to 1 (e.g. churn=Yes:0.3): levels left out share the rest (1 - the sum) in their real proportions; listing every level, the shares must sum to 1.", valueName: "column[=level:share,...]"))
     var rebalance: String?
 
     /// The conditions given, or nil when none were.
@@ -17,7 +17,7 @@ struct ConditionArguments: ParsableArguments {
         var result = SamplingConditions()
         for condition in conditions {
             let (column, value): (String, String)
-            do { (column, value) = try ConditionSyntax.equality(condition) } catch { throw BadInput("--where \(condition): \(error.message)") }
+            do { (column, value) = try ConditionSyntax.condition(condition) } catch { throw BadInput("--where \(condition): \(error.message)") }
             if result.equals[column] != nil { throw BadInput("--where \(condition): column '\(column)' is already conditioned") }
             result.equals[column] = value
         }
