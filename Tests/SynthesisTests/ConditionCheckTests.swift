@@ -52,6 +52,9 @@ import Tabular
         let rebalanced = try #require(try Self.failure(SamplingConditions(rebalance: .init(column: "level", proportions: ["R": 0.5]))))
         #expect(rebalanced.message.hasPrefix("level = 'R' selects 4 real rows"))
         #expect(try Self.failure(SamplingConditions(rebalance: .init(column: "level", proportions: ["C": 0.5]))) == nil)
+        // A level asked for must occur among the rows the where conditions select.
+        let withWhere = try #require(try Self.failure(SamplingConditions(equals: ["amount": ">=450"], rebalance: .init(column: "level", proportions: ["A": 0.5]))))
+        #expect(withWhere.message == "no real row has level = 'A' with amount >= 450")
     }
 
     @Test func partialSharesLeaveTheRestToTheOtherLevelsInTheirRealProportions() throws {

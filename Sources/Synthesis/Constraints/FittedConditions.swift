@@ -121,6 +121,18 @@ public struct FittedConditions: Hashable, Sendable, Codable {
                     let count = counts.levels.firstIndex(of: level).map { counts.counts[$0] } ?? 0
                     if count < minRows { throw Self.tooRare("\(asked.column) = '\(level)'", count: count, minRows: minRows, key: "rebalance") }
                 }
+                // With where conditions, each level asked for must occur among the rows they select.
+                if let together, let real {
+                    let shownWhere = conditions.equals.keys.sorted().map { ConditionSyntax.describe(column: $0, stored: conditions.equals[$0]!) }.joined(separator: " and ")
+                    let synthetic = SyntheticColumn(values: real.values, validity: real.validity)
+                    for level in levels where wanted.contains(level) {
+                        let matcher = ValueMatcher(synthetic, condition: Condition(column: asked.column, comparison: .equal, value: level))
+                        let count = (0..<real.count).count { together[$0] && matcher.matches($0) }
+                        let shown = "\(asked.column) = '\(level)' with \(shownWhere)"
+                        if count == 0 { throw PlanError("no real row has \(shown)", conditionKey: "rebalance") }
+                        if count < minRows { throw Self.tooRare(shown, count: count, minRows: minRows, key: "rebalance") }
+                    }
+                }
             }
             rebalance = FittedRebalance(column: asked.column, levels: levels, cumulative: WeightedIndex(weights: weights).cumulative)
         }
