@@ -69,6 +69,10 @@ struct JointCommandTests {
         #expect(balanced.status == 0, "\(balanced.stderr)")
         let species = balanced.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false)[0] }
         #expect(abs(species.filter { $0 == "Chinstrap" }.count - 1000) <= 2)
+        // Without the source, an equality is checked against the levels the model keeps.
+        let unknown = try DoppelProcess.run(["run", fitted, "--rows", "10", "--where", "species=gentoo"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("--where: species = 'gentoo' is not a level the fitted model makes; similar: Gentoo"), "\(unknown.stderr)")
     }
 
     @Test("--where (equality and ranges) and --rebalance condition the rows; impossible conditions and shares over 1 exit 2 up front")
