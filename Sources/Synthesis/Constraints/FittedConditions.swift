@@ -181,7 +181,7 @@ public struct FittedConditions: Hashable, Sendable, Codable {
 
     static func tooRare(_ shown: String, count: Int, minRows: Int, key: String = "where") -> PlanError {
         PlanError("\(shown) selects \(count) real row\(count == 1 ? "" : "s"), fewer than min_rows (\(minRows)): rows conditioned on \(count) real \(count == 1 ? "person describe that person" : "people describe those people"); "
-                  + "condition on something more common, or lower plan.conditions.min_rows if that is acceptable", conditionKey: key)
+                  + "condition on something more common, or lower min_rows (--min-rows, plan.conditions.min_rows) if that is acceptable", conditionKey: key)
     }
 
     /// `; similar: HA, AA; most common: UA, B6, EV` — levels near `value` (case, then edit
