@@ -69,9 +69,13 @@ struct JointCommandTests {
         #expect(balanced.status == 0, "\(balanced.stderr)")
         let species = balanced.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false)[0] }
         #expect(abs(species.filter { $0 == "Chinstrap" }.count - 1000) <= 2)
+        // Without the source, an equality is checked against the levels the model keeps.
+        let unknown = try DoppelProcess.run(["run", fitted, "--rows", "10", "--where", "species=gentoo"])
+        #expect(unknown.status == 2)
+        #expect(unknown.stderr.contains("--where: species = 'gentoo' is not a level the fitted model makes; similar: Gentoo"), "\(unknown.stderr)")
     }
 
-    @Test("--where and --rebalance condition the rows; an impossible condition exits 2 saying how often it failed")
+    @Test("--where (equality and ranges) and --rebalance condition the rows; impossible conditions and shares over 1 exit 2 up front")
     func conditionsFromTheCommandLine() throws {
         let (_, path, _) = try Self.plannedSession(["--joint", "gaussian_copula"])
         let rare = try DoppelProcess.run(["run", path, "--rows", "500", "--quiet", "--where", "species=Chinstrap", "--where", "sex=female"])
@@ -87,7 +91,27 @@ struct JointCommandTests {
 
         let impossible = try DoppelProcess.run(["run", path, "--rows", "10", "--where", "species=Emperor"])
         #expect(impossible.status == 2)
-        #expect(impossible.stderr.contains("where species = Emperor rejected 100% of draws"))
+        #expect(impossible.stderr.contains("--where: species = 'Emperor' does not occur in the data; most common: Adelie, Gentoo, Chinstrap"))
+
+        // Ranges hold in every row; one outside the data, shares over 1 and a typo fail up front.
+        let heavy = try DoppelProcess.run(["run", path, "--rows", "300", "--quiet", "--where", "body_mass_g>=5000", "--where", "species!=Adelie"])
+        #expect(heavy.status == 0, "\(heavy.stderr)")
+        let heavyRows = heavy.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        #expect(heavyRows.count == 300)
+        #expect(heavyRows.allSatisfy { Double($0[5])! >= 5_000 && $0[0] != "Adelie" })
+        let outside = try DoppelProcess.run(["run", path, "--rows", "10", "--where", "body_mass_g>9000"])
+        #expect(outside.status == 2)
+        #expect(outside.stderr.contains("--where: body_mass_g > 9000: no real row meets it (the data's body_mass_g runs from 2700.0 to 6300.0)"))
+        let typo = try DoppelProcess.run(["run", path, "--rows", "10", "--where", "species=gentoo"])
+        #expect(typo.stderr.contains("species = 'gentoo' does not occur in the data; similar: Gentoo;"))
+        let tooFew = try DoppelProcess.run(["run", path, "--rows", "10", "--where", "body_mass_g>6000"])
+        #expect(tooFew.status == 2)
+        #expect(tooFew.stderr.contains("--where: body_mass_g > 6000 selects 2 real rows, fewer than min_rows (5): rows conditioned on 2 real people describe those people"), "\(tooFew.stderr)")
+        let lowered = try DoppelProcess.run(["run", path, "--rows", "10", "--quiet", "--where", "body_mass_g>6000", "--min-rows", "2"])
+        #expect(lowered.status == 0, "\(lowered.stderr)")
+        let over = try DoppelProcess.run(["run", path, "--rows", "10", "--rebalance", "species=Gentoo:0.7,Adelie:0.6"])
+        #expect(over.status == 2)
+        #expect(over.stderr.contains("--rebalance: the shares sum to 1.3, more than 1"))
         let malformed = try DoppelProcess.run(["run", path, "--where", "species"])
         #expect(malformed.status == 2)
         #expect(malformed.stderr.contains("--where species: expected COLUMN=VALUE"))

@@ -158,6 +158,20 @@ struct OptionMessageTests {
         let inSession = try DoppelProcess.run(["run", session, "-o", "/dev/null"])
         let line = try #require(text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.hasPrefix("    where:") }) + 1
         #expect(inSession.stderr == "doppel: error: \(session):\(line): key 'plan.conditions.where': column 'nosuch' is not in the output\n")
+        // A range and min_rows in the session: a range beyond the data names its key and line;
+        // min_rows lets a rare condition through (2 Chinstraps are heavier than 4,500 g) or stops it.
+        let ranged = text.replacingOccurrences(of: "    where: {nosuch: x}\n", with: "    where: {body_mass_g: '>=9000'}\n")
+        try ranged.write(toFile: session, atomically: true, encoding: .utf8)
+        let beyond = try DoppelProcess.run(["run", session, "-o", "/dev/null"])
+        #expect(beyond.stderr == "doppel: error: \(session):\(line): key 'plan.conditions.where': body_mass_g >= 9000: no real row meets it (the data's body_mass_g runs from 2700.0 to 6300.0)\n")
+        let floor = text.replacingOccurrences(of: "    where: {nosuch: x}\n", with: "    where: {species: Chinstrap, body_mass_g: '>4500'}\n    min_rows: 2\n")
+        try floor.write(toFile: session, atomically: true, encoding: .utf8)
+        let allowed = try DoppelProcess.run(["run", session, "--rows", "50", "--quiet"])
+        #expect(allowed.status == 0, "\(allowed.stderr)")
+        try floor.replacingOccurrences(of: "min_rows: 2", with: "min_rows: 50").write(toFile: session, atomically: true, encoding: .utf8)
+        let refused = try DoppelProcess.run(["run", session, "--rows", "50", "--quiet"])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("fewer than min_rows (50): rows conditioned on"))
         let empty = try DoppelProcess.run(["sample", SessionFormatCommandTests.penguins, "--seed", "1", "-o", ""])
         #expect(empty.status == 2)
         #expect(empty.stderr.hasSuffix("doppel: error: '': the output file name is empty; give a file name, or - for standard output\n"))

@@ -85,14 +85,18 @@ import Tabular
 
     @Test func anImpossibleConditionFailsSayingWhichAndHowOften() throws {
         var (plan, table) = try JointPlans.penguins()
-        plan.conditions = SamplingConditions(equals: ["species": "Emperor"])
+        // Gentoo occurs in the data, but no penguin is this light: only Gentoos whose mass is
+        // missing (a null passes a range) meet both, too few for the chunk.
+        plan.conditions = SamplingConditions(equals: ["species": "Gentoo"])
+        plan.constraints = [ConstraintPlan(type: .range, column: "body_mass_g", min: 0, max: 1_000)]
         let fitted = try FittedPlan.fit(plan, on: table)
         do {
             _ = try fitted.sample(rows: 100)
             Issue.record("expected an error")
         } catch let error as PlanError {
-            #expect(error.message.contains("where species = Emperor rejected 100% of draws"))
-            #expect(error.message.contains("got 0 of 100 rows from 25600 candidates"))
+            #expect(error.message.contains("where species = Gentoo rejected"))
+            #expect(error.message.contains("of 100 rows from 25600 candidates"))
+            #expect(error.message.contains("range(body_mass_g) rejected 99% of draws"))
         }
     }
 

@@ -84,7 +84,7 @@ extension FittedPlan {
                 let matches = conditions.matches(columns, count: count)
                 var failed = 0
                 for row in 0..<count where !matches[row] { accepted[row] = false; failed += 1 }
-                let label = conditions.equals.map { "\($0.column) = \($0.value)" }.joined(separator: " and ")
+                let label = conditions.equals.map(\.label).joined(separator: " and ")
                 if !label.isEmpty { rejections["where " + label, default: 0] += failed }
             }
             let levels = rebalance == nil ? [Int?](repeating: 0, count: count) : conditions!.rebalanceLevels(columns, count: count)

@@ -14,9 +14,9 @@ extension Workbench {
                     return true
                 }
             case ("where", let text?):
-                let (column, value) = try ConditionSyntax.equality(text)
+                let (column, value) = try ConditionSyntax.condition(text)
                 try requireColumn(column, state)
-                return edit(&state, describing: "where \(column) = \(value)") { plan in
+                return edit(&state, describing: "where " + ConditionSyntax.describe(column: column, stored: value)) { plan in
                     var conditions = plan.conditions ?? SamplingConditions()
                     conditions.equals[column] = value
                     plan.conditions = conditions
