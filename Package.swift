@@ -67,7 +67,7 @@ let package = Package(
         ),
         .target(
             name: "NcursesScreen",
-            dependencies: ["CNcursesw", "TerminalUI"]
+            dependencies: ["CNcursesw", "TerminalUI", "Tabular"]
         ),
         .executableTarget(
             name: "doppel",

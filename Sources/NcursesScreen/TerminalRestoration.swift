@@ -4,6 +4,7 @@ import Glibc
 import Darwin
 #endif
 import CNcursesw
+import Tabular
 
 /// Puts the terminal back (echo, line editing, cursor, main screen) however the program ends
 /// while curses is active: a normal return, a thrown error, `exit()`, a termination signal
@@ -58,17 +59,5 @@ private let restoreAndReraise: @convention(c) (Int32) -> Void = { signal in
         cursesActive = false
         endwin()
     }
-    var action = sigaction()
-    #if canImport(Glibc)
-    action.__sigaction_handler.sa_handler = SIG_DFL
-    #else
-    action.__sigaction_u.__sa_handler = SIG_DFL
-    #endif
-    sigemptyset(&action.sa_mask)
-    sigaction(signal, &action, nil)
-    var pending = sigset_t()
-    sigemptyset(&pending)
-    sigaddset(&pending, signal)
-    sigprocmask(SIG_UNBLOCK, &pending, nil)
-    raise(signal)
+    SignalDeath.reraiseWithDefaultAction(signal)
 }

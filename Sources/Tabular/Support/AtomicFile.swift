@@ -330,19 +330,7 @@ enum TemporaryFileRegistry {
 /// status is what it would have been.
 private let removeTemporaryFilesAndReraise: @convention(c) (Int32) -> Void = { signal in
     TemporaryFileRegistry.unlinkAll()
-    var action = sigaction()
-    #if canImport(Glibc)
-    action.__sigaction_handler.sa_handler = SIG_DFL
-    #else
-    action.__sigaction_u.__sa_handler = SIG_DFL
-    #endif
-    sigemptyset(&action.sa_mask)
-    sigaction(signal, &action, nil)
-    var pending = sigset_t()
-    sigemptyset(&pending)
-    sigaddset(&pending, signal)
-    sigprocmask(SIG_UNBLOCK, &pending, nil)
-    raise(signal)
+    SignalDeath.reraiseWithDefaultAction(signal)
 }
 
 /// Unbuffered writes to file descriptor 1 that report a closed pipe instead of crashing.
