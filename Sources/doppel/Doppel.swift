@@ -20,7 +20,7 @@ struct Doppel: ParsableCommand {
             file or an argument's value), 64 a usage error.
             """,
         version: version,
-        subcommands: [TuiCommand.self, Inspect.self, PlanCommand.self, SampleCommand.self, ReportCommand.self, RunCommand.self, FitCommand.self, MigrateCommand.self, SchemaCommand.self, StrategiesCommand.self, Load.self],
+        subcommands: [TuiCommand.self, Inspect.self, PlanCommand.self, SampleCommand.self, ReportCommand.self, RulesCommand.self, RunCommand.self, FitCommand.self, MigrateCommand.self, SchemaCommand.self, StrategiesCommand.self, Load.self],
         defaultSubcommand: TuiCommand.self
     )
 }
