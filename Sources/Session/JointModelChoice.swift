@@ -24,6 +24,8 @@ public enum JointModelChoice {
         /// How a wide table was searched (nil for a narrow one, where every candidate is tried
         /// over all the modelled columns).
         public var search: GroupSearch? = nil
+        /// The rules found in the data and put into the plan (derived columns, constraints).
+        public var rules: [DataRule] = []
     }
 
     /// Rows the candidates are fitted and scored on: enough for stable scores, small enough
@@ -47,9 +49,17 @@ public enum JointModelChoice {
 
     /// The default plan of `doppel plan`, `doppel sample` and the workbench: a strategy per
     /// column by kind, then the joint model that scores best over the columns it can model.
+    ///
+    /// The rules that hold in the data (`RuleDiscovery`) go in first: a derived column is
+    /// computed, so it leaves the modelled columns before the joint model is chosen.
     public static func defaultPlan(for table: Table, kinds: [ColumnKind], seed: UInt64, rows: Int? = nil,
-                                   candidates: [String?] = allCandidates) -> Outcome {
-        choose(for: DefaultPlanner.plan(for: table, kinds: kinds, seed: seed, rows: rows), table: table, candidates: candidates)
+                                   candidates: [String?] = allCandidates, discoverRules: Bool = true) -> Outcome {
+        var plan = DefaultPlanner.plan(for: table, kinds: kinds, seed: seed, rows: rows)
+        let rules = discoverRules ? RuleDiscovery.discover(table, kinds: kinds) : []
+        plan = RulePlanner.apply(rules, to: plan, table: table)
+        var outcome = choose(for: plan, table: table, candidates: candidates)
+        outcome.rules = rules
+        return outcome
     }
 
     /// `plan` with the best of `candidates` (joint model ids; nil means marginals alone) over

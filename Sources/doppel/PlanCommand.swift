@@ -49,6 +49,10 @@ struct PlanCommand: ParsableCommand {
             let outcome = JointModelChoice.defaultPlan(for: table, kinds: proposedKinds(table), seed: seed ?? DefaultPlanner.randomSeed(),
                                                        rows: rows, candidates: candidates)
             let plan = outcome.plan
+            if !outcome.rules.isEmpty {
+                let kept = plan.columns.filter { $0.discovered == true }.count + plan.constraints.filter { $0.discovered == true }.count
+                Diagnostics.note("found \(outcome.rules.count) rule\(outcome.rules.count == 1 ? "" : "s") in the data; the plan keeps them as \(kept) derived column\(kept == 1 ? "" : "s") and constraint\(kept == 1 ? "" : "s") marked discovered: true (`doppel rules \(file)` lists them)")
+            }
             for trial in outcome.trials {
                 let name = trial.model ?? "none (marginals alone)"
                 let groups = outcome.search.map { ", the mean over \($0.groupsTried) groups" } ?? ""

@@ -123,9 +123,12 @@ public enum ConditionSyntax {
                 return number
             }
             return ConstraintPlan(type: .range, column: words[0], min: try bound(words[1]), max: try bound(words[2]), enforce: enforce)
-        case .lessEqual:
-            guard words.count == 2 else { throw Failure(message: "less_equal SMALLER LARGER") }
-            return ConstraintPlan(type: .lessEqual, columns: words, enforce: enforce)
+        case .lessEqual, .less:
+            guard words.count == 2 else { throw Failure(message: "\(type.rawValue) SMALLER LARGER") }
+            return ConstraintPlan(type: type, columns: words, enforce: enforce)
+        case .nullImplies:
+            guard words.count == 2 else { throw Failure(message: "null_implies SOURCE TARGET (TARGET is missing wherever SOURCE is)") }
+            return ConstraintPlan(type: .nullImplies, columns: words, enforce: enforce)
         case .fixedCombinations:
             guard words.count >= 2 else { throw Failure(message: "fixed_combinations needs two or more columns") }
             return ConstraintPlan(type: .fixedCombinations, columns: words)

@@ -16,7 +16,7 @@ public struct FittedConstraint: Hashable, Sendable {
     public var columnsRead: [String] {
         switch plan.type {
         case .range, .unique: return plan.column.map { [$0] } ?? []
-        case .lessEqual, .fixedCombinations: return plan.columns ?? []
+        case .lessEqual, .less, .nullImplies, .fixedCombinations: return plan.columns ?? []
         case .predicate: return (try? Formula(plan.formula ?? "").references) ?? []
         }
     }
@@ -47,7 +47,12 @@ public struct FittedConstraint: Hashable, Sendable {
             if let low = plan.min, let high = plan.max, low > high { throw fail("min \(low) is above max \(high)") }
             guard [.reject, .clip].contains(plan.enforce ?? .reject) else { throw fail("a range is enforced by reject or clip") }
             return FittedConstraint(plan: plan)
-        case .lessEqual:
+        case .nullImplies:
+            guard let names = plan.columns, names.count == 2, names[0] != names[1] else { throw fail("needs `columns: [source, target]`, two different columns") }
+            for name in names { _ = try requireColumn(name) }
+            guard (plan.enforce ?? .null) == .null || plan.enforce == .reject else { throw fail("null_implies is enforced by null (the default) or reject") }
+            return FittedConstraint(plan: plan)
+        case .lessEqual, .less:
             guard let names = plan.columns, names.count == 2 else { throw fail("needs `columns: [smaller, larger]`") }
             let first = try requireColumn(names[0]), second = try requireColumn(names[1])
             let numeric: Set<ColumnKind> = [.integer, .decimal, .datetime]
@@ -55,7 +60,7 @@ public struct FittedConstraint: Hashable, Sendable {
                 throw fail("needs numeric or datetime columns")
             }
             let enforce = plan.enforce ?? .reject
-            guard enforce == .reject || enforce == .swap else { throw fail("less_equal is enforced by reject or swap") }
+            guard enforce == .reject || enforce == .swap else { throw fail("\(plan.type.rawValue) is enforced by reject or swap") }
             if enforce == .swap && first.kind != second.kind { throw fail("swap needs two columns of one kind") }
             return FittedConstraint(plan: plan)
         case .fixedCombinations:
@@ -103,13 +108,21 @@ public struct FittedConstraint: Hashable, Sendable {
 
     /// Repairs what a transformation can repair (clip, swap), in place.
     func transform(_ columns: inout [String: SyntheticColumn]) {
-        switch (plan.type, plan.enforce ?? .reject) {
+        switch (plan.type, plan.enforce ?? (plan.type == .nullImplies ? .null : .reject)) {
         case (.range, .clip):
             guard let name = plan.column, var column = columns[name] else { return }
             let low = plan.min ?? -.infinity, high = plan.max ?? .infinity
             column.values = column.values.mappingNumbers { min(max($0, low), high) }
             columns[name] = column
-        case (.lessEqual, .swap):
+        case (.nullImplies, .null):
+            guard let names = plan.columns, let source = columns[names[0]], var target = columns[names[1]] else { return }
+            var changed = false
+            for row in 0..<source.validity.count where source.validity.isNull(row) && target.validity.isValid(row) {
+                target.validity.set(row, valid: false)
+                changed = true
+            }
+            if changed { columns[names[1]] = target }
+        case (.lessEqual, .swap), (.less, .swap):
             guard let names = plan.columns, var first = columns[names[0]], var second = columns[names[1]] else { return }
             var inverted: [Int: (Double, Double)] = [:]
             for row in 0..<first.validity.count {
@@ -136,14 +149,20 @@ public struct FittedConstraint: Hashable, Sendable {
             guard let column = columns[plan.column ?? ""] else { return [Bool](repeating: true, count: count) }
             let low = plan.min ?? -.infinity, high = plan.max ?? .infinity
             return (0..<count).map { row in column.number(at: row).map { $0 >= low && $0 <= high } ?? true }
-        case .lessEqual:
+        case .lessEqual, .less:
             guard let names = plan.columns, let first = columns[names[0]], let second = columns[names[1]] else {
                 return [Bool](repeating: true, count: count)
             }
+            let strict = plan.type == .less
             return (0..<count).map { row in
                 guard let a = first.number(at: row), let b = second.number(at: row) else { return true }
-                return a <= b
+                return strict ? a < b : a <= b
             }
+        case .nullImplies:
+            guard let names = plan.columns, let source = columns[names[0]], let target = columns[names[1]] else {
+                return [Bool](repeating: true, count: count)
+            }
+            return (0..<count).map { row in source.validity.isValid(row) || target.validity.isNull(row) }
         case .fixedCombinations:
             let names = plan.columns ?? []
             let allowed = Set(combinations ?? [])

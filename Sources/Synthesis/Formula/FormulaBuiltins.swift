@@ -1,3 +1,4 @@
+import Tabular
 import RealModule
 
 /// Compiled function calls. Unless a function says otherwise, a null argument gives null;
@@ -32,12 +33,21 @@ enum FormulaBuiltins {
         case .substr: return substring(arguments)
         case .str: return .text(arguments[0].textFunction)
         case .num: return number(from: arguments[0])
-        case .year: return number(arguments[0], FormulaCalendar.year)
-        case .month: return number(arguments[0], FormulaCalendar.month)
-        case .day: return number(arguments[0], FormulaCalendar.day)
-        case .hour: return number(arguments[0], FormulaCalendar.hour)
-        case .minute: return number(arguments[0], FormulaCalendar.minute)
-        case .weekday: return number(arguments[0], FormulaCalendar.weekday)
+        case .year: return datetimePart(.year, arguments)
+        case .month: return datetimePart(.month, arguments)
+        case .day: return datetimePart(.day, arguments)
+        case .hour: return datetimePart(.hour, arguments)
+        case .minute: return datetimePart(.minute, arguments)
+        case .weekday: return datetimePart(.weekday, arguments)
+        case .dayOfYear: return datetimePart(.dayOfYear, arguments)
+        case .fractionalYear: return datetimePart(.fractionalYear, arguments)
+        case .yearFraction: return datetimePart(.yearFraction, arguments)
+        case .clockAdd:
+            let midnight = arguments.count == 3 ? Int(arguments[2].function(Double.self)(0) ?? 0) : 0
+            return number(arguments[0], arguments[1]) { clock, minutes in
+                guard let start = ClockTime.minutes(clock) else { return nil }
+                return ClockTime.hhmm(minutes: start + minutes, midnight: midnight == 2400 ? 2400 : 0)
+            }
         case .date:
             let (year, month, day) = (arguments[0].function(Double.self), arguments[1].function(Double.self), arguments[2].function(Double.self))
             return .number { row in
@@ -50,6 +60,18 @@ enum FormulaBuiltins {
     }
 
     // MARK: Helpers
+
+    /// A part of a datetime on the wall clock of the zone named by the second argument (a text
+    /// constant, checked by the type checker), or UTC: the definition rule checks use too.
+    private static func datetimePart(_ part: DataRule.DatetimePart, _ arguments: [CompiledNode]) -> CompiledNode {
+        var named = TimeZoneRules.utc
+        if arguments.count == 2 {
+            guard case .constant(.text(let name)) = arguments[1], let rules = try? TimeZoneRules.named(name) else { return .constant(.null) }
+            named = rules
+        }
+        let zone = named
+        return number(arguments[0]) { DatetimeParts.value(part, of: $0, in: zone) }
+    }
 
     private static func number(_ argument: CompiledNode, _ body: @escaping @Sendable (Double) -> Double?) -> CompiledNode {
         let value = argument.function(Double.self)

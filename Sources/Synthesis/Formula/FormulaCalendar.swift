@@ -1,6 +1,7 @@
 import Tabular
 
-/// Date parts of datetime values (seconds since 1970-01-01T00:00:00Z, UTC), on `CivilCalendar`.
+/// Date arithmetic on datetime values (seconds since 1970-01-01T00:00:00Z, UTC), on
+/// `CivilCalendar`. The parts (year, hour, …) are Tabular's `DatetimeParts`, shared with rule checks.
 enum FormulaCalendar {
     static let secondsPerDay = 86_400.0
     /// Datetimes further than this from 1970 (about ±2.7 million years) are null rather than
@@ -12,22 +13,6 @@ enum FormulaCalendar {
         guard seconds.isFinite, seconds.magnitude < limit else { return nil }
         let day = (seconds / secondsPerDay).rounded(.down)
         return (Int(day), seconds - day * secondsPerDay)
-    }
-
-    static func year(_ seconds: Double) -> Double? { split(seconds).map { Double(CivilCalendar.civilFromDays($0.day).year) } }
-    static func month(_ seconds: Double) -> Double? { split(seconds).map { Double(CivilCalendar.civilFromDays($0.day).month) } }
-    static func day(_ seconds: Double) -> Double? { split(seconds).map { Double(CivilCalendar.civilFromDays($0.day).day) } }
-    static func hour(_ seconds: Double) -> Double? { split(seconds).map { ($0.secondOfDay / 3600).rounded(.down) } }
-    static func minute(_ seconds: Double) -> Double? {
-        split(seconds).map { ($0.secondOfDay / 60).rounded(.down).truncatingRemainder(dividingBy: 60) }
-    }
-
-    /// ISO weekday, Monday = 1 ... Sunday = 7. Day 0 (1970-01-01) was a Thursday.
-    static func weekday(_ seconds: Double) -> Double? {
-        split(seconds).map { part in
-            let fromMonday = ((part.day + 3) % 7 + 7) % 7
-            return Double(fromMonday + 1)
-        }
     }
 
     /// Midnight UTC of a date; null unless the parts are whole and the date exists.

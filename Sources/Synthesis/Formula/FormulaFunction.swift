@@ -5,7 +5,9 @@ public enum FormulaFunction: String, CaseIterable, Hashable, Sendable {
     case round, floor, ceil, abs, sqrt, log, exp, min, max
     case len, upper, lower, concat, substr, str, num
     case year, month, day, hour, minute, weekday, date
+    case dayOfYear = "dayofyear", fractionalYear = "fractional_year", yearFraction = "year_fraction"
     case daysBetween = "days_between", addDays = "add_days"
+    case clockAdd = "clock_add"
 
     public var name: String { rawValue }
 
@@ -28,6 +30,14 @@ public enum FormulaFunction: String, CaseIterable, Hashable, Sendable {
         case unifying
     }
 
+    /// Datetime parts, which take an optional time zone as their second argument.
+    var takesTimeZone: Bool {
+        switch self {
+        case .year, .month, .day, .hour, .minute, .weekday, .dayOfYear, .fractionalYear, .yearFraction: true
+        default: false
+        }
+    }
+
     /// How many arguments the function takes.
     public var arity: ClosedRange<Int> {
         switch self {
@@ -37,6 +47,8 @@ public enum FormulaFunction: String, CaseIterable, Hashable, Sendable {
         case .substr: 2...3
         case .date: 3...3
         case .daysBetween, .addDays: 2...2
+        case .year, .month, .day, .hour, .minute, .weekday, .dayOfYear, .fractionalYear, .yearFraction: 1...2
+        case .clockAdd: 2...3
         default: 1...1
         }
     }
@@ -51,7 +63,8 @@ public enum FormulaFunction: String, CaseIterable, Hashable, Sendable {
         case .concat, .str: .fixed([.any], result: .text)
         case .substr: .fixed([.text, .number, .number], result: .text)
         case .num: .fixed([.any], result: .number)
-        case .year, .month, .day, .hour, .minute, .weekday: .fixed([.number], result: .number)
+        case .year, .month, .day, .hour, .minute, .weekday, .dayOfYear, .fractionalYear, .yearFraction: .fixed([.number, .text], result: .number)
+        case .clockAdd: .fixed([.number, .number, .number], result: .number)
         case .date: .fixed([.number, .number, .number], result: .number)
         case .daysBetween, .addDays: .fixed([.number, .number], result: .number)
         }
@@ -72,7 +85,8 @@ public enum FormulaFunction: String, CaseIterable, Hashable, Sendable {
         case .daysBetween: "days_between(from, to)"
         case .addDays: "add_days(datetime, days)"
         case .len, .upper, .lower: "\(name)(text)"
-        case .year, .month, .day, .hour, .minute, .weekday: "\(name)(datetime)"
+        case .year, .month, .day, .hour, .minute, .weekday, .dayOfYear, .fractionalYear, .yearFraction: "\(name)(datetime[, \"time zone\"])"
+        case .clockAdd: "clock_add(hhmm, minutes[, midnight])"
         default: "\(name)(x)"
         }
     }
@@ -98,12 +112,16 @@ public enum FormulaFunction: String, CaseIterable, Hashable, Sendable {
         case .substr: "length characters from position start (1-based), or to the end"
         case .str: "x as text (whole numbers without a decimal point, true/false)"
         case .num: "x as a number (null for text that does not read as one; true/false as 1/0)"
-        case .year: "The year of a datetime (UTC)"
+        case .year: "The year of a datetime (UTC, or on the wall clock of a zone: \"America/New_York\", \"+05:30\")"
         case .month: "The month, 1-12"
         case .day: "The day of the month, 1-31"
         case .hour: "The hour, 0-23"
         case .minute: "The minute, 0-59"
         case .weekday: "The ISO weekday: Monday = 1 ... Sunday = 7"
+        case .dayOfYear: "The day of the year, 1-366"
+        case .fractionalYear: "The year plus the elapsed share of it (2013.5 in early July)"
+        case .yearFraction: "The elapsed share of the year, from 0 to 1"
+        case .clockAdd: "An HHMM clock time (517 is 05:17) plus minutes, modulo a day; midnight is written 0, or 2400 if given"
         case .date: "The datetime at midnight UTC of that day (null for a date that does not exist)"
         case .daysBetween: "Calendar days from the first datetime to the second (negative when earlier)"
         case .addDays: "The datetime moved by that many days (keeps the time of day)"

@@ -1,3 +1,4 @@
+import Tabular
 /// Gives every node a type and rejects mixes such as `price + "a"` or `if(x > 1, 1, "no")`.
 ///
 /// Strict mode (fitting a plan) throws at the first fault. Lenient mode (compiling against the
@@ -39,7 +40,19 @@ struct FormulaTypeChecker {
                 checked.append(node)
                 types.append(type)
             }
-            return try call(function, types, FormulaNode(.call(function, checked), at: node.position))
+            let rebuilt = FormulaNode(.call(function, checked), at: node.position)
+            if function.takesTimeZone, checked.count == 2 {
+                guard case .text(let zone) = checked[1].kind else {
+                    return try fail("\(function.name)() needs a time zone name in quotes as argument 2, e.g. \"America/New_York\"", rebuilt)
+                }
+                do { _ = try TimeZoneRules.named(zone) } catch { return try fail("\(function.name)(): \(error.description)", rebuilt) }
+            }
+            if function == .clockAdd, checked.count == 3 {
+                guard case .number(let midnight) = checked[2].kind, midnight == 0 || midnight == 2400 else {
+                    return try fail("clock_add() writes midnight as 0 or 2400 (argument 3)", rebuilt)
+                }
+            }
+            return try call(function, types, rebuilt)
         }
     }
 

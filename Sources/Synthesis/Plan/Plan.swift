@@ -42,11 +42,19 @@ public struct ColumnPlan: Hashable, Sendable {
     public var strategy: String
     /// Only what differs from the strategy's defaults.
     public var parameters: Parameters
+    /// True when `doppel plan` derived the column from a rule it found in the data (a formula
+    /// or a lookup), so that a reader sees where it came from and may delete it.
+    public var discovered: Bool?
+    /// For a discovered rule: the share of real rows it holds on.
+    public var support: Double?
 
-    public init(name: String, kind: ColumnKind, strategy: String, parameters: Parameters = Parameters()) {
+    public init(name: String, kind: ColumnKind, strategy: String, parameters: Parameters = Parameters(),
+                discovered: Bool? = nil, support: Double? = nil) {
         self.name = name
         self.kind = kind
         self.strategy = strategy
         self.parameters = parameters
+        self.discovered = discovered
+        self.support = support
     }
 }

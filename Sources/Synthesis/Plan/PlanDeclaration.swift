@@ -33,6 +33,8 @@ extension ColumnPlan: DeclaredRecord {
             .required("strategy", \.strategy, "How the column is made; `doppel strategies` lists the strategies.",
                       shape: .choice(StrategyRegistry.ids, name: "strategy", doc: PlanSchema.strategyDoc)),
             .defaulted("parameters", \.parameters, default: Parameters(), "The strategy's parameters; only what differs from the defaults (`doppel strategies ID` lists them). Every strategy takes null_rate and edge_rate; numeric ones clip and round."),
+            .optional("discovered", \.discovered, "true when `doppel plan` derived the column from a rule found in the data (delete the column's plan to model it instead)."),
+            .optional("support", \.support, "For a discovered rule: the share of real rows it holds on.", shape: .number(minimum: 0, maximum: 1)),
         ], schemaExtras: [("allOf", PlanSchema.perStrategyRules)])
 }
 

@@ -20,6 +20,8 @@ extension FittedColumn {
         case PerturbStrategy.descriptor.id: items.append("the real column itself, to add noise at sampling")
         case MaskStrategy.descriptor.id: items.append("the real values' visible characters")
         case HashStrategy.descriptor.id: items.append("keyed pseudonyms of the real values (not the values, not the key)")
+        case LookupStrategy.descriptor.id: items.append("each real key with its most common real value (a lookup table)")
+        case GivenCategoricalStrategy.descriptor.id: items.append("the real levels with their frequencies among rows with each real value of the given columns")
         default: break
         }
         if let clipRange { items.append("the real minimum \(Self.plain(clipRange.lowerBound)) and maximum \(Self.plain(clipRange.upperBound)) (clip bounds)") }

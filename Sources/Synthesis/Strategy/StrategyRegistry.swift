@@ -27,6 +27,8 @@ public enum StrategyRegistry {
         HashStrategy.self,
         DropStrategy.self,
         FormulaStrategy.self,
+        LookupStrategy.self,
+        GivenCategoricalStrategy.self,
     ]
 
     public static var ids: [String] { all.map { $0.descriptor.id } }
