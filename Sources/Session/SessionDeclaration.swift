@@ -167,6 +167,7 @@ enum GateDocs {
         case "nndr": "Nearest-neighbour distance ratio (median), 0 to 1; low means synthetic rows sit close to single real rows."
         case "pmse": "Propensity mean squared error (synthpop's utility.gen); 0 is indistinguishable (gate it with max)."
         case "s_pmse": "Standardised pMSE (pMSE over its null expectation); about 1 is good (gate it with max)."
+        case "rule_violation_rate": "The largest excess, over the rules found in the real data, of the synthetic rows' violation rate over the real rows' (gate it with max, e.g. 0.001)."
         default: "Train-on-synthetic (or -real), test-on-real \(metric); needs a target column."
         }
     }

@@ -9,13 +9,15 @@ public struct FidelityReport: Sendable {
     /// Why utility is missing, when it is (an error computing it is reported, not fatal).
     public var utilityProblem: String?
     public var hasHoldout: Bool
+    /// The real data's rules, and how often synthetic rows break them.
+    public var rules: RuleAdherence
 
     /// The figure names every report has, in the order they are shown.
     public static let figureNames = [
         "quality", "column_shapes", "column_pair_trends", "column_pair_trends_all",
         "boundary_adherence", "category_adherence",
         "exact_copy_rate", "holdout_copy_rate", "dcr_baseline_protection", "dcr_overfitting_protection", "dcr_share", "nndr",
-        "pmse", "s_pmse",
+        "pmse", "s_pmse", "rule_violation_rate",
     ]
 
     /// TSTR figure names, for gates: both task types' metrics.
@@ -29,6 +31,8 @@ public struct FidelityReport: Sendable {
         let quality = QualityReport.compute(data)
         progress("privacy (exact copies, distance to closest record)")
         let privacy = PrivacyReport.compute(data, seed: seed)
+        progress("rules (found in the real rows, checked in the synthetic ones)")
+        let rules = RuleAdherence.compute(data)
         progress("utility (propensity\(target.map { ", train on synthetic, test on real for '\($0)'" } ?? ""))")
         var utility: UtilityReport?
         var problem: String?
@@ -37,7 +41,8 @@ public struct FidelityReport: Sendable {
         } catch {
             problem = "\(error)"
         }
-        return FidelityReport(quality: quality, privacy: privacy, utility: utility, utilityProblem: problem, hasHoldout: data.holdout != nil)
+        return FidelityReport(quality: quality, privacy: privacy, utility: utility, utilityProblem: problem, hasHoldout: data.holdout != nil,
+                              rules: rules)
     }
 
     /// Every figure by name; nil where the figure needs input that was not given.
@@ -57,6 +62,7 @@ public struct FidelityReport: Sendable {
             ("nndr", privacy.nndr),
             ("pmse", utility?.pmse),
             ("s_pmse", utility?.sPMSE),
+            ("rule_violation_rate", rules.violationRate),
         ]
         if let tstr = utility?.tstr {
             for metric in tstr.metrics {
@@ -175,6 +181,16 @@ public struct FidelityReport: Sendable {
         object["dcr_share_rows"] = privacy.dcrShare.map { $0.rows as Any } ?? NSNull()
         object["dcr_share_verdict"] = privacy.dcrShare.map { $0.verdict as Any } ?? NSNull()
         object["copy_verdict"] = copyVerdict.map { $0 as Any } ?? NSNull()
+        object["rules"] = rules.entries.map { entry -> [String: Any] in
+            [
+                "rule": entry.rule.text,
+                "kind": entry.rule.kindName,
+                "support": entry.rule.support,
+                "real_violations": entry.real.violationRate,
+                "synthetic_violations": entry.synthetic.violationRate,
+                "synthetic_applicable_rows": entry.synthetic.applicableRows,
+            ]
+        }
         let hintEncoder = JSONEncoder()
         hintEncoder.keyEncodingStrategy = .convertToSnakeCase
         if let data = try? hintEncoder.encode(privacy.disclosureHints),

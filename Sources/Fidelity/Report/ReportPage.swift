@@ -18,6 +18,7 @@ public struct ReportPage {
         body += section("Scores", figuresTable())
         body += section("Columns, worst first", columnsTable())
         body += section("Column pairs, worst first", pairsTable())
+        body += section("Rules of the real data", rulesTable())
         let histograms = HistogramComparison.all(data)
         if !histograms.isEmpty {
             body += section("Distributions: real and synthetic", histograms.map(histogramSVG).joined(separator: "\n"))
@@ -42,7 +43,7 @@ public struct ReportPage {
             h1{margin-bottom:0}.sub{color:#666;margin-top:.2em}
             table{border-collapse:collapse;margin:.5em 0}td,th{padding:.2em .8em;border-bottom:1px solid #ddd;text-align:left}
             td.n{text-align:right;font-variant-numeric:tabular-nums}.bar{display:inline-block;height:.7em;background:#3b7dd8}
-            svg{margin:.4em 1em .4em 0;vertical-align:top}.legend{color:#666;font-size:12px}
+            svg{margin:.4em 1em .4em 0;vertical-align:top}.legend{color:#666;font-size:12px}tr.bad td{color:#b00}
             </style></head><body>
             \(body)
             <p class="legend">Real in blue, synthetic in orange. Quality uses SDMetrics 0.32's definitions.</p>
@@ -70,6 +71,17 @@ public struct ReportPage {
             + "(equal samples, ties half; numbers as pooled real mid-ranks, categories one-hot, missing as indicators), "
             + "0.5 ideal; holdout_copy_rate: holdout rows equal to a training row, the floor for exact_copy_rate.</p>"
         return "<table>\n\(rows)</table>" + (verdicts.isEmpty ? "" : "\n<ul>\(verdicts)</ul>\n" + definition)
+    }
+
+    private func rulesTable() -> String {
+        guard !report.rules.entries.isEmpty else { return "<p>No rule holds on 99.9% of the real rows (doppel rules lists what it looks for).</p>" }
+        var rows = ""
+        for entry in report.rules.entries {
+            let flag = entry.excess > 0.001 ? " class=\"bad\"" : ""
+            rows += "<tr\(flag)><td>\(escape(entry.rule.text))</td><td class=\"n\">\(String(format: "%.4f", entry.rule.support))</td>"
+                + "<td class=\"n\">\(String(format: "%.4f", entry.real.violationRate))</td><td class=\"n\">\(String(format: "%.4f", entry.synthetic.violationRate))</td></tr>\n"
+        }
+        return "<table><tr><th>rule</th><th>support</th><th>real violations</th><th>synthetic violations</th></tr>\n\(rows)</table>"
     }
 
     private func columnsTable() -> String {

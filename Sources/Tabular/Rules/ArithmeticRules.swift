@@ -5,7 +5,7 @@ extension RuleSearch {
     /// `c = k · a` (k = 1 for a copy) and `c = a + b`, `c = k · a + b`.
     func findLinear() {
         let numbers = arithmeticProfiles
-        for target in numbers where !isDerived(target.name) {
+        for target in targetsFirst where !isDerived(target.name) {
             let t = target.view
             // c = k · a
             for a in numbers where a.name != target.name {
@@ -49,7 +49,7 @@ extension RuleSearch {
     /// whole is rounding, not a rule worth keeping).
     func findRatios() {
         let numbers = arithmeticProfiles
-        for target in numbers where !isDerived(target.name) && !target.whole {
+        for target in targetsFirst where !isDerived(target.name) && !target.whole {
             let t = target.view
             search: for a in numbers where a.name != target.name {
                 for b in numbers where b.name != target.name && b.name != a.name {
@@ -71,7 +71,7 @@ extension RuleSearch {
     func findSumsOfThree() {
         let numbers = arithmeticProfiles
         guard numbers.count >= 4 else { return }
-        for target in numbers where !isDerived(target.name) {
+        for target in targetsFirst where !isDerived(target.name) {
             let t = target.view
             let others = numbers.filter { $0.name != target.name }
             guard let probe = sample.first(where: { row in t.present[row] && others.allSatisfy { $0.view.present[row] } }) else { continue }
@@ -92,6 +92,14 @@ extension RuleSearch {
                 }
             }
         }
+    }
+
+    /// Targets with the most distinct values first: of `per_carat = price / carat` and
+    /// `carat = price / per_carat`, the finer column is the one to compute from the coarser.
+    var targetsFirst: [NumericProfile] {
+        arithmeticProfiles.enumerated().sorted { a, b in
+            a.element.distinctInSample != b.element.distinctInSample ? a.element.distinctInSample > b.element.distinctInSample : a.offset < b.offset
+        }.map(\.element)
     }
 
     /// `t / x` on the first sample row where both are present and x is not zero.

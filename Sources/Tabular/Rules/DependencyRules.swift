@@ -18,22 +18,21 @@ extension RuleSearch {
         let dependents = coded.filter { entry in
             !isDerived(entry.name) && Self.modeShare(entry.view, rows: sample) < 0.99
         }.sorted { $0.view.distinct > $1.view.distinct }
-        // Single determinants, smallest first (the most compact lookup wins).
+        // Per dependent: single determinants, smallest first (the most compact lookup wins),
+        // then pairs of small ones within a bounded number of checks.
         let singles = determinants.sorted { $0.view.distinct < $1.view.distinct }
+        let small = singles.filter { $0.view.distinct <= 1_000 }
+        var pairChecks = 0
         for dependent in dependents where !isDerived(dependent.name) {
             for determinant in singles where determinant.name != dependent.name {
                 guard holdsOnSample(determinants: [determinant.view], dependent: dependent.view) else { continue }
                 if accept(.functionalDependency(determinants: [determinant.name], dependent: dependent.name)) { break }
             }
-        }
-        // Pairs of small determinants, within a bounded number of checks.
-        let small = singles.filter { $0.view.distinct <= 1_000 }
-        var checks = 0
-        for dependent in dependents where !isDerived(dependent.name) {
+            guard !isDerived(dependent.name) else { continue }
             search: for i in 0..<small.count where small[i].name != dependent.name {
                 for j in (i + 1)..<small.count where small[j].name != dependent.name {
-                    checks += 1
-                    if checks > settings.maxPairDeterminantChecks { return }
+                    pairChecks += 1
+                    if pairChecks > settings.maxPairDeterminantChecks { break search }
                     let pair = [small[i], small[j]]
                     guard holdsOnSample(determinants: pair.map(\.view), dependent: dependent.view, allRowsIfUnsure: false),
                           pairKeyCount(pair.map(\.view)) <= limit else { continue }

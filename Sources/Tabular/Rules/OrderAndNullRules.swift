@@ -8,7 +8,7 @@ extension RuleSearch {
                 // Disjoint ranges order the columns without saying anything about rows.
                 guard a.maximum > b.minimum else { continue }
                 let (x, y) = (a.view, b.view)
-                let found0 = holdsOnSample { row, otherRow in
+                let found0 = holdsOnSample(mismatchedSupport: 0.95) { row, otherRow in
                     guard x.present[row], y.present[otherRow] else { return nil }
                     return x.values[row] <= y.values[otherRow]
                 }

@@ -150,8 +150,10 @@ final class RuleSearch {
     var sampleBudget: Int { max(2, sample.count / 100) }
 
     /// Whether a per-row verdict (nil: not applicable) holds on the sample within the budget,
-    /// with an early exit; and, unless `informative` is off, fails on mismatched rows.
-    func holdsOnSample(_ verdict: (Int, Int) -> Bool?) -> Bool {
+    /// with an early exit; and whether it fails on mismatched rows (the second row index reads
+    /// the target from another row): an equation must hold on under half of them, an order on
+    /// under `mismatchedSupport` (it must break on at least 5% of mismatched rows).
+    func holdsOnSample(mismatchedSupport: Double = 0.5, _ verdict: (Int, Int) -> Bool?) -> Bool {
         var violations = 0, applicable = 0
         for row in sample {
             guard let holds = verdict(row, row) else { continue }
@@ -169,7 +171,7 @@ final class RuleSearch {
             shiftedApplicable += 1
             if holds { shiftedHolds += 1 }
         }
-        return shiftedApplicable > 0 && Double(shiftedHolds) < 0.5 * Double(shiftedApplicable)
+        return shiftedApplicable > 0 && Double(shiftedHolds) < mismatchedSupport * Double(shiftedApplicable)
     }
 
     var arithmeticProfiles: [NumericProfile] { profiles.filter { !$0.view.isDatetime } }

@@ -23,6 +23,8 @@ public struct ReportView {
         widgets.append(WidgetStack(gauges, spacing: 0))
         widgets.append(TextWidget(notes, role: .muted))
         widgets.append(TextWidget(worstColumns + [""] + worstPairs))
+        let rules = report.rules.lines.flatMap { wrap($0, width: width - 2) }
+        widgets.append(TextWidget(["rules of the real data:"] + (rules.isEmpty ? ["  none hold on 99.9% of the real rows"] : rules.map { "  " + $0 })))
         let disclosure = report.disclosureLines.flatMap { wrap($0, width: width - 2) }
         widgets.append(TextWidget(["disclosure hints:"] + (disclosure.isEmpty ? ["  none found"] : disclosure.map { "  " + $0 })))
 
@@ -61,7 +63,7 @@ public struct ReportView {
             // dcr_share (0.5 ideal) and holdout_copy_rate (a floor) are not scores either: they
             // come with their verdicts in the notes.
             guard !["pmse", "s_pmse", "dcr_share", "holdout_copy_rate"].contains(figure.name) else { continue }
-            let lowerIsBetter = figure.name == "exact_copy_rate"
+            let lowerIsBetter = figure.name == "exact_copy_rate" || figure.name == "rule_violation_rate"
             gauges.append(ScoreGauge(figure.name, value: figure.value, labelWidth: labelWidth, higherIsBetter: !lowerIsBetter))
         }
         return gauges

@@ -1,0 +1,50 @@
+import Tabular
+
+/// Whether synthetic rows obey the rules the real rows obey: each rule found in the real table
+/// (`RuleDiscovery`), with its violation rate in the real and in the synthetic rows. A score
+/// is not proof that rows are possible; this is the check that they are.
+public struct RuleAdherence: Sendable {
+    public struct Entry: Sendable {
+        public var rule: DataRule
+        public var real: RuleTally
+        public var synthetic: RuleTally
+
+        /// How much more often the synthetic rows break the rule than the real rows do.
+        public var excess: Double { synthetic.violationRate - real.violationRate }
+    }
+
+    public var entries: [Entry]
+
+    /// The largest excess over the rules (0 when there are none): the `rule_violation_rate` gate.
+    public var violationRate: Double { entries.map(\.excess).max().map { max(0, $0) } ?? 0 }
+
+    public static func compute(_ data: FidelityData) -> RuleAdherence {
+        let shared = data.real.columnNames.filter { data.synthetic.column(named: $0) != nil }
+        let real = Table(columns: shared.map { data.real.column(named: $0)! })
+        let kinds = shared.map { data.kinds[$0] ?? .text }
+        let rules = RuleDiscovery.discover(real, kinds: kinds)
+        let syntheticColumns = RuleColumns(data.synthetic)
+        return RuleAdherence(entries: rules.map { rule in
+            Entry(rule: rule, real: RuleTally(applicableRows: rule.applicableRows, violations: rule.violations),
+                  synthetic: RuleCheck.tally(rule.form, on: syntheticColumns))
+        })
+    }
+
+    /// Lines for people: the rule, its real support, and the synthetic violation rate.
+    public var lines: [String] {
+        entries.map { entry in
+            let flag = entry.excess > 0.001 ? "  <- broken more often than in the real data" : ""
+            return "\(entry.rule.text): real \(Self.percent(entry.real.violationRate)), synthetic \(Self.percent(entry.synthetic.violationRate)) of rows break it\(flag)"
+        }
+    }
+
+    static func percent(_ rate: Double) -> String {
+        if rate == 0 { return "0%" }
+        let value = rate * 100
+        let digits = value >= 10 ? 1 : value >= 0.1 ? 2 : 3
+        var scale = 1.0
+        for _ in 0..<digits { scale *= 10 }
+        let rounded = (value * scale).rounded() / scale
+        return "\(rounded)%"
+    }
+}
