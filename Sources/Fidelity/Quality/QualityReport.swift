@@ -24,7 +24,7 @@ public struct QualityReport: Sendable, Codable, Equatable {
     public let columnPairTrendsAll: Double?
     /// Per scored column, in the real table's order.
     public let columns: [ColumnShapeScore]
-    /// Per pair of evaluated columns, in the order of the real table's columns.
+    /// Per pair of scored columns, in the order of the real table's columns.
     public let pairs: [PairTrendScore]
     public let diagnostics: DataDiagnostics
     /// Rows of the real and synthetic tables behind the contingency pairs (smaller than the
@@ -66,8 +66,8 @@ public struct QualityReport: Sendable, Codable, Equatable {
 
     /// Computes the report on all cores.
     public static func compute(_ data: FidelityData, settings: QualitySettings = .sdmetrics) -> QualityReport {
-        let scored = QualityColumns(data, settings: settings)
-        let prepared = PreparedColumn.all(data, columns: scored.scored, binCount: settings.binCount)
+        let selection = QualityColumns(data, settings: settings)
+        let prepared = PreparedColumn.all(data, columns: selection.scored, binCount: settings.binCount)
         let rows = ColumnPairTrends.Rows(realCount: data.real.rowCount, syntheticCount: data.synthetic.rowCount,
                                          settings: settings)
         let pairIndices = prepared.indices.flatMap { first in (first + 1..<prepared.count).map { (first, $0) } }
@@ -94,8 +94,8 @@ public struct QualityReport: Sendable, Codable, Equatable {
             pairSampleRows: SampleSizes(real: rows.real?.count ?? data.real.rowCount,
                                         synthetic: rows.synthetic?.count ?? data.synthetic.rowCount),
             settings: settings,
-            leftOut: scored.leftOut,
-            detectionDifferences: DetectionDifference.all(data, columns: scored))
+            leftOut: selection.leftOut,
+            detectionDifferences: DetectionDifference.all(data, columns: selection))
     }
 
     private enum Result: Sendable {

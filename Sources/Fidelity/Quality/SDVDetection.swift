@@ -111,13 +111,17 @@ public enum SDVDetection {
     static func isUniqueWithoutNulls(_ column: Column) -> Bool {
         guard column.count > 0, column.validity.nullCount == 0 else { return false }
         switch column.values {
-        case .strings(let codes, _):
-            return Set(codes).count == codes.count
+        case .strings(let codes, let levels):
+            // Fewer levels than rows cannot be unique: most columns stop here.
+            return levels.count >= codes.count && Set(codes).count == codes.count
         case .booleans(let flags, _):
             return Set(flags).count == flags.count
         default:
-            let numbers = NumberLine.values(column)
-            return Set(numbers.map { ($0 == 0 ? 0.0 : $0).bitPattern }).count == numbers.count
+            var seen = Set<UInt64>()
+            for value in NumberLine.values(column) where !seen.insert((value == 0 ? 0.0 : value).bitPattern).inserted {
+                return false
+            }
+            return true
         }
     }
 
