@@ -13,9 +13,9 @@ For each (real, synthetic) pair of CSV files it:
    (`doppel report REAL SYNTH --json`, or any command given with --doppel-cmd that prints a JSON
    object with the same top-level keys);
 2. reads both files with pandas and runs SDMetrics' QualityReport with metadata made from
-   Doppel's kinds (integer/decimal -> numerical, datetime -> datetime, categorical ->
-   categorical, boolean -> boolean; ids, text and personal data left out as Doppel leaves them
-   out), once with SDMetrics' defaults and once with both relationship thresholds at 0 (the
+   Doppel's kinds (integer/decimal -> numerical, datetime -> datetime, categorical, text and
+   code -> categorical, boolean -> boolean; ids, personal data and the columns the report lists
+   under `left_out` — near-unique text — left out as Doppel leaves them out), once with SDMetrics' defaults and once with both relationship thresholds at 0 (the
    unfiltered Column Pair Trends mean); and its BoundaryAdherence and CategoryAdherence per
    column, averaged;
 3. prints both figures side by side with their difference, and the time each took.
@@ -44,7 +44,7 @@ KEYS = ["quality", "column_shapes", "column_pair_trends", "column_pair_trends_al
         "boundary_adherence", "category_adherence"]
 
 SDTYPES = {"integer": "numerical", "decimal": "numerical", "datetime": "datetime",
-           "categorical": "categorical", "boolean": "boolean"}
+           "categorical": "categorical", "boolean": "boolean", "text": "categorical", "code": "categorical"}
 
 
 def doppel_kinds(doppel, real_path):
@@ -86,14 +86,14 @@ def doppel_figures(command_template, real_path, synthetic_path):
     return figures, seconds, quality_seconds
 
 
-def load_frames(real_path, synthetic_path, kinds):
+def load_frames(real_path, synthetic_path, kinds, left_out=()):
     """Both files as DataFrames restricted to the evaluated columns, and SDMetrics metadata."""
     import pandas as pd
 
     real = pd.read_csv(real_path)
     synthetic = pd.read_csv(synthetic_path)
     columns = [name for name in real.columns
-               if name in synthetic.columns and kinds.get(name) in SDTYPES]
+               if name in synthetic.columns and kinds.get(name) in SDTYPES and name not in left_out]
     real, synthetic = real[columns].copy(), synthetic[columns].copy()
     metadata = {"columns": {}}
     for name in columns:
@@ -216,7 +216,8 @@ def main():
         except (OSError, subprocess.CalledProcessError, RuntimeError, ValueError) as error:
             print(f"doppel: {error}", file=sys.stderr)
             return 2
-        real, synthetic, metadata = load_frames(real_path, synthetic_path, kinds)
+        left_out = {column["name"] for column in doppel.get("left_out", [])}
+        real, synthetic, metadata = load_frames(real_path, synthetic_path, kinds, left_out)
         np.random.seed(args.seed)
         reference, columns, pairs, sdmetrics_seconds = sdmetrics_figures(
             real, synthetic, metadata, subsample=not args.no_subsample)

@@ -4,8 +4,9 @@ import Tabular
 /// an optional holdout of real rows never used for fitting, and the kind of each real column.
 ///
 /// Columns are matched by name. Only columns present in both tables, of a kind that carries a
-/// distribution (numbers, datetimes, categories, booleans), are evaluated: identifiers, free
-/// text and personal data are left out, as SDMetrics leaves out ids and PII.
+/// distribution (numbers, datetimes, categories, booleans), are evaluated by privacy and
+/// utility: identifiers, text and personal data are left out. The quality report scores text
+/// and code columns too, as categories (`QualityColumns`), as SDMetrics does with SDV's metadata.
 public struct FidelityData: Sendable {
     public let real: Table
     public let synthetic: Table

@@ -79,6 +79,10 @@ public enum JointModelChoice {
         return chooseOverAll(for: plan, table: table, columns: columns, candidates: candidates)
     }
 
+    /// Candidates are told apart on the columns a joint model can model: text and code columns
+    /// keep their own strategies whatever the candidate, so scoring them only adds time.
+    static let trialSettings = QualitySettings(scoresTextAndCodes: false)
+
     /// Every candidate fitted over all of `columns`, scored with the quality report.
     static func chooseOverAll(for plan: Plan, table: Table, columns: [String], candidates: [String?]) -> Outcome {
         let sample = table.rowCount > trialRows ? table.taking(evenlySpaced: trialRows) : table
@@ -92,7 +96,7 @@ public enum JointModelChoice {
             do {
                 let fitted = try FittedPlan.fit(trialPlan, on: sample)
                 let synthetic = try fitted.sample(rows: sample.rowCount)
-                let score = QualityReport.compute(FidelityData(real: sample, synthetic: synthetic)).score ?? 0
+                let score = QualityReport.compute(FidelityData(real: sample, synthetic: synthetic), settings: trialSettings).score ?? 0
                 let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
                 trials.append(Trial(model: candidate, quality: score, seconds: seconds))
                 let exposure = fitted.joints.map(\.model.exposure).max() ?? .none

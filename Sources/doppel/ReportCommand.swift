@@ -15,6 +15,18 @@ struct ReportCommand: ParsableCommand {
             Works on any pair of CSV files, including output from SDV or synthpop. Quality uses \
             SDMetrics 0.32's definitions. Exit status 1 when a --min/--max gate is missed.
 
+            Quality scores numbers and datetimes (KSComplement; correlation in pairs) and \
+            categories, booleans, text and code columns (TVComplement; contingency in pairs), \
+            text and codes as categories, as SDMetrics does with the metadata SDV detects. It \
+            leaves out identifiers, personal data (email, phone, url, ip, uuid, people's names) \
+            and text or code columns with more distinct values than half their rows (keys or \
+            names, not levels); the report lists them. SDV's detection also skips columns by \
+            name (email, city, state, latitude, zip code... or an 'id' word) and its primary key \
+            (the first unique column of whole numbers or text); where SDMetrics with that metadata \
+            would score other columns than Doppel, the report names them ("SDV's detection would \
+            treat 'email' as PII and skip it"), in the terminal, the HTML and the JSON \
+            (left_out, sdv_detection_differences).
+
             With --holdout (real rows kept out of fitting): dcr_share is MOSTLY AI's DCR share. \
             Equal samples of n = min(holdout rows, synthetic rows, 10,000) training, holdout and \
             synthetic rows (never more than the training rows) are drawn with a fixed seed; each synthetic row's Euclidean distance to \

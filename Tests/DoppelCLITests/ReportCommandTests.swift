@@ -127,4 +127,41 @@ struct ReportCommandTests {
         #expect(html.contains("<svg"))
         #expect(!html.contains("http://") && !html.contains("https://") && !html.contains("<script"))
     }
+
+    @Test("code and text columns are scored; ids are left out; columns SDV's detection treats otherwise are named in JSON, text and HTML")
+    func textAndCodeColumns() throws {
+        let directory = DoppelProcess.temporaryDirectory()
+        let remarks = ["on time as usual", "late again today", "missed the bus"]
+        var real = "row,tailnum,remark,email,distance\n", synthetic = real
+        for i in 0..<120 {
+            real += "\(i),N\(100 + i % 40)AA,\(remarks[i % 3]),g\(i % 4),\(100 + i % 17)\n"
+            synthetic += "\(i),N\(100 + (i * 7) % 45)AA,\(remarks[(i / 2) % 3]),g\(i % 4),\(100 + i % 17)\n"
+        }
+        let realPath = directory.appendingPathComponent("real.csv").path
+        let syntheticPath = directory.appendingPathComponent("synthetic.csv").path
+        try real.write(toFile: realPath, atomically: true, encoding: .utf8)
+        try synthetic.write(toFile: syntheticPath, atomically: true, encoding: .utf8)
+
+        let outcome = try DoppelProcess.run(["report", realPath, syntheticPath, "--json", "--quiet"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
+        let columns = try #require(object["columns"] as? [[String: Any]])
+        #expect(columns.map { $0["name"] as? String } == ["tailnum", "remark", "email", "distance"])
+        #expect(columns[0]["metric"] as? String == "TVComplement" && columns[1]["metric"] as? String == "TVComplement")
+        let leftOut = try #require(object["left_out"] as? [[String: Any]])
+        #expect(leftOut.map { $0["name"] as? String } == ["row"])
+        let differences = try #require(object["sdv_detection_differences"] as? [[String: Any]])
+        #expect(differences.count == 1)
+        #expect(differences.first?["name"] as? String == "email" && differences.first?["sdv_skips_as"] as? String == "pii")
+        #expect(differences.first?["doppel_scores"] as? Bool == true)
+
+        let page = directory.appendingPathComponent("report.html").path
+        let text = try DoppelProcess.run(["report", realPath, syntheticPath, "--ascii", "--quiet", "--html", page])
+        #expect(text.status == 0)
+        let flat = text.stdout.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        #expect(flat.contains("SDV's detection would treat 'email' as PII (sdtype email, from its name) and skip it; Doppel scores it"), "\(text.stdout)")
+        #expect(flat.contains("not scored for quality: 'row' (an identifier)"))
+        let html = try String(contentsOfFile: page, encoding: .utf8)
+        #expect(html.contains("SDV&#39;s detection would treat") || html.contains("SDV's detection would treat 'email'"))
+    }
 }

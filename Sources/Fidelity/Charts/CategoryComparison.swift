@@ -73,8 +73,10 @@ public struct CategoryComparison: Sendable, Codable, Equatable {
     }
 
     /// One comparison per categorical or boolean evaluated column, in the real table's order.
-    public static func all(_ data: FidelityData, top: Int = 10) -> [CategoryComparison] {
-        let names = data.columns.filter { !FidelityData.isContinuous(data.kinds[$0]!) }
+    /// The categorical columns among `columns` (the evaluated columns by default; pass the
+    /// quality report's to include the text and code columns it scores as categories).
+    public static func all(_ data: FidelityData, columns: [String]? = nil, top: Int = 10) -> [CategoryComparison] {
+        let names = (columns ?? data.columns).filter { !FidelityData.isContinuous(data.kinds[$0]!) }
         return Parallel.map(names.count) { index in
             compute(column: names[index], kind: data.kinds[names[index]]!,
                     real: data.real.column(named: names[index])!,

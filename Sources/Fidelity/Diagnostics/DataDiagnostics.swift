@@ -20,7 +20,9 @@ public struct DataDiagnostics: Sendable, Codable, Equatable {
     }
 
     public static func compute(_ data: FidelityData) -> DataDiagnostics {
-        compute(data, prepared: PreparedColumn.all(data, binCount: QualitySettings.sdmetrics.binCount))
+        let settings = QualitySettings.sdmetrics
+        return compute(data, prepared: PreparedColumn.all(data, columns: QualityColumns(data, settings: settings).scored,
+                                                          binCount: settings.binCount))
     }
 
     static func compute(_ data: FidelityData, prepared: [PreparedColumn]) -> DataDiagnostics {

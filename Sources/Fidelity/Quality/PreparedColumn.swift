@@ -48,10 +48,11 @@ struct PreparedColumn: Sendable {
         }
     }
 
-    /// Every evaluated column of `data`, prepared on all cores.
-    static func all(_ data: FidelityData, binCount: Int) -> [PreparedColumn] {
-        Parallel.map(data.columns.count) { index in
-            let name = data.columns[index]
+    /// The named columns of `data` (the evaluated ones by default), prepared on all cores.
+    static func all(_ data: FidelityData, columns: [String]? = nil, binCount: Int) -> [PreparedColumn] {
+        let names = columns ?? data.columns
+        return Parallel.map(names.count) { index in
+            let name = names[index]
             return PreparedColumn(name: name, kind: data.kinds[name]!,
                                   real: data.real.column(named: name)!,
                                   synthetic: data.synthetic.column(named: name)!,

@@ -3,8 +3,8 @@ import Tabular
 /// How closely a synthetic table follows the real one, with SDMetrics 0.32's single-table
 /// QualityReport definitions, plus the diagnostics.
 ///
-/// - Column Shapes: the mean over evaluated columns of `1 − KS` (numbers, datetimes) or
-///   `1 − TVD` (categories, booleans), nulls dropped.
+/// - Column Shapes: the mean over scored columns (`QualityColumns`) of `1 − KS` (numbers,
+///   datetimes) or `1 − TVD` (categories, booleans, text and codes), nulls dropped.
 /// - Column Pair Trends: the mean over pairs whose real data show a relationship
 ///   (`|ρ| > 0.5`, or Cramér's V `> 0.3`) of `1 − |Δρ| / 2` (two continuous columns) or
 ///   `1 − TVD` of the joint frequencies (other pairs; continuous columns in 10 equal-width bins,
@@ -22,15 +22,19 @@ public struct QualityReport: Sendable, Codable, Equatable {
     public let columnPairTrends: Double?
     /// Over every pair with a score, whatever its real relationship.
     public let columnPairTrendsAll: Double?
-    /// Per evaluated column, in the real table's order.
+    /// Per scored column, in the real table's order.
     public let columns: [ColumnShapeScore]
-    /// Per pair of evaluated columns, in the order of the real table's columns.
+    /// Per pair of scored columns, in the order of the real table's columns.
     public let pairs: [PairTrendScore]
     public let diagnostics: DataDiagnostics
     /// Rows of the real and synthetic tables behind the contingency pairs (smaller than the
     /// tables when they were sampled).
     public let pairSampleRows: SampleSizes
     public let settings: QualitySettings
+    /// Columns of both tables that are not scored, and why.
+    public let leftOut: [LeftOutColumn]
+    /// Columns SDMetrics with SDV's detected metadata would treat otherwise (scored vs skipped).
+    public let detectionDifferences: [DetectionDifference]
 
     /// Row counts of the two tables as used.
     public struct SampleSizes: Sendable, Codable, Equatable {
@@ -45,7 +49,8 @@ public struct QualityReport: Sendable, Codable, Equatable {
 
     public init(score: Double?, columnShapes: Double?, columnPairTrends: Double?, columnPairTrendsAll: Double?,
                 columns: [ColumnShapeScore], pairs: [PairTrendScore], diagnostics: DataDiagnostics,
-                pairSampleRows: SampleSizes, settings: QualitySettings = .sdmetrics) {
+                pairSampleRows: SampleSizes, settings: QualitySettings = .sdmetrics,
+                leftOut: [LeftOutColumn] = [], detectionDifferences: [DetectionDifference] = []) {
         self.score = score
         self.columnShapes = columnShapes
         self.columnPairTrends = columnPairTrends
@@ -55,11 +60,14 @@ public struct QualityReport: Sendable, Codable, Equatable {
         self.diagnostics = diagnostics
         self.pairSampleRows = pairSampleRows
         self.settings = settings
+        self.leftOut = leftOut
+        self.detectionDifferences = detectionDifferences
     }
 
     /// Computes the report on all cores.
     public static func compute(_ data: FidelityData, settings: QualitySettings = .sdmetrics) -> QualityReport {
-        let prepared = PreparedColumn.all(data, binCount: settings.binCount)
+        let selection = QualityColumns(data, settings: settings)
+        let prepared = PreparedColumn.all(data, columns: selection.scored, binCount: settings.binCount)
         let rows = ColumnPairTrends.Rows(realCount: data.real.rowCount, syntheticCount: data.synthetic.rowCount,
                                          settings: settings)
         let pairIndices = prepared.indices.flatMap { first in (first + 1..<prepared.count).map { (first, $0) } }
@@ -85,7 +93,9 @@ public struct QualityReport: Sendable, Codable, Equatable {
             diagnostics: DataDiagnostics.compute(data, prepared: prepared),
             pairSampleRows: SampleSizes(real: rows.real?.count ?? data.real.rowCount,
                                         synthetic: rows.synthetic?.count ?? data.synthetic.rowCount),
-            settings: settings)
+            settings: settings,
+            leftOut: selection.leftOut,
+            detectionDifferences: DetectionDifference.all(data, columns: selection))
     }
 
     private enum Result: Sendable {

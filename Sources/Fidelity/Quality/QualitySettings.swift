@@ -12,14 +12,19 @@ public struct QualitySettings: Sendable, Codable, Equatable {
     public var subsampleSeed: UInt64
     /// Equal-width bins a continuous column is cut into when paired with a categorical one.
     public var binCount: Int
+    /// Text and code columns (not near-unique) are scored as categories, as SDMetrics scores
+    /// them with SDV's detected metadata. Off, only the kinds of `FidelityData.columns` are.
+    public var scoresTextAndCodes: Bool
 
     public init(correlationThreshold: Double = 0.5, associationThreshold: Double = 0.3,
-                subsampleRows: Int? = 50_000, subsampleSeed: UInt64 = 20_240_601, binCount: Int = 10) {
+                subsampleRows: Int? = 50_000, subsampleSeed: UInt64 = 20_240_601, binCount: Int = 10,
+                scoresTextAndCodes: Bool = true) {
         self.correlationThreshold = correlationThreshold
         self.associationThreshold = associationThreshold
         self.subsampleRows = subsampleRows
         self.subsampleSeed = subsampleSeed
         self.binCount = binCount
+        self.scoresTextAndCodes = scoresTextAndCodes
     }
 
     /// SDMetrics 0.32's defaults.

@@ -105,6 +105,17 @@ public struct FidelityReport: Sendable {
             : "synthetic rows copy training rows no more often than unseen real rows repeat them"
     }
 
+    /// What the quality figures leave out and where SDMetrics with SDV's detected metadata would
+    /// score other columns, as lines for people (empty when every shared column is scored alike).
+    public var scopeLines: [String] {
+        var lines: [String] = []
+        if !quality.leftOut.isEmpty {
+            lines.append("not scored for quality: " + quality.leftOut.map { "'\($0.column)' (\($0.reason))" }.joined(separator: ", "))
+        }
+        lines += quality.detectionDifferences.map(\.note)
+        return lines
+    }
+
     /// Disclosure hints as short lines for people: what a synthetic copy would reveal.
     public var disclosureLines: [String] {
         let hints = privacy.disclosureHints
@@ -172,6 +183,17 @@ public struct FidelityReport: Sendable {
                 "real_association": Self.jsonNumber(pair.realAssociation),
                 "meets_threshold": pair.meetsThreshold,
             ]
+        }
+        object["left_out"] = quality.leftOut.map { ["name": $0.column, "reason": $0.reason] }
+        object["sdv_detection_differences"] = quality.detectionDifferences.map { difference -> [String: Any] in
+            var entry: [String: Any] = ["name": difference.column, "doppel_scores": difference.doppelScores, "note": difference.note]
+            switch difference.sdvSkip {
+            case .personalData(let sdtype)?: entry["sdv_skips_as"] = "pii"; entry["sdv_sdtype"] = sdtype
+            case .idByName?: entry["sdv_skips_as"] = "id_by_name"; entry["sdv_sdtype"] = "id"
+            case .primaryKey?: entry["sdv_skips_as"] = "primary_key"; entry["sdv_sdtype"] = "id"
+            case nil: entry["sdv_skips_as"] = NSNull()
+            }
+            return entry
         }
         object["sample_sizes"] = [
             "pairs_real": quality.pairSampleRows.real, "pairs_synthetic": quality.pairSampleRows.synthetic,

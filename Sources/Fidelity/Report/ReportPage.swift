@@ -19,11 +19,15 @@ public struct ReportPage {
         body += section("Columns, worst first", columnsTable())
         body += section("Column pairs, worst first", pairsTable())
         body += section("Rules of the real data", rulesTable())
+        let scope = report.scopeLines
+        if !scope.isEmpty {
+            body += section("What quality scores", scope.map { "<p>\(escape($0))</p>" }.joined(separator: "\n"))
+        }
         let histograms = HistogramComparison.all(data)
         if !histograms.isEmpty {
             body += section("Distributions: real and synthetic", histograms.map(histogramSVG).joined(separator: "\n"))
         }
-        let categories = CategoryComparison.all(data)
+        let categories = CategoryComparison.all(data, columns: report.quality.columns.map(\.column))
         if !categories.isEmpty {
             body += section("Categories: real and synthetic", categories.map(categorySVG).joined(separator: "\n"))
         }

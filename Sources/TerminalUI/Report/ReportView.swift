@@ -37,7 +37,7 @@ public struct ReportView {
         let worstCategorical = report.quality.columns
             .filter { $0.metric == .tvComplement && $0.score != nil }
             .sorted { $0.score! < $1.score! }.first?.column
-        if let name = worstCategorical, let comparison = CategoryComparison.all(data).first(where: { $0.column == name }) {
+        if let name = worstCategorical, let comparison = CategoryComparison.all(data, columns: [name]).first {
             widgets.append(CategoryBarsWidget(comparison))
         }
         let matrices = CorrelationMatrices.compute(data)
@@ -98,6 +98,7 @@ public struct ReportView {
         if pairRows.real < data.real.rowCount || pairRows.synthetic < data.synthetic.rowCount {
             lines.append("pair trends on samples of \(pairRows.real) real and \(pairRows.synthetic) synthetic rows")
         }
+        lines += report.scopeLines
         if !data.missingFromSynthetic.isEmpty { lines.append("missing from the synthetic data: " + data.missingFromSynthetic.joined(separator: ", ")) }
         if !data.extraInSynthetic.isEmpty { lines.append("not in the real data: " + data.extraInSynthetic.joined(separator: ", ")) }
         return lines.flatMap { wrap($0, width: width) }

@@ -29,7 +29,7 @@ public struct EffectRunner: Sendable {
             let data = fidelityData(job, holdout: false)
             let quality = QualityReport.compute(data)
             let histograms = HistogramComparison.all(data)
-            let categories = CategoryComparison.all(data)
+            let categories = CategoryComparison.all(data, columns: quality.columns.map(\.column))
             let result = QualityResult(
                 quality: quality,
                 histograms: Dictionary(histograms.map { ($0.column, $0) }, uniquingKeysWith: { a, _ in a }),
