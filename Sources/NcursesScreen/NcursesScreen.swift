@@ -80,6 +80,18 @@ public final class NcursesScreen: Screen {
         delscreen(terminal)
     }
 
+    /// Ctrl-Z, which raw mode delivers as a key: the terminal as the shell left it, then
+    /// SIGSTOP (which cannot be caught, so nothing runs half-restored); on SIGCONT curses takes
+    /// the terminal back at the next refresh, and the next frame repaints every cell.
+    public func suspend() {
+        guard isOpen else { return }
+        endwin()
+        raise(SIGSTOP)
+        // Resumed: the terminal may have been used (and resized) meanwhile.
+        lastFrame = nil
+        wrefresh(window)
+    }
+
     /// Opens the terminal, runs `body`, and restores the terminal however `body` ends.
     public static func withScreen<Result>(noColor: Bool = false, _ body: (NcursesScreen) throws -> Result) throws -> Result {
         let screen = try NcursesScreen(noColor: noColor)

@@ -82,6 +82,11 @@ public final class WorkbenchApp {
             case .resize(let width, let height)?: apply(.resize(width: width, height: height))
             case nil: break
             }
+            if state.suspendRequested {
+                state.suspendRequested = false
+                screen.suspend()
+                needsDraw = true
+            }
         }
         var frame = Buffer(width: screen.width, height: screen.height)
         Workbench.render(state, into: &frame)

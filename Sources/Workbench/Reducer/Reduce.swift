@@ -119,6 +119,11 @@ extension Workbench {
             state.exitRequested = true
             return []
         }
+        if command == .suspend {
+            // The app hands the terminal back and stops; the screen is drawn again on resume.
+            state.suspendRequested = true
+            return []
+        }
         switch state.overlay {
         case .strategyPicker(let picker): return pickerCommand(command, picker, isKind: false, &state)
         case .kindPicker(let picker): return pickerCommand(command, picker, isKind: true, &state)
@@ -128,6 +133,12 @@ extension Workbench {
         case .help(let scroll): return helpCommand(command, scroll: scroll, &state)
         case .cell:
             if command == .close { state.overlay = nil }
+            return []
+        case .frequency(let sheet):
+            frequencyCommand(command, sheet, &state)
+            return []
+        case .describe(let sheet):
+            describeCommand(command, sheet, &state)
             return []
         case nil: break
         }

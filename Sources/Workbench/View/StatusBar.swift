@@ -16,6 +16,13 @@ enum StatusBar {
         } else if state.fidelity.qualityPending || state.fidelity.privacyPending {
             parts.append("computing fidelity…")
         }
+        // A filter or sort changes what the grid means: said before the rest, where it is not cut.
+        if state.page == .grid {
+            if let filter = Workbench.filterSummary(state) { parts.append("filter: " + filter) }
+            if let sort = state.grid.query.sort {
+                parts.append("sorted by \(sort.column) " + (sort.descending ? (palette.isASCII ? "desc" : "↓") : (palette.isASCII ? "asc" : "↑")))
+            }
+        }
         let views: [GridState.View: String] = [.real: "real rows", .synthetic: "synthetic rows", .both: "real | synthetic"]
         let rows = document.table.rowCount, columns = document.plan.columns.count
         parts += ["\(grouped(rows)) row" + (rows == 1 ? "" : "s"), "\(columns) column" + (columns == 1 ? "" : "s"),
