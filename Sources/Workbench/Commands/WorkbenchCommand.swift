@@ -212,7 +212,7 @@ public enum CommandTable {
     /// Hints in the order they are worth the room on a narrow status bar.
     static let hintOrder: [WorkbenchCommand] = [
         .help, .chooseStrategy, .editParameters, .toggleInspect, .cycleView, .showFidelity, .save, .undo, .quit,
-        .frequency, .searchValue, .filter, .jumpToColumn, .palette, .select, .nextChoice, .close, .yes, .no,
+        .palette, .frequency, .searchValue, .filter, .jumpToColumn, .select, .nextChoice, .close, .yes, .no,
     ]
 
     /// Status-bar hints for a screen: `key word` pairs, the most useful first.
