@@ -53,6 +53,11 @@ enum StatusBar {
         default:
             break
         }
+        if let message = state.message, message.isError, state.overlay == nil,
+           DisplayWidth.of(palette.ui(message.text)) > area.width, area.y >= 1 {
+            errorLines(palette.ui(message.text), palette: palette, above: area, into: &buffer)
+            return
+        }
         if let message = state.message, state.overlay == nil || state.screen == .form {
             let text = DisplayWidth.truncate(palette.ui(message.text), to: message.isError ? area.width : area.width / 2,
                                              ellipsis: palette.glyphs.ellipsis)
@@ -61,6 +66,24 @@ enum StatusBar {
             return
         }
         hints(state, from: area.x, area: area, into: &buffer)
+    }
+
+    /// An error too long for one line, whole: wrapped upwards from the status line over the
+    /// page (at most a third of the screen; a longer one ends in an ellipsis).
+    static func errorLines(_ text: String, palette: Palette, above area: Rect, into buffer: inout Buffer) {
+        let lines = Workbench.wrap(text, width: max(1, area.width))
+        let room = max(1, min(lines.count, (area.y + 1) / 3))
+        var shown = Array(lines.prefix(room))
+        if lines.count > room, let last = shown.popLast() {
+            shown.append(DisplayWidth.truncate(last + " " + palette.glyphs.ellipsis, to: area.width - 1, ellipsis: palette.glyphs.ellipsis))
+        }
+        for (offset, line) in shown.enumerated() {
+            let y = area.y - shown.count + 1 + offset
+            let row = Rect(x: area.x, y: y, width: area.width, height: 1)
+            buffer.fill(row, with: .blank)
+            buffer.set(area.x, y, DisplayWidth.truncate(line, to: area.width, ellipsis: palette.glyphs.ellipsis),
+                       palette.bad.adding(.bold), within: row)
+        }
     }
 
     static func hints(_ state: WorkbenchState, layout: WorkbenchLayout, into buffer: inout Buffer) {
