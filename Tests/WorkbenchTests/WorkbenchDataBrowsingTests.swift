@@ -350,3 +350,37 @@ import TerminalUI
         ])
     }
 }
+
+/// Issue 15 §4: the fidelity page's heatmaps on more columns than fit show the columns of the
+/// pairs that differ most, say so, and list those pairs.
+@Suite struct WorkbenchCorrelationSummaryTests {
+    @Test func manyColumnsShowTheMostInformativeOnesWithANoteAndTheWorstPairs() throws {
+        let dir = try WorkbenchFixtures.temporaryDirectory()
+        let count = 40
+        var text = (0..<count).map { "c\($0)" }.joined(separator: ",") + "\n"
+        for row in 0..<60 {
+            text += (0..<count).map { column in String((row * (column + 3) + column * column) % 97) }.joined(separator: ",") + "\n"
+        }
+        let csv = dir + "/wide.csv"
+        try text.write(toFile: csv, atomically: true, encoding: .utf8)
+        let (_, app) = try WorkbenchFixtures.run(.data(path: csv), in: dir, steps: [.key(.character("f"))], ascii: true)
+        let state = try #require(app.finalState)
+        // The whole page, as it scrolls at 80 columns.
+        let lines = FidelityDashboard.content(state, width: 78).plainLines()
+        let matrices = try #require(state.fidelity.correlations)
+        let summary = CorrelationSummary(matrices: matrices)
+        let worst = try #require(summary.pairsWorstFirst.first)
+        let heading = try #require(lines.first { $0.contains("correlations of the") })
+        #expect(heading.contains("columns in the pairs that differ most (of 40)"))
+        let chosen = summary.columnIndices(limit: CorrelationHeatmapWidget.columnsThatFit(width: 78, palette: .forOutput(ascii: true, color: false)))
+        #expect(chosen.count < 40)
+        #expect(chosen.contains(matrices.columns.firstIndex(of: worst.first)!))
+        #expect(chosen.contains(matrices.columns.firstIndex(of: worst.second)!))
+        let listed = try #require(lines.firstIndex { $0.contains("Pairs whose correlation differs most") })
+        #expect(lines[listed + 2].hasPrefix("\(worst.first) x \(worst.second) "))
+        #expect(lines[listed + 2].hasSuffix(String(format: "%.2f", worst.difference)))
+        // Worst first.
+        let differences = summary.pairsWorstFirst.map(\.difference)
+        #expect(differences == differences.sorted(by: >))
+    }
+}
