@@ -80,6 +80,7 @@ public final class WorkbenchApp {
             switch screen.nextEvent(timeoutMilliseconds: options.pollMilliseconds) {
             case .key(let key)?: apply(.key(key))
             case .resize(let width, let height)?: apply(.resize(width: width, height: height))
+            case .mouse(let event)?: apply(.mouse(event))
             case nil: break
             }
             if state.suspendRequested {

@@ -332,6 +332,60 @@ import TerminalUI
         ])
     }
 
+    @Test func theWheelScrollsAndAPressSelectsTheCellUnderIt() throws {
+        let dir = try WorkbenchFixtures.temporaryDirectory()
+        let csv = try WorkbenchFixtures.writeCities(in: dir)
+        // x 36 is in `temp` (gutter 3, id 12, a separator, city 15, a separator: temp from x 32);
+        // y 6 is the fourth data row (title and two header lines above).
+        let steps: [InMemoryScreen.Step] = [.event(.mouse(.wheelDown(x: 10, y: 5))), .capture("scrolled"),
+                                            .event(.mouse(.press(x: 36, y: 6))), .capture("pressed"),
+                                            .event(.mouse(.wheelUp(x: 10, y: 5))), .capture("back"),
+                                            .key(.character("F")), .event(.mouse(.press(x: 3, y: 5))), .key(.enter),
+                                            .capture("filtered")]
+        let (screen, app) = try WorkbenchFixtures.run(.data(path: csv), in: dir, height: 8, steps: steps, ascii: false)
+        expectScreen(screen.lines("scrolled"), [
+            " cities.csv · 40 rows · 5 columns · real rows · seed 42           col 1/5 row 4",
+            "   id         │city           │temp   │visits        │ok          │",
+            "   id sequence│cat categorical│dec kde│int parametric│bool boolean│",
+            " 4 C004       │Oslo           │·      │            39│yes         │",
+            " 5 C005       │東京           │   24.8│             2│no          │",
+            " 6 C006       │Zürich         │   28.5│            15│no          │",
+            " 7 C007       │Lima           │   12.2│            28│yes         │",
+            "? help  s strategy  p params  Enter inspect  Tab view  f fidelity  ^S save",
+        ])
+        expectScreen(screen.lines("pressed"), [
+            " cities.csv · 40 rows · 5 columns · real rows · seed 42           col 3/5 row 7",
+            "   id         │city           │temp   │visits        │ok          │",
+            "   id sequence│cat categorical│dec kde│int parametric│bool boolean│",
+            " 4 C004       │Oslo           │·      │            39│yes         │",
+            " 5 C005       │東京           │   24.8│             2│no          │",
+            " 6 C006       │Zürich         │   28.5│            15│no          │",
+            " 7 C007       │Lima           │   12.2│            28│yes         │",
+            "? help  s strategy  p params  Enter inspect  Tab view  f fidelity  ^S save",
+        ])
+        expectScreen(screen.lines("back"), [
+            " cities.csv · 40 rows · 5 columns · real rows · seed 42           col 3/5 row 4",
+            "   id         │city           │temp   │visits        │ok          │",
+            "   id sequence│cat categorical│dec kde│int parametric│bool boolean│",
+            " 1 C001       │東京           │   10.0│             0│yes         │",
+            " 2 C002       │Zürich         │   13.7│            13│no          │",
+            " 3 C003       │Lima           │   17.4│            26│no          │",
+            " 4 C004       │Oslo           │·      │            39│yes         │",
+            "? help  s strategy  p params  Enter inspect  Tab view  f fidelity  ^S save",
+        ])
+        expectScreen(screen.lines("filtered"), [
+            " cities.csv · filter: temp = 10.0 (1 of 40 rows) · 40 rows · 5 c… col 3/5 row 1",
+            "   id         │city           │temp   │visits        │ok          │",
+            "   id sequence│cat categorical│dec kde│int parametric│bool boolean│",
+            " 1 C001       │東京           │   10.0│             0│yes         │",
+            "",
+            "",
+            "",
+            "filter: temp = 10.0 (1 of 40 rows)  ? help  s strategy  p params  Enter inspect",
+        ])
+        #expect(app.finalState?.grid.query.filters.count == 1)
+    }
+
     @Test func controlZSuspendsAndUndoStaysOnU() throws {
         let dir = try WorkbenchFixtures.temporaryDirectory()
         let csv = try WorkbenchFixtures.writeCities(in: dir)

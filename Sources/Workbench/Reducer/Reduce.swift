@@ -46,6 +46,10 @@ extension Workbench {
                 return type(character, &state)
             }
             return []
+        case .mouse(let event):
+            guard case .ready = state.phase else { return [] }
+            state.message = nil
+            return mouse(event, &state)
         case .command(let command):
             guard case .ready = state.phase else {
                 if command == .quit || command == .forceQuit { state.exitRequested = true }
