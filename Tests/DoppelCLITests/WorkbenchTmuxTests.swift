@@ -227,6 +227,24 @@ struct WorkbenchTmuxTests {
         #expect(try tmux.exitStatus() == 0)
     }
 
+    @Test("--mouse: a wheel notch scrolls three rows and a click selects the cell under it")
+    func mouse() throws {
+        // What an xterm sends (X10 encoding): Esc [ M, then button, column and row, each plus 32.
+        func report(button: Int, x: Int, y: Int) -> String {
+            "\u{1B}[M" + String(UnicodeScalar(UInt8(32 + button))) + String(UnicodeScalar(UInt8(33 + x))) + String(UnicodeScalar(UInt8(33 + y)))
+        }
+        let tmux = try TmuxSession(width: 100, height: 30, arguments: [DoppelProcess.binary.path, Self.penguins, "--mouse"])
+        defer { tmux.close() }
+        try tmux.waitFor("col 1/8", timeout: Self.loadTimeout)
+        try tmux.type(report(button: 65, x: 10, y: 10))
+        try tmux.waitFor("col 1/8 row 4")
+        // Row 8 of the screen is the sixth data row shown (rows 4 to ...): data row 9; column 2.
+        try tmux.type(report(button: 0, x: 25, y: 8))
+        try tmux.waitFor("col 2/8 row 9")
+        try tmux.press("q")
+        #expect(try tmux.exitStatus() == 0)
+    }
+
     @Test("a missing file is reported before curses starts: exit 2, terminal untouched")
     func missingFile() throws {
         let tmux = try TmuxSession(width: 100, height: 30, arguments: [DoppelProcess.binary.path, "no-such-file.csv"])
