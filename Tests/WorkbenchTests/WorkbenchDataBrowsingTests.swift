@@ -78,8 +78,8 @@ import TerminalUI
         let dir = try WorkbenchFixtures.temporaryDirectory()
         let csv = try WorkbenchFixtures.writeCities(in: dir)
         let steps: [InMemoryScreen.Step] = [.key(.character("I")), .capture("describe"), .key(.character("j")), .capture("moved"),
-                                            .key(.character("q")), .capture("back")]
-        let (screen, _) = try WorkbenchFixtures.run(.data(path: csv), in: dir, height: 14, steps: steps, ascii: false)
+                                            .key(.enter), .capture("back")]
+        let (screen, app) = try WorkbenchFixtures.run(.data(path: csv), in: dir, height: 14, steps: steps, ascii: false)
         expectScreen(screen.lines("describe"), [
             " cities.csv · 40 rows · 5 columns · real rows · seed 42           col 1/5 row 1",
             " Describe: 5 columns, real and synthetic",
@@ -94,7 +94,7 @@ import TerminalUI
             "   int      syn       0       26       0      48   28.27    29.5   13.89 29",
             " ok         real      0        2                    0.35                 no",
             "   bool     syn       0        2                   0.425                 no",
-            "Esc back",
+            "Enter ok  Esc back",
         ])
         expectScreen(screen.lines("moved"), [
             " cities.csv · 40 rows · 5 columns · real rows · seed 42           col 1/5 row 1",
@@ -110,10 +110,10 @@ import TerminalUI
             "   int      syn       0       26       0      48   28.27    29.5   13.89 29",
             " ok         real      0        2                    0.35                 no",
             "   bool     syn       0        2                   0.425                 no",
-            "Esc back",
+            "Enter ok  Esc back",
         ])
         expectScreen(screen.lines("back"), [
-            " cities.csv · 40 rows · 5 columns · real rows · seed 42           col 1/5 row 1",
+            " cities.csv · 40 rows · 5 columns · real rows · seed 42           col 2/5 row 1",
             "   id         │city           │temp   │visits        │ok          │",
             "   id sequence│cat categorical│dec kde│int parametric│bool boolean│",
             " 1 C001       │東京           │   10.0│             0│yes         │",
@@ -128,6 +128,11 @@ import TerminalUI
             "10 C010       │Zürich         │   23.3│            17│yes         │",
             "? help  s strategy  p params  Enter inspect  Tab view  f fidelity  ^S save",
         ])
+        // `j` highlighted city's two lines (reversed), then Enter went to that column in the grid.
+        let moved = try #require(screen.captures["moved"])
+        func reversed(_ y: Int) -> Bool { moved.cells[y * moved.area.width + 2].style.modifiers.contains(.reverse) }
+        #expect(!reversed(3) && !reversed(4) && reversed(5) && reversed(6) && !reversed(7))
+        #expect(app.finalState?.grid.cursorColumn == 1)
     }
 
     @Test func bracketsSortByTheColumnAndAgainGoBackToFileOrder() throws {

@@ -109,7 +109,10 @@ extension Workbench {
 
     static func openDescribe(_ state: inout WorkbenchState) {
         guard state.document != nil else { return }
-        state.overlay = .describe(DescribeSheet(state: state))
+        var sheet = DescribeSheet(state: state)
+        // Opens on the cursor's column, scrolled to it.
+        sheet.top = scrolled(0, keeping: sheet.selected, page: max(1, sheetPage(state) / 2))
+        state.overlay = .describe(sheet)
     }
 
     /// Keys on the frequency table: move, Enter narrows the grid's filter to the level.
@@ -138,6 +141,13 @@ extension Workbench {
         var sheet = sheet
         if command == .close {
             state.overlay = nil
+            return
+        }
+        if command == .select {
+            // Enter: back to the grid on that column.
+            state.overlay = nil
+            state.grid.cursorColumn = sheet.selected
+            keepCursorVisible(&state)
             return
         }
         // Two lines per column (real, synthetic).

@@ -23,6 +23,7 @@ extension Workbench {
                 // While loading or after a failed load only quitting makes sense.
                 let command = CommandTable.command(for: key, on: .grid)
                 if command == .quit || command == .forceQuit { state.exitRequested = true }
+                if command == .suspend { state.suspendRequested = true }
                 return []
             }
             // A message stays until the next key.
