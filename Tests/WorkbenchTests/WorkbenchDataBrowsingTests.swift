@@ -29,7 +29,7 @@ import TerminalUI
             "Enter ok  Esc back",
         ])
         expectScreen(screen.lines("filtered"), [
-            " cities.csv · filter: city = Zürich (10 of 40 rows) · 40 rows · … col 2/5 row 1",
+            " cities.csv · 10 of 40 rows · filter: city = Zürich · 5 columns … col 2/5 row 1",
             "   id         │city           │temp   │visits        │ok          │",
             "   id sequence│cat categorical│dec kde│int parametric│bool boolean│",
             " 2 C002       │Zürich         │   13.7│            13│no          │",
@@ -43,7 +43,7 @@ import TerminalUI
             "filter: city = Zürich (10 of 40 rows)  ? help  s strategy  p params",
         ])
         expectScreen(screen.lines("again"), [
-            " cities.csv · filter: city = Zürich (10 of 40 rows) · 40 rows · … col 2/5 row 1",
+            " cities.csv · 10 of 40 rows · filter: city = Zürich · 5 columns … col 2/5 row 1",
             " Frequency of city: 1 value · filter: city = Zürich",
             " value  │ real (10)                         │ synthetic (10)",
             " Zürich │    10 100.0% ████████████████████ │    10 100.0% ████████████████████",
@@ -57,7 +57,7 @@ import TerminalUI
             "Enter ok  Esc back",
         ])
         expectScreen(screen.lines("back"), [
-            " cities.csv · filter: city = Zürich (10 of 40 rows) · 40 rows · … col 2/5 row 1",
+            " cities.csv · 10 of 40 rows · filter: city = Zürich · 5 columns … col 2/5 row 1",
             "   id         │city           │temp   │visits        │ok          │",
             "   id sequence│cat categorical│dec kde│int parametric│bool boolean│",
             " 2 C002       │Zürich         │   13.7│            13│no          │",
@@ -142,7 +142,7 @@ import TerminalUI
                                             .key(.character("]")), .capture("descending"), .key(.character("]")), .capture("unsorted")]
         let (screen, app) = try WorkbenchFixtures.run(.data(path: csv), in: dir, height: 10, steps: steps, ascii: false)
         expectScreen(screen.lines("ascending"), [
-            " cities.csv · sorted by temp ↑ · 40 rows · 5 columns · real rows… col 3/5 row 1",
+            " cities.csv · 40 rows · sorted by temp ↑ · 5 columns · real rows… col 3/5 row 1",
             "   id         │city           │temp   │visits        │ok          │",
             "   id sequence│cat categorical│dec kde│int parametric│bool boolean│",
             " 1 C001       │東京           │   10.0│             0│yes         │",
@@ -154,7 +154,7 @@ import TerminalUI
             "sorted by temp, ascending  ? help  s strategy  p params  Enter inspect  Tab view",
         ])
         expectScreen(screen.lines("descending"), [
-            " cities.csv · sorted by temp ↓ · 40 rows · 5 columns · real rows… col 3/5 row 1",
+            " cities.csv · 40 rows · sorted by temp ↓ · 5 columns · real rows… col 3/5 row 1",
             "   id         │city           │temp   │visits        │ok          │",
             "   id sequence│cat categorical│dec kde│int parametric│bool boolean│",
             "28 C028       │Oslo           │   29.9│             1│yes         │",
@@ -203,7 +203,7 @@ import TerminalUI
             "filter (formula, empty for all rows): temp > 25 and city != \"Lima\"▏",
         ])
         expectScreen(screen.lines("filtered"), [
-            " cities.csv · filter: temp > 25 and city != \"Lima\" (7 of 40 rows… col 1/5 row 1",
+            " cities.csv · 7 of 40 rows · filter: temp > 25 and city != \"Lima… col 1/5 row 1",
             "   id         │city           │temp   │visits        │ok          │",
             "   id sequence│cat categorical│dec kde│int parametric│bool boolean│",
             " 6 C006       │Zürich         │   28.5│            15│no          │",
@@ -215,7 +215,7 @@ import TerminalUI
             "filter: temp > 25 and city != \"Lima\" (7…  ? help  s strategy  p params",
         ])
         expectScreen(screen.lines("bad"), [
-            " cities.csv · filter: temp > 25 and city != \"Lima\" (7 of 40 rows… col 1/5 row 1",
+            " cities.csv · 7 of 40 rows · filter: temp > 25 and city != \"Lima… col 1/5 row 1",
             "   id         │city           │temp   │visits        │ok          │",
             "   id sequence│cat categorical│dec kde│int parametric│bool boolean│",
             " 6 C006       │Zürich         │   28.5│            15│no          │",
@@ -227,7 +227,7 @@ import TerminalUI
             "formula at 7",
         ])
         expectScreen(screen.lines("reopened"), [
-            " cities.csv · filter: temp > 25 and city != \"Lima\" (7 of 40 rows… col 1/5 row 1",
+            " cities.csv · 7 of 40 rows · filter: temp > 25 and city != \"Lima… col 1/5 row 1",
             "   id         │city           │temp   │visits        │ok          │",
             "   id sequence│cat categorical│dec kde│int parametric│bool boolean│",
             " 6 C006       │Zürich         │   28.5│            15│no          │",
@@ -239,7 +239,7 @@ import TerminalUI
             "filter (formula, empty for all rows): temp > 25 and city != \"Lima\"▏",
         ])
         expectScreen(screen.lines("notBoolean"), [
-            " cities.csv · filter: temp > 25 and city != \"Lima\" (7 of 40 rows… col 1/5 row 1",
+            " cities.csv · 7 of 40 rows · filter: temp > 25 and city != \"Lima… col 1/5 row 1",
             "   id         │city           │temp   │visits        │ok          │",
             "   id sequence│cat categorical│dec kde│int parametric│bool boolean│",
             " 6 C006       │Zürich         │   28.5│            15│no          │",
@@ -379,7 +379,7 @@ import TerminalUI
             "? help  s strategy  p params  Enter inspect  Tab view  f fidelity  ^S save",
         ])
         expectScreen(screen.lines("filtered"), [
-            " cities.csv · filter: temp = 10.0 (1 of 40 rows) · 40 rows · 5 c… col 3/5 row 1",
+            " cities.csv · 1 of 40 rows · filter: temp = 10.0 · 5 columns · r… col 3/5 row 1",
             "   id         │city           │temp   │visits        │ok          │",
             "   id sequence│cat categorical│dec kde│int parametric│bool boolean│",
             " 1 C001       │東京           │   10.0│             0│yes         │",

@@ -16,16 +16,23 @@ enum StatusBar {
         } else if state.fidelity.qualityPending || state.fidelity.privacyPending {
             parts.append("computing fidelity…")
         }
-        // A filter or sort changes what the grid means: said before the rest, where it is not cut.
-        if state.page == .grid {
-            if let filter = Workbench.filterSummary(state) { parts.append("filter: " + filter) }
-            if let sort = state.grid.query.sort {
-                parts.append("sorted by \(sort.column) " + (sort.descending ? (palette.isASCII ? "desc" : "↓") : (palette.isASCII ? "asc" : "↑")))
-            }
-        }
         let views: [GridState.View: String] = [.real: "real rows", .synthetic: "synthetic rows", .both: "real | synthetic"]
         let rows = document.table.rowCount, columns = document.plan.columns.count
-        parts += ["\(grouped(rows)) row" + (rows == 1 ? "" : "s"), "\(columns) column" + (columns == 1 ? "" : "s"),
+        // A filter or sort changes what the grid means: said first, where it is not cut (the
+        // formula, the longest, last of the three).
+        let filter = state.page == .grid ? state.grid.query.filterDescription : nil
+        if filter != nil {
+            let synthetic = state.grid.view == .synthetic
+            let kept = Workbench.shownRowCount(synthetic: synthetic, state), all = RowOrdering.rowCount(synthetic: synthetic, in: state)
+            parts.append("\(grouped(kept)) of \(grouped(all)) rows")
+        } else {
+            parts.append("\(grouped(rows)) row" + (rows == 1 ? "" : "s"))
+        }
+        if state.page == .grid, let sort = state.grid.query.sort {
+            parts.append("sorted by \(sort.column) " + (sort.descending ? (palette.isASCII ? "desc" : "↓") : (palette.isASCII ? "asc" : "↑")))
+        }
+        if let filter { parts.append("filter: " + filter) }
+        parts += ["\(columns) column" + (columns == 1 ? "" : "s"),
                   state.page == .fidelity ? "fidelity" : views[state.grid.view]!, "seed \(document.plan.seed)"]
         let left = " " + palette.ui(parts.joined(separator: " · "))
         let position = state.page == .grid
