@@ -391,6 +391,29 @@ import TerminalUI
         #expect(app.finalState?.grid.query.filters.count == 1)
     }
 
+    /// Bad input never crashes: a long seeded run of the browsing keys, formulas half typed,
+    /// sheets opened on every column, at a small and an odd size.
+    @Test func randomBrowsingKeysNeverCrash() throws {
+        let dir = try WorkbenchFixtures.temporaryDirectory()
+        let csv = try WorkbenchFixtures.writeCities(in: dir)
+        let keys: [Key] = [.character("F"), .character("I"), .character("["), .character("]"), .character("|"), .character("/"),
+                           .character("n"), .character("N"), .character("c"), .character("v"), .character("b"), .character("l"),
+                           .character("h"), .character("j"), .character("k"), .character("G"), .character("g"), .character(">"),
+                           .character("("), .character("\""), .character("1"), .character("="), .character("a"), .enter, .escape,
+                           .backspace, .tab, .pageDown, .pageUp, .character(":")]
+        var seed: UInt64 = 15
+        var steps: [InMemoryScreen.Step] = [.event(.resize(width: 33, height: 9))]
+        for index in 0..<600 {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            steps.append(.key(keys[Int(seed >> 33) % keys.count]))
+            if index % 97 == 0 { steps.append(.event(.mouse(.press(x: Int(seed >> 40) % 33, y: Int(seed >> 50) % 9)))) }
+        }
+        let (screen, app) = try WorkbenchFixtures.run(.data(path: csv), in: dir, steps: steps, ascii: false)
+        #expect(screen.eventsRead > 600)
+        // Browsing never edits: the plan is the one loaded.
+        #expect(app.finalState?.document?.isDirty == false)
+    }
+
     @Test func controlZSuspendsAndUndoStaysOnU() throws {
         let dir = try WorkbenchFixtures.temporaryDirectory()
         let csv = try WorkbenchFixtures.writeCities(in: dir)
