@@ -26,7 +26,7 @@ import TerminalUI
             "",
             "",
             "",
-            "Enter ok  Esc back",
+            "Enter filter  Esc back",
         ])
         expectScreen(screen.lines("filtered"), [
             " cities.csv · 10 of 40 rows · filter: city = Zürich · 5 columns … col 2/5 row 1",
@@ -54,7 +54,7 @@ import TerminalUI
             "",
             "",
             "",
-            "Enter ok  Esc back",
+            "Enter filter  Esc back",
         ])
         expectScreen(screen.lines("back"), [
             " cities.csv · 10 of 40 rows · filter: city = Zürich · 5 columns … col 2/5 row 1",
@@ -94,7 +94,7 @@ import TerminalUI
             "   int      syn       0       26       0      48   28.27    29.5   13.89 29",
             " ok         real      0        2                    0.35                 no",
             "   bool     syn       0        2                   0.425                 no",
-            "Enter ok  Esc back",
+            "Enter go to  Esc back",
         ])
         expectScreen(screen.lines("moved"), [
             " cities.csv · 40 rows · 5 columns · real rows · seed 42           col 1/5 row 1",
@@ -110,7 +110,7 @@ import TerminalUI
             "   int      syn       0       26       0      48   28.27    29.5   13.89 29",
             " ok         real      0        2                    0.35                 no",
             "   bool     syn       0        2                   0.425                 no",
-            "Enter ok  Esc back",
+            "Enter go to  Esc back",
         ])
         expectScreen(screen.lines("back"), [
             " cities.csv · 40 rows · 5 columns · real rows · seed 42           col 2/5 row 1",
