@@ -391,6 +391,18 @@ import TerminalUI
         #expect(app.finalState?.grid.query.filters.count == 1)
     }
 
+    @Test func helpListsTheSheetsKeys() throws {
+        let lines = HelpView.lines(ascii: true)
+        let frequency = try #require(lines.firstIndex(of: "Frequency table (F)"))
+        let describe = try #require(lines.firstIndex(of: "Describe sheet (I)"))
+        let frequencyKeys = lines[frequency..<describe].joined(separator: "\n")
+        #expect(frequencyKeys.contains("  Enter           filter-to-value"))
+        #expect(frequencyKeys.contains("  Esc q           close"))
+        #expect(frequencyKeys.contains("  ^Z              suspend"))
+        #expect(lines[describe...].contains { $0.hasPrefix("  Enter           go-to-column") })
+        #expect(lines.contains { $0.hasPrefix("  u               undo") })
+    }
+
     /// Bad input never crashes: a long seeded run of the browsing keys, formulas half typed,
     /// sheets opened on every column, at a small and an odd size.
     @Test func randomBrowsingKeysNeverCrash() throws {
