@@ -310,7 +310,7 @@ import TerminalUI
             "37 C037       │東京           │   23.2│            18│yes         │",
             "38 C038       │Zürich         │   26.9│            31│no          │",
             "39 C039       │Lima           │·      │            44│no          │",
-            "no value of city contains 'lix'  ? help  s strategy  p params  Enter inspect",
+            "no value of city contains 'x'  ? help  s strategy  p params  Enter inspect",
         ])
         #expect(app.finalState?.grid.cursorColumn == 1)
     }

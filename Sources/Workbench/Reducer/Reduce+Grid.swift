@@ -23,7 +23,8 @@ extension Workbench {
         case .jumpToColumn: state.overlay = .prompt(Prompt(purpose: .jumpToColumn))
         case .searchValue:
             if let column = state.cursorColumn {
-                state.overlay = .prompt(Prompt(purpose: .searchValue(column: column.name), text: state.grid.search ?? ""))
+                // Empty: a new search (n and N repeat the last one).
+                state.overlay = .prompt(Prompt(purpose: .searchValue(column: column.name)))
             }
         case .searchNext: searchAgain(forward: true, &state)
         case .searchPrevious: searchAgain(forward: false, &state)
