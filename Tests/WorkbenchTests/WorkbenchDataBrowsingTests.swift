@@ -1,4 +1,7 @@
 import Foundation
+import Session
+import Synthesis
+import Tabular
 import Testing
 import TerminalUI
 @testable import Workbench
@@ -476,5 +479,41 @@ import TerminalUI
         // Worst first.
         let differences = summary.pairsWorstFirst.map(\.difference)
         #expect(differences == differences.sorted(by: >))
+    }
+}
+
+/// Sorting and filtering a million rows is one pass and one sort when the query changes; frames
+/// with a query cost what they cost without one.
+@Suite struct WorkbenchRowQueryScaleTests {
+    @Test func aMillionRowsSortAndFilterOnceThenFramesStayFast() throws {
+        let rows = 1_000_000
+        let table = Table(columns: [
+            Column(name: "n", values: .integers((0..<rows).map { Int64(($0 * 7919) % rows) }, .plain)),
+            Column(name: "label", values: .strings(codes: (0..<rows).map { UInt32($0 % 3) }, levels: ["a", "bb", "東京"])),
+        ])
+        let plan = Plan(seed: 1, columns: [ColumnPlan(name: "n", kind: .integer, strategy: "kde"),
+                                           ColumnPlan(name: "label", kind: .categorical, strategy: "categorical")])
+        let document = Document(table: table, displayName: "big.csv", dataPath: nil, readOptions: CSVReadOptions(), profiles: [],
+                                holdout: nil, session: Session(source: nil, plan: Plan(seed: 1, columns: [])),
+                                sessionPath: nil, plan: plan, savedPlan: plan)
+        var state = WorkbenchState(launch: WorkbenchLaunch(target: .demo), width: 120, height: 12, currentDirectory: NSTemporaryDirectory())
+        state.document = document
+        state.phase = .ready
+        let clock = ContinuousClock()
+        let query = clock.measure {
+            Workbench.setFilter("label = \"bb\" and n >= 500000", &state)
+            _ = Workbench.reduce(&state, .key(.character("]")))
+        }
+        print("filter and sort of 1,000,000 rows (debug build): \(query)")
+        #expect(Workbench.shownRowCount(synthetic: false, state) == 166_694)
+        var buffer = Buffer(width: 120, height: 12)
+        Workbench.render(state, into: &buffer)
+        let lines = buffer.plainLines()
+        #expect(lines[0].contains("166,694 of 1,000,000 rows · sorted by n ↓ · filter: label = \"bb\" and n >= 500000"))
+        // The largest n with label bb first.
+        #expect(lines[3].contains("999999") && lines[3].contains("bb"))
+        let perFrame = (0..<20).map { _ in clock.measure { Workbench.render(state, into: &buffer) } }.min()!
+        #expect(perFrame < .milliseconds(16), "a frame took \(perFrame)")
+        #expect(query < .seconds(20), "the query took \(query)")
     }
 }
