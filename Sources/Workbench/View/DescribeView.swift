@@ -14,7 +14,7 @@ enum DescribeView {
         let ellipsis = palette.glyphs.ellipsis
         var heading = "Describe: \(sheet.rows.count) columns, real and synthetic"
         if let filter = sheet.filter { heading += " · filter: \(filter)" }
-        buffer.set(1, area.y, DisplayWidth.truncate(palette.text(heading), to: area.width - 2, ellipsis: ellipsis), palette.title)
+        buffer.set(1, area.y, DisplayWidth.truncate(palette.ui(heading), to: area.width - 2, ellipsis: ellipsis), palette.title)
 
         // The name and the mode share what the fixed fields leave.
         let fixed = 1 + sideWidth + nullsWidth + distinctWidth + 5 * figureWidth + 10

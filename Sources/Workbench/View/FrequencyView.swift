@@ -12,7 +12,7 @@ enum FrequencyView {
         let levels = sheet.levels.count
         var heading = "Frequency of \(sheet.column): \(StatusBar.grouped(levels)) value\(levels == 1 ? "" : "s")"
         if let filter = sheet.filter { heading += " · filter: \(filter)" }
-        buffer.set(1, area.y, DisplayWidth.truncate(palette.text(heading), to: area.width - 2, ellipsis: ellipsis), palette.title)
+        buffer.set(1, area.y, DisplayWidth.truncate(palette.ui(heading), to: area.width - 2, ellipsis: ellipsis), palette.title)
 
         let nullText = palette.isASCII ? "." : "·"
         let texts = sheet.levels.map { $0.text.map(palette.text) ?? nullText }
