@@ -394,6 +394,20 @@ import TerminalUI
         #expect(app.finalState?.grid.query.filters.count == 1)
     }
 
+    @Test func inASCIIModeTheSheetsAndTheTitleAreASCII() throws {
+        let dir = try WorkbenchFixtures.temporaryDirectory()
+        let csv = try WorkbenchFixtures.writeCities(in: dir)
+        let steps: [InMemoryScreen.Step] = [.key(.character("l")), .key(.character("F")), .capture("frequency"), .key(.enter),
+                                            .key(.character("]")), .capture("grid"), .key(.character("I")), .capture("describe")]
+        let (screen, _) = try WorkbenchFixtures.run(.data(path: csv), in: dir, steps: steps, ascii: true)
+        for name in ["frequency", "grid", "describe"] {
+            let ascii = screen.lines(name).joined().unicodeScalars.allSatisfy { $0.isASCII }
+            #expect(ascii, "\(name) is not ASCII")
+        }
+        #expect(screen.lines("grid")[0].contains("10 of 40 rows | sorted by city desc | filter: city"))
+        #expect(screen.lines("frequency")[3].contains("Lima   |    10  25.0% #"))
+    }
+
     @Test func helpListsTheSheetsKeys() throws {
         let lines = HelpView.lines(ascii: true)
         let frequency = try #require(lines.firstIndex(of: "Frequency table (F)"))
