@@ -49,7 +49,12 @@ enum RowOrdering {
                     throw FormulaError(formula: text, message: "a filter is true or false, this gives a \(compiled.type.rawValue)",
                                        position: 1)
                 }
-                rows = rows.filter { compiled.isTrue(at: $0) }
+                // Evaluated over the whole side at once (typed, no per-row boxing); only true
+                // passes, as in a SQL WHERE clause.
+                guard case .booleans(let passes, let validity) = compiled.evaluate(rows: 0..<rowCount(synthetic: synthetic, in: state)) else {
+                    return []
+                }
+                rows = rows.filter { passes[$0] && validity.isValid($0) }
             case .level(let name, let text):
                 guard let column = column(name, synthetic: synthetic, in: state) else { return [] }
                 rows = rows.filter { CellText.text(column.values, validity: column.validity, row: $0) == text }
@@ -74,14 +79,13 @@ enum RowOrdering {
         default:
             keys = (0..<column.values.count).map { column.validity.isValid($0) ? column.values.numericValue(at: $0) : nil }
         }
-        return rows.sorted { a, b in
-            let x = a < keys.count ? keys[a] : nil, y = b < keys.count ? keys[b] : nil
-            switch (x, y) {
-            case let (x?, y?): return x == y ? a < b : (descending ? x > y : x < y)
-            case (_?, nil): return true
-            case (nil, _?): return false
-            case (nil, nil): return a < b
-            }
-        }
+        // Nulls last either way; the rest by key, ties in row order (a stable sort).
+        let valued = rows.filter { $0 < keys.count && keys[$0] != nil }
+        let nulls = rows.filter { !($0 < keys.count && keys[$0] != nil) }
+        let values = keys.map { $0 ?? 0 }
+        let ordered = descending
+            ? valued.sorted { values[$0] > values[$1] || (values[$0] == values[$1] && $0 < $1) }
+            : valued.sorted { values[$0] < values[$1] || (values[$0] == values[$1] && $0 < $1) }
+        return ordered + nulls
     }
 }
