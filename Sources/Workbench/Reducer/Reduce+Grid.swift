@@ -199,8 +199,8 @@ extension Workbench {
             guard let column = RowOrdering.column(name, synthetic: synthetic, in: state) else { continue }
             sides.append((column.values, column.validity, visible.compactMap { dataRow($0, synthetic: synthetic, state) }))
         }
-        var width = max(DisplayWidth.of(name), ColumnBadge.text(kind: column.kind, strategy: column.strategy).count,
-                        document.sampledWidth(of: name))
+        let badge = document.compactHeaders ? ColumnBadge.kind(column.kind) : ColumnBadge.text(kind: column.kind, strategy: column.strategy)
+        var width = max(DisplayWidth.of(name), badge.count, document.sampledWidth(of: name))
         for (values, validity, rows) in sides {
             let texts = rows.compactMap { CellText.text(values, validity: validity, row: $0) }
             guard case .decimals = values else {
