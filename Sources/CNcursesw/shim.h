@@ -52,6 +52,31 @@ static inline int doppel_put_cell(WINDOW *window, int y, int x, const wchar_t *t
 }
 static inline int doppel_ccharw_max(void) { return CCHARW_MAX; }
 
+// The mouse (only when asked for): the left button going down and the wheel. The masks are
+// macros. A wheel notch reads as button 4 (up) or 5 (down) pressed.
+static inline int doppel_enable_mouse(void) {
+    mouseinterval(0);
+    mmask_t wanted = BUTTON1_PRESSED | BUTTON4_PRESSED;
+#ifdef BUTTON5_PRESSED
+    wanted |= BUTTON5_PRESSED;
+#endif
+    return mousemask(wanted, NULL) != 0;
+}
+static inline int doppel_key_mouse(void) { return KEY_MOUSE; }
+// 0: nothing usable, 1: left press, 2: wheel up, 3: wheel down; x and y in cells.
+static inline int doppel_read_mouse(int *x, int *y) {
+    MEVENT event;
+    if (getmouse(&event) != OK) return 0;
+    *x = event.x;
+    *y = event.y;
+    if (event.bstate & BUTTON1_PRESSED) return 1;
+    if (event.bstate & BUTTON4_PRESSED) return 2;
+#ifdef BUTTON5_PRESSED
+    if (event.bstate & BUTTON5_PRESSED) return 3;
+#endif
+    return 0;
+}
+
 // How many colours the terminal on stdout has, read from terminfo without starting curses
 // (0 when TERM is unknown or has no colours).
 static inline int doppel_probe_colors(void) {

@@ -85,6 +85,17 @@ enum KeyDecoder {
         }
     }
 
+    /// A mouse report as the shim reads it (1 left press, 2 wheel up, 3 wheel down); nil for
+    /// the rest (releases, other buttons).
+    static func mouse(kind: Int32, x: Int, y: Int) -> MouseEvent? {
+        switch kind {
+        case 1: .press(x: x, y: y)
+        case 2: .wheelUp(x: x, y: y)
+        case 3: .wheelDown(x: x, y: y)
+        default: nil
+        }
+    }
+
     private static func character(_ value: UInt32) -> Key? {
         switch value {
         case 0x1B: return .escape

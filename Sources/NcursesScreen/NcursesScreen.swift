@@ -31,7 +31,7 @@ public final class NcursesScreen: Screen {
 
     /// Takes over the terminal on stdin/stdout. Throws when stdin or stdout is not a terminal,
     /// or when terminfo does not know `TERM`; nothing is changed in that case.
-    public init(noColor: Bool = false) throws {
+    public init(noColor: Bool = false, mouse: Bool = false) throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw NcursesScreenError.notATerminal }
         Self.useUTF8Locale()
         TerminalRestoration.activate()
@@ -49,6 +49,8 @@ public final class NcursesScreen: Screen {
         leaveok(window, true)
         curs_set(0)
         set_escdelay(Self.escapeDelayMilliseconds)
+        // Off unless asked for: with it on, the terminal's own selection and scrollback stop working.
+        if mouse { _ = doppel_enable_mouse() }
         // Home and End mean the same whatever the terminal sends for them (terminfo knows one
         // spelling per TERM; tmux, PuTTY, rxvt and the Linux console each send another).
         for (sequence, key) in KeyDecoder.homeEndSequences {
@@ -80,9 +82,22 @@ public final class NcursesScreen: Screen {
         delscreen(terminal)
     }
 
+    /// Ctrl-Z, which raw mode delivers as a key: the terminal as the shell left it, then
+    /// SIGSTOP (which cannot be caught, so nothing runs half-restored); on SIGCONT curses takes
+    /// the terminal back at the next refresh, and the next frame repaints every cell.
+    public func suspend() {
+        guard isOpen else { return }
+        endwin()
+        raise(SIGSTOP)
+        // Resumed: the terminal may have been used (and resized) meanwhile.
+        lastFrame = nil
+        wrefresh(window)
+    }
+
     /// Opens the terminal, runs `body`, and restores the terminal however `body` ends.
-    public static func withScreen<Result>(noColor: Bool = false, _ body: (NcursesScreen) throws -> Result) throws -> Result {
-        let screen = try NcursesScreen(noColor: noColor)
+    public static func withScreen<Result>(noColor: Bool = false, mouse: Bool = false,
+                                          _ body: (NcursesScreen) throws -> Result) throws -> Result {
+        let screen = try NcursesScreen(noColor: noColor, mouse: mouse)
         defer { screen.restore() }
         return try body(screen)
     }
@@ -110,9 +125,15 @@ public final class NcursesScreen: Screen {
         guard isOpen else { return nil }
         guard let input = pending.isEmpty ? read(timeoutMilliseconds: timeoutMilliseconds) : pending.removeFirst() else { return nil }
         if input == .character(0x1B), let key = readHomeOrEnd() { return .key(key) }
+        if input == .keyCode(doppel_key_mouse()) { return readMouse() }
         let event = KeyDecoder.decode(input) { (self.width, self.height) }
         if case .resize = event { lastFrame = nil }
         return event
+    }
+
+    private func readMouse() -> InputEvent? {
+        var x: Int32 = 0, y: Int32 = 0
+        return KeyDecoder.mouse(kind: doppel_read_mouse(&x, &y), x: Int(x), y: Int(y)).map(InputEvent.mouse)
     }
 
     /// Characters read after an Esc that turned out not to be a Home or End sequence.

@@ -80,7 +80,13 @@ public final class WorkbenchApp {
             switch screen.nextEvent(timeoutMilliseconds: options.pollMilliseconds) {
             case .key(let key)?: apply(.key(key))
             case .resize(let width, let height)?: apply(.resize(width: width, height: height))
+            case .mouse(let event)?: apply(.mouse(event))
             case nil: break
+            }
+            if state.suspendRequested {
+                state.suspendRequested = false
+                screen.suspend()
+                needsDraw = true
             }
         }
         var frame = Buffer(width: screen.width, height: screen.height)

@@ -8,7 +8,7 @@ struct Doppel: ParsableCommand {
         commandName: "doppel",
         abstract: "A terminal workbench for synthetic tabular data.",
         usage: """
-            doppel [<file>] [--holdout <file>] [--ascii]
+            doppel [<file>] [--holdout <file>] [--ascii] [--mouse]
             doppel <subcommand>
             """,
         discussion: """

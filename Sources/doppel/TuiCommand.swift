@@ -32,6 +32,9 @@ struct TuiCommand: ParsableCommand {
     @Flag(help: "Draw charts and borders with ASCII characters only.")
     var ascii = false
 
+    @Flag(help: "Use the mouse: the wheel scrolls, a click selects a cell (the terminal's own selection then needs Shift).")
+    var mouse = false
+
     func run() throws {
         let interactive = isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
         var launch = WorkbenchLaunch(target: .demo, holdoutPath: holdout, ascii: ascii)
@@ -51,7 +54,7 @@ struct TuiCommand: ParsableCommand {
         launch.color = ColorCapability(colorCount: NcursesScreen.terminalColorCount(), noColor: noColor).hasColor
         let app = try WorkbenchApp(launch: launch)
         do {
-            _ = try NcursesScreen.withScreen(noColor: !launch.color) { terminal in
+            _ = try NcursesScreen.withScreen(noColor: !launch.color, mouse: mouse) { terminal in
                 try app.run(on: frameLog?.wrap(terminal) ?? terminal)
             }
         } catch let error as NcursesScreenError {

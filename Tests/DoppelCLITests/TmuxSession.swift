@@ -139,6 +139,20 @@ final class TmuxSession {
         return (try read("stty-before"), after)
     }
 
+    /// The terminal settings (`stty -g`) of the pane now, e.g. while the program is suspended.
+    func currentTerminalSettings() throws -> String {
+        let tty = try tmux(["display-message", "-p", "-t", name, "#{pane_tty}"]).trimmingCharacters(in: .whitespacesAndNewlines)
+        let stty = Process()
+        stty.executableURL = URL(fileURLWithPath: "/bin/sh")
+        stty.arguments = ["-c", "stty -g < '\(tty)'"]
+        let output = Pipe()
+        stty.standardOutput = output
+        try stty.run()
+        stty.waitUntilExit()
+        return String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     /// The program's process id (the child of the recording shell), once it is running.
     func programProcessID(timeout: Double = 10) throws -> Int32 {
         let deadline = Date().addingTimeInterval(timeout)

@@ -178,6 +178,73 @@ struct WorkbenchTmuxTests {
         #expect(settings.after == settings.before)
     }
 
+    @Test("penguins: ] sorts by the column, F counts species and Enter filters the grid to Adelie")
+    func sortFrequencyAndFilter() throws {
+        let tmux = try TmuxSession(width: 100, height: 30, arguments: [DoppelProcess.binary.path, Self.penguins])
+        defer { tmux.close() }
+        try tmux.waitFor("col 1/8", timeout: Self.loadTimeout)
+        try tmux.press("l", "l", "]")
+        let sorted = try tmux.waitFor("sorted by bill_length_mm ↓")
+        // The longest bill first (a Gentoo's), and the row keeps its number in the data.
+        #expect(sorted[3].contains("Gentoo") && sorted[3].contains("59.6"))
+        #expect(sorted[3].hasPrefix("186 "))
+        try tmux.press("h", "h", "F")
+        let frequency = try tmux.waitFor("Frequency of species: 3 values")
+        #expect(frequency[3].contains("Adelie") && frequency[3].contains("152  44.2%"))
+        try tmux.press("Enter")
+        let filtered = try tmux.waitFor("filter: species = Adelie (152 of 344 rows)")
+        #expect(filtered[3].contains("Adelie") && filtered[3].contains("46.0"))
+        try tmux.press("q")
+        #expect(try tmux.exitStatus() == 0)
+    }
+
+    @Test("Ctrl-Z gives the terminal back and stops; on SIGCONT the workbench redraws and still works")
+    func controlZSuspends() throws {
+        let tmux = try TmuxSession(width: 100, height: 30, arguments: [DoppelProcess.binary.path, Self.penguins])
+        defer { tmux.close() }
+        try tmux.waitFor("col 1/8", timeout: Self.loadTimeout)
+        let program = try tmux.programProcessID()
+        try tmux.press("C-z")
+        func state() -> String? {
+            // /proc/PID/stat: "PID (comm) STATE ...".
+            (try? String(contentsOfFile: "/proc/\(program)/stat", encoding: .utf8))?
+                .split(separator: ")").last?.split(separator: " ").first.map(String.init)
+        }
+        let deadline = Date().addingTimeInterval(10)
+        while state() != "T" && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        #expect(state() == "T")
+        // Stopped with the terminal as the shell had it.
+        let settings = try tmux.currentTerminalSettings()
+        let before = try String(contentsOf: tmux.folder.appendingPathComponent("stty-before"), encoding: .utf8)
+        #expect(settings == before.trimmingCharacters(in: .whitespacesAndNewlines))
+        // The shell's screen, not the workbench's, while it is stopped.
+        #expect(!(try tmux.screen()).contains { $0.contains("col 1/8") })
+        #expect(kill(program, SIGCONT) == 0)
+        try tmux.waitFor("col 1/8")
+        try tmux.press("j")
+        try tmux.waitFor("col 1/8 row 2")
+        try tmux.press("q")
+        #expect(try tmux.exitStatus() == 0)
+    }
+
+    @Test("--mouse: a wheel notch scrolls three rows and a click selects the cell under it")
+    func mouse() throws {
+        // What an xterm sends (X10 encoding): Esc [ M, then button, column and row, each plus 32.
+        func report(button: Int, x: Int, y: Int) -> String {
+            "\u{1B}[M" + String(UnicodeScalar(UInt8(32 + button))) + String(UnicodeScalar(UInt8(33 + x))) + String(UnicodeScalar(UInt8(33 + y)))
+        }
+        let tmux = try TmuxSession(width: 100, height: 30, arguments: [DoppelProcess.binary.path, Self.penguins, "--mouse"])
+        defer { tmux.close() }
+        try tmux.waitFor("col 1/8", timeout: Self.loadTimeout)
+        try tmux.type(report(button: 65, x: 10, y: 10))
+        try tmux.waitFor("col 1/8 row 4")
+        // Row 8 of the screen is the sixth data row shown (rows 4 to ...): data row 9; column 2.
+        try tmux.type(report(button: 0, x: 25, y: 8))
+        try tmux.waitFor("col 2/8 row 9")
+        try tmux.press("q")
+        #expect(try tmux.exitStatus() == 0)
+    }
+
     @Test("a missing file is reported before curses starts: exit 2, terminal untouched")
     func missingFile() throws {
         let tmux = try TmuxSession(width: 100, height: 30, arguments: [DoppelProcess.binary.path, "no-such-file.csv"])

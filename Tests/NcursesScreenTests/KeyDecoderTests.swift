@@ -80,4 +80,14 @@ struct KeyDecoderTests {
             #expect(KeyDecoder.keyCode(for: key).flatMap { decode(.keyCode($0)) } == .key(key))
         }
     }
+
+    @Test("mouse reports: a left press and the wheel; other buttons and releases are dropped")
+    func mouse() {
+        #expect(KeyDecoder.mouse(kind: 1, x: 4, y: 7) == .press(x: 4, y: 7))
+        #expect(KeyDecoder.mouse(kind: 2, x: 0, y: 0) == .wheelUp(x: 0, y: 0))
+        #expect(KeyDecoder.mouse(kind: 3, x: 1, y: 2) == .wheelDown(x: 1, y: 2))
+        #expect(KeyDecoder.mouse(kind: 0, x: 1, y: 2) == nil)
+        // Without --mouse curses never reports KEY_MOUSE; were it to, it is not a key.
+        #expect(decode(.keyCode(KEY_MOUSE)) == nil)
+    }
 }

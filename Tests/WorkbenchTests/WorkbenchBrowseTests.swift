@@ -75,7 +75,7 @@ import TerminalUI
     @Test func slashJumpsToAColumnByName() throws {
         let dir = try WorkbenchFixtures.temporaryDirectory()
         let csv = try WorkbenchFixtures.writeCities(in: dir)
-        let steps: [InMemoryScreen.Step] = [.key(.character("/"))] + InMemoryScreen.Step.type("VIS") + [.capture("typing"), .key(.enter), .capture("jumped")]
+        let steps: [InMemoryScreen.Step] = [.key(.character("c"))] + InMemoryScreen.Step.type("VIS") + [.capture("typing"), .key(.enter), .capture("jumped")]
         let (screen, app) = try WorkbenchFixtures.run(.data(path: csv), in: dir, width: 44, height: 8, steps: steps, ascii: false)
         expectScreen(screen.lines("typing"), [
             " cities.csv · 40 rows · 5 co… col 1/5 row 1",
@@ -123,7 +123,7 @@ import TerminalUI
             " 8 C008       |Oslo           |   15.9|            41|no          |",
             " 9 C009       |??             |   19.6|             4|no          |",
             "10 C010       |Zurich         |   23.3|            17|yes         |",
-            "? help  s strategy  p params  Enter inspect  Tab view  f fidelity  ^S save  u undo  q quit  / find  : cmd",
+            "? help  s strategy  p params  Enter inspect  Tab view  f fidelity  ^S save  u undo  q quit  : cmd  F freq  / search  | filter",
         ])
         #expect(screen.captures["narrow"]?.area == Rect(width: 80, height: 24))
         #expect(screen.lines("narrow")[10].hasPrefix("- id | identifier | sequence"))
@@ -189,7 +189,9 @@ import TerminalUI
         let openers: [[InMemoryScreen.Step]] = [
             [], [.key(.character("i"))], [.key(.character("s"))], [.key(.character("t"))], [.key(.character("p"))],
             [.key(.character("f"))], [.key(.character("?"))], [.key(.character(":"))], [.key(.character("/"))],
-            [.key(.character("v")), .key(.character("v"))], [.key(.character("r")), .key(.character("q"))],
+            [.key(.tab), .key(.tab)], [.key(.character("r")), .key(.character("q"))],
+            [.key(.character("F"))], [.key(.character("I"))], [.key(.character("|"))], [.key(.character("v"))],
+            [.key(.character("b")), .key(.character("]"))],
         ]
         for opener in openers {
             var steps = opener
@@ -211,7 +213,7 @@ import TerminalUI
         let dir = try WorkbenchFixtures.temporaryDirectory()
         try "a,b\n1,\n".write(toFile: dir + "/empty.csv", atomically: true, encoding: .utf8)
         let steps: [InMemoryScreen.Step] = [.key(.character("j")), .key(.character("G")), .key(.character("l")), .key(.character("i")),
-                                            .key(.character("v")), .key(.character("f")), .key(.escape), .capture("empty")]
+                                            .key(.tab), .key(.character("f")), .key(.escape), .capture("empty")]
         let (screen, app) = try WorkbenchFixtures.run(.data(path: dir + "/empty.csv"), in: dir, width: 60, height: 10, steps: steps, ascii: true)
         expectScreen(screen.lines("empty"), [
             " empty.csv | 1 row | 2 columns | synthetic r~ col 2/2 row 1",

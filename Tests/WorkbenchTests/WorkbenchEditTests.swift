@@ -186,7 +186,7 @@ import TerminalUI
         let csv = try WorkbenchFixtures.writeCities(in: dir)
         // visits (integer, parametric) becomes categorical: parametric does not support it, so the
         // planner's default for categorical columns takes over.
-        let steps: [InMemoryScreen.Step] = [.key(.character("/"))] + InMemoryScreen.Step.type("visits")
+        let steps: [InMemoryScreen.Step] = [.key(.character("c"))] + InMemoryScreen.Step.type("visits")
             + [.key(.enter), .key(.character("t")), .capture("kinds"), .key(.down), .key(.down), .key(.down), .key(.enter), .capture("changed")]
         let (screen, app) = try WorkbenchFixtures.run(.data(path: csv), in: dir, steps: steps, ascii: true)
         expectScreen(screen.lines("kinds"), [
@@ -299,15 +299,15 @@ import TerminalUI
             "   End G           bottom         Last row",
             "   0               first-column   First column",
             "   $               last-column    Last column",
-            "   /               find-column    Jump to a column by name",
+            "   c               find-column    Jump to a column by name",
+            "   /               search         Search the current column's values for text ~",
+            "   n               next-match     Next row matching the search",
+            "   N               previous-match Previous row matching the search",
             "   Enter i         inspect        Show or hide the column panel: profile, real~",
-            "   c               cell           Show the whole value under the cursor, in a ~",
-            "   _               fit-width      Fit the column's width to its widest value (~",
-            "   z_              width          Set the column's width (asks for a number)",
-            "   s               strategy       Choose the column's generation strategy",
-            "   p               parameters     Edit the strategy's parameters",
-            "   t               kind           Override the column's kind",
-            "   J               joint          Add the column to the joint group (a Gaussia~",
+            "   v               cell           Show the whole value under the cursor, in a ~",
+            "   F               frequency      Frequency table of the column: count, percen~",
+            "   I               describe       Describe every column: kind, nulls, distinct~",
+            "   [               sort           Sort the rows by the column, ascending (agai~",
             "Esc back",
         ])
         let all = HelpView.lines(ascii: true).joined(separator: "\n")
@@ -324,11 +324,11 @@ import TerminalUI
                                             .key(.character(":"))] + InMemoryScreen.Step.type("w mine.doppel.yaml") + [.key(.enter), .capture("saved")]
         let (screen, app) = try WorkbenchFixtures.run(.data(path: csv), in: dir, steps: steps, ascii: true)
         expectScreen(Array(screen.lines("matches").suffix(6)), [
-            " view          Tab v     Show real rows, synthetic rows, or both side by side",
-            " fidelity      f F2      Fidelity dashboard: quality, per-column scores, correl~",
-            " q             q         Quit (asks when there are unsaved changes)",
-            " where                   :where COLUMN=VALUE — only rows with that value (again~",
-            " constrain               :constrain range C MIN MAX | less_equal A B | fixed_co~",
+            " inspect       Enter i   Show or hide the column panel: profile, real vs synthe~",
+            " frequency     F         Frequency table of the column: count, percent and bar,~",
+            " describe      I         Describe every column: kind, nulls, distinct, min, max~",
+            " filter        |         :filter FORMULA — only rows where it is true, e.g. pri~",
+            " joint         J         Add the column to the joint group (a Gaussian copula k~",
             ":re_",
         ])
         #expect(app.finalState?.document?.plan.seed != 42)

@@ -14,7 +14,7 @@ import TerminalUI
     @Test func previewRowsEqualTheReplayOfTheSavedSession() throws {
         let dir = try WorkbenchFixtures.temporaryDirectory()
         let steps: [InMemoryScreen.Step] = [.key(.character("l")), .key(.character("l")), .key(.character("s")), .key(.character("g")),
-                                            .key(.enter), .key(.character("r")), .key(.character("v")), .capture("synthetic"),
+                                            .key(.enter), .key(.character("r")), .key(.tab), .capture("synthetic"),
                                             .key(.character(":"))] + InMemoryScreen.Step.type("w pen.doppel.yaml") + [.key(.enter), .key(.character("q"))]
         let (screen, app) = try WorkbenchFixtures.run(.data(path: WorkbenchFixtures.penguinsPath), in: dir, steps: steps, ascii: true)
         let state = try #require(app.finalState)

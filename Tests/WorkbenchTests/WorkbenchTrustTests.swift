@@ -78,7 +78,7 @@ import TerminalUI
         let dir = try WorkbenchFixtures.temporaryDirectory()
         let csv = try Self.writeShop(in: dir)
         let steps: [InMemoryScreen.Step] = [.key(.character("$")), .capture("cut"), .key(.character("_")), .capture("fitted"),
-                                            .key(.character("c")), .capture("cell"), .key(.escape), .capture("closed")]
+                                            .key(.character("v")), .capture("cell"), .key(.escape), .capture("closed")]
         let (screen, _) = try WorkbenchFixtures.run(.data(path: csv), in: dir, width: 80, height: 10, steps: steps, ascii: false)
         expectScreen(screen.lines("cut"), [
             " shop.csv · 4 rows · 5 columns · real rows · seed 42              col 5/5 row 1",

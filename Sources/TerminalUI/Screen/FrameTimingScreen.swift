@@ -39,6 +39,8 @@ public final class FrameTimingScreen: Screen {
         }
     }
 
+    public func suspend() { base.suspend() }
+
     public func nextEvent(timeoutMilliseconds: Int) -> InputEvent? {
         guard let event = base.nextEvent(timeoutMilliseconds: timeoutMilliseconds) else { return nil }
         if let last = lastEvent, !last.framed { log("key\t\(Self.name(last.event))\tnone\t0") }
@@ -66,6 +68,7 @@ public final class FrameTimingScreen: Screen {
         case .key(.character(let character)): return "'\(character)'"
         case .key(let key): return "\(key)"
         case .resize(let width, let height): return "resize \(width)x\(height)"
+        case .mouse(let event): return "mouse \(event)"
         }
     }
 }

@@ -18,6 +18,8 @@ public final class InMemoryScreen: Screen {
     public private(set) var captures: [String: Buffer] = [:]
     /// Events handed out so far.
     public private(set) var eventsRead = 0
+    /// Times the program asked to be suspended (Ctrl-Z).
+    public private(set) var suspensions = 0
     private var script: [Step]
     private var position = 0
 
@@ -43,6 +45,10 @@ public final class InMemoryScreen: Screen {
 
     public func draw(_ frame: Buffer) {
         frames.append(frame)
+    }
+
+    public func suspend() {
+        suspensions += 1
     }
 
     public func nextEvent(timeoutMilliseconds: Int) -> InputEvent? {

@@ -11,8 +11,9 @@ public enum Key: Hashable, Sendable {
     case function(Int)
 }
 
-/// What a screen reports: a key, or a new terminal size.
+/// What a screen reports: a key, a new terminal size, or (when asked for) the mouse.
 public enum InputEvent: Hashable, Sendable {
     case key(Key)
     case resize(width: Int, height: Int)
+    case mouse(MouseEvent)
 }

@@ -9,4 +9,12 @@ public protocol Screen: AnyObject {
     /// The next input event, waiting at most `timeoutMilliseconds` (0: do not wait); nil when
     /// none arrived in time.
     func nextEvent(timeoutMilliseconds: Int) -> InputEvent?
+    /// Ctrl-Z: gives the terminal back and stops the program until the shell resumes it (`fg`),
+    /// then takes the terminal again; the next `draw` repaints every cell.
+    func suspend()
+}
+
+extension Screen {
+    /// Screens without a terminal have nothing to give back.
+    public func suspend() {}
 }

@@ -83,6 +83,12 @@ public struct CorrelationHeatmapWidget: Widget {
         }
     }
 
+    /// The most matrix columns drawn at `width` (at most 26, one letter each), so that a caller
+    /// can choose which columns to show rather than get the first ones.
+    public static func columnsThatFit(width: Int, palette: Palette) -> Int {
+        max(0, min(26, (width - (4 + 2) - 1) / (palette.usesColor ? 2 : 3)))
+    }
+
     func layout(width: Int, palette: Palette) -> Layout {
         let cellWidth = palette.usesColor ? 2 : 3
         let total = min(grid.names.count, 26)

@@ -4,9 +4,13 @@ import TerminalUI
 public enum WorkbenchCommand: String, CaseIterable, Sendable, Hashable {
     // Moving
     case moveLeft, moveRight, moveUp, moveDown, pageUp, pageDown, firstRow, lastRow, firstColumn, lastColumn
-    case jumpToColumn
+    case jumpToColumn, searchValue, searchNext, searchPrevious
     // Looking
-    case toggleInspect, cycleView, showFidelity, help, palette, viewCell
+    case toggleInspect, cycleView, showFidelity, help, palette, viewCell, frequency, describe, compactHeaders
+    // Row order and filter (a view: the data and plan never change)
+    case sortAscending, sortDescending, filter
+    // The terminal
+    case suspend
     // Column widths
     case fitColumnWidth, setColumnWidth
     // Editing the plan
@@ -50,7 +54,8 @@ public struct CommandBinding: Sendable, Hashable {
 /// The one table every key resolves through; it also writes the help screen, the palette's
 /// list and the status-bar hints, so that they cannot disagree with what the keys do.
 public enum CommandTable {
-    private static let lists: Set<WorkbenchScreen> = [.grid, .picker, .form, .fidelity, .help, .prompt]
+    private static let lists: Set<WorkbenchScreen> = [.grid, .picker, .form, .fidelity, .help, .prompt, .frequency, .describe]
+    private static let pages: Set<WorkbenchScreen> = [.grid, .picker, .fidelity, .help, .frequency, .describe]
 
     public static let bindings: [CommandBinding] = [
         CommandBinding(.moveLeft, "left", keys: [.left, .character("h")], help: "Previous column (previous choice in a form)",
@@ -62,22 +67,45 @@ public enum CommandTable {
         CommandBinding(.moveDown, "down", keys: [.down, .character("j")], help: "Next row, item or field",
                        screens: lists, inPalette: false),
         CommandBinding(.pageUp, "page-up", keys: [.pageUp, .control("b")], help: "One screen up",
-                       screens: [.grid, .picker, .fidelity, .help], inPalette: false),
+                       screens: pages, inPalette: false),
         CommandBinding(.pageDown, "page-down", keys: [.pageDown, .control("f"), .character(" ")], help: "One screen down",
-                       screens: [.grid, .picker, .fidelity, .help], inPalette: false),
+                       screens: pages, inPalette: false),
         CommandBinding(.firstRow, "top", keys: [.home, .character("g")], help: "First row",
-                       screens: [.grid, .picker, .fidelity, .help]),
+                       screens: pages),
         CommandBinding(.lastRow, "bottom", keys: [.end, .character("G")], help: "Last row",
-                       screens: [.grid, .picker, .fidelity, .help]),
+                       screens: pages),
         CommandBinding(.firstColumn, "first-column", keys: [.character("0")], help: "First column", screens: [.grid]),
         CommandBinding(.lastColumn, "last-column", keys: [.character("$")], help: "Last column", screens: [.grid]),
-        CommandBinding(.jumpToColumn, "find-column", keys: [.character("/")], help: "Jump to a column by name",
-                       screens: [.grid], hint: "find"),
+        CommandBinding(.jumpToColumn, "find-column", keys: [.character("c")], help: "Jump to a column by name",
+                       screens: [.grid], hint: "column"),
+        CommandBinding(.searchValue, "search", keys: [.character("/")],
+                       help: "Search the current column's values for text (ignoring case)", screens: [.grid], hint: "search"),
+        CommandBinding(.searchNext, "next-match", keys: [.character("n")], help: "Next row matching the search",
+                       screens: [.grid]),
+        CommandBinding(.searchPrevious, "previous-match", keys: [.character("N")], help: "Previous row matching the search",
+                       screens: [.grid]),
         CommandBinding(.toggleInspect, "inspect", keys: [.enter, .character("i")],
                        help: "Show or hide the column panel: profile, real vs synthetic chart, score, hints",
                        screens: [.grid], hint: "inspect"),
-        CommandBinding(.viewCell, "cell", keys: [.character("c")],
+        CommandBinding(.viewCell, "cell", keys: [.character("v")],
                        help: "Show the whole value under the cursor, in a box (both sides in the side-by-side view)",
+                       screens: [.grid]),
+        CommandBinding(.frequency, "frequency", keys: [.character("F")],
+                       help: "Frequency table of the column: count, percent and bar, real and synthetic (Enter filters to a level)",
+                       screens: [.grid], hint: "freq"),
+        CommandBinding(.describe, "describe", keys: [.character("I")],
+                       help: "Describe every column: kind, nulls, distinct, min, max, mean, median, sd, mode; real and synthetic",
+                       screens: [.grid]),
+        CommandBinding(.sortAscending, "sort", keys: [.character("[")],
+                       help: "Sort the rows by the column, ascending (again: unsorted); the data is not changed",
+                       screens: [.grid]),
+        CommandBinding(.sortDescending, "sort-descending", keys: [.character("]")],
+                       help: "Sort the rows by the column, descending (again: unsorted)", screens: [.grid]),
+        CommandBinding(.filter, "filter", keys: [.character("|")],
+                       help: ":filter FORMULA — only rows where it is true, e.g. price > 1000 (empty: all rows again)",
+                       screens: [.grid], hint: "filter"),
+        CommandBinding(.compactHeaders, "compact", keys: [.character("b")],
+                       help: "Compact headers: only the kind under each name, columns as wide as their values (again: full badges)",
                        screens: [.grid]),
         CommandBinding(.fitColumnWidth, "fit-width", keys: [.character("_")],
                        help: "Fit the column's width to its widest value (sampled rows and the rows shown)", screens: [.grid]),
@@ -94,14 +122,14 @@ public enum CommandTable {
                        screens: [.grid]),
         CommandBinding(.cycleJointModel, "joint-model", keys: [.character("M")],
                        help: "Switch the joint group's model (Gaussian copula, Bayesian network, ...)", screens: [.grid]),
-        CommandBinding(.cycleView, "view", keys: [.tab, .character("v")],
+        CommandBinding(.cycleView, "view", keys: [.tab],
                        help: "Show real rows, synthetic rows, or both side by side", screens: [.grid], hint: "view"),
         CommandBinding(.reseed, "reseed", keys: [.character("r")], help: "A new seed for the synthetic rows",
                        screens: [.grid, .fidelity]),
         CommandBinding(.showFidelity, "fidelity", keys: [.character("f"), .function(2)],
                        help: "Fidelity dashboard: quality, per-column scores, correlations, privacy",
                        screens: [.grid, .fidelity], hint: "fidelity"),
-        CommandBinding(.undo, "undo", keys: [.character("u"), .control("z")], help: "Undo the last edit",
+        CommandBinding(.undo, "undo", keys: [.character("u")], help: "Undo the last edit",
                        screens: [.grid], hint: "undo"),
         CommandBinding(.redo, "redo", keys: [.control("r"), .control("y")], help: "Redo the edit undone",
                        screens: [.grid]),
@@ -119,6 +147,9 @@ public enum CommandTable {
                        screens: [.grid], hint: "quit"),
         CommandBinding(.forceQuit, "q!", keys: [.control("c")], help: "Quit now; unsaved edits stay in the autosave",
                        screens: Set(WorkbenchScreen.allCases)),
+        CommandBinding(.suspend, "suspend", keys: [.control("z")],
+                       help: "Suspend to the shell (fg comes back), as in any terminal program",
+                       screens: Set(WorkbenchScreen.allCases)),
         CommandBinding(.condition, "where", keys: [],
                        help: ":where COLUMN=VALUE — only rows with that value (again for more columns; :where alone clears)",
                        screens: [.grid]),
@@ -133,8 +164,15 @@ public enum CommandTable {
                        screens: [.grid]),
         CommandBinding(.select, "select", keys: [.enter], help: "Choose the highlighted item; apply the form; accept the text",
                        screens: [.picker, .form, .prompt], hint: "ok", inPalette: false),
+        // Enter on the sheets, named for what it does there.
+        CommandBinding(.select, "filter-to-value", keys: [.enter],
+                       help: "Filter the grid to the highlighted value (on top of the filter already there)",
+                       screens: [.frequency], hint: "filter", inPalette: false),
+        CommandBinding(.select, "go-to-column", keys: [.enter], help: "Back to the grid, on the highlighted column",
+                       screens: [.describe], hint: "go to", inPalette: false),
         CommandBinding(.close, "close", keys: [.escape, .character("q")], help: "Close this screen without changes",
-                       screens: [.picker, .form, .fidelity, .help, .prompt, .confirm, .cell], hint: "back", inPalette: false),
+                       screens: [.picker, .form, .fidelity, .help, .prompt, .confirm, .cell, .frequency, .describe],
+                       hint: "back", inPalette: false),
         CommandBinding(.nextField, "next-field", keys: [.tab], help: "Next field", screens: [.form], inPalette: false),
         CommandBinding(.previousField, "previous-field", keys: [.backTab], help: "Previous field", screens: [.form],
                        inPalette: false),
@@ -179,7 +217,7 @@ public enum CommandTable {
     /// Hints in the order they are worth the room on a narrow status bar.
     static let hintOrder: [WorkbenchCommand] = [
         .help, .chooseStrategy, .editParameters, .toggleInspect, .cycleView, .showFidelity, .save, .undo, .quit,
-        .jumpToColumn, .palette, .select, .nextChoice, .close, .yes, .no,
+        .palette, .frequency, .searchValue, .filter, .jumpToColumn, .select, .nextChoice, .close, .yes, .no,
     ]
 
     /// Status-bar hints for a screen: `key word` pairs, the most useful first.

@@ -16,6 +16,10 @@ public enum WorkbenchScreen: String, CaseIterable, Sendable, Hashable {
     case confirm
     /// The whole value of the cell under the cursor.
     case cell
+    /// The frequency table of a column (`F`).
+    case frequency
+    /// One row per column: kind, nulls, distinct, min, max, mean, ... (`I`).
+    case describe
 
     /// Screens where printable characters are typed text rather than commands.
     public var takesText: Bool { self == .prompt || self == .form }

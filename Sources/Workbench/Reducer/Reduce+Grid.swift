@@ -21,6 +21,22 @@ extension Workbench {
         case .firstColumn: state.grid.cursorColumn = 0
         case .lastColumn: state.grid.cursorColumn = max(0, columnCount - 1)
         case .jumpToColumn: state.overlay = .prompt(Prompt(purpose: .jumpToColumn))
+        case .searchValue:
+            if let column = state.cursorColumn {
+                // Empty: a new search (n and N repeat the last one).
+                state.overlay = .prompt(Prompt(purpose: .searchValue(column: column.name)))
+            }
+        case .searchNext: searchAgain(forward: true, &state)
+        case .searchPrevious: searchAgain(forward: false, &state)
+        case .sortAscending: sort(descending: false, &state)
+        case .sortDescending: sort(descending: true, &state)
+        case .filter:
+            let current = state.grid.query.filters.count == 1 ? state.grid.query.filters.first : nil
+            let text = if case .formula(let formula)? = current { formula } else { "" }
+            state.overlay = .prompt(Prompt(purpose: .filter, text: text))
+        case .frequency: openFrequency(&state)
+        case .describe: openDescribe(&state)
+        case .compactHeaders: toggleCompactHeaders(&state)
         case .viewCell: openCellView(&state)
         case .fitColumnWidth:
             if let column = state.cursorColumn {
@@ -114,13 +130,35 @@ extension Workbench {
         }
     }
 
-    /// Rows the grid can scroll through: the real rows, or the preview's.
+    /// Rows the grid can scroll through: the real rows, or the preview's (those the filter keeps).
     static func gridRowCount(_ state: WorkbenchState) -> Int {
-        guard let document = state.document else { return 0 }
+        let real = shownRowCount(synthetic: false, state), synthetic = shownRowCount(synthetic: true, state)
         switch state.grid.view {
-        case .real: return document.table.rowCount
-        case .synthetic: return state.preview.rowCount
-        case .both: return max(document.table.rowCount, state.preview.rowCount)
+        case .real: return real
+        case .synthetic: return synthetic
+        case .both: return max(real, synthetic)
+        }
+    }
+
+    /// Rows one side shows (those the filter keeps).
+    static func shownRowCount(synthetic: Bool, _ state: WorkbenchState) -> Int {
+        state.grid.order.rows(synthetic: synthetic)?.count ?? RowOrdering.rowCount(synthetic: synthetic, in: state)
+    }
+
+    /// The data row at grid row `row` of a side, through the sort and filter (nil past the end).
+    static func dataRow(_ row: Int, synthetic: Bool, _ state: WorkbenchState) -> Int? {
+        guard row >= 0 else { return nil }
+        if let rows = state.grid.order.rows(synthetic: synthetic) { return row < rows.count ? rows[row] : nil }
+        return row < RowOrdering.rowCount(synthetic: synthetic, in: state) ? row : nil
+    }
+
+    /// The gutter's widest number: row numbers are the data's, whatever the filter keeps.
+    static func gutterRowCount(_ state: WorkbenchState) -> Int {
+        let real = RowOrdering.rowCount(synthetic: false, in: state), synthetic = RowOrdering.rowCount(synthetic: true, in: state)
+        switch state.grid.view {
+        case .real: return real
+        case .synthetic: return synthetic
+        case .both: return max(real, synthetic)
         }
     }
 
@@ -139,7 +177,7 @@ extension Workbench {
         state.grid.cursorColumn = max(0, min(state.grid.cursorColumn, columns.count - 1))
         state.grid.leftColumn = max(0, min(state.grid.leftColumn, state.grid.cursorColumn))
         let pane = layout.panes(state.grid.view)[0]
-        let available = pane.width - GridView.gutterWidth(rows: rows)
+        let available = pane.width - GridView.gutterWidth(rows: gutterRowCount(state))
         while state.grid.leftColumn < state.grid.cursorColumn {
             let used = (state.grid.leftColumn...state.grid.cursorColumn).reduce(0) { total, index in
                 total + (document.widths[columns[index].name] ?? 8) + 1
@@ -156,13 +194,15 @@ extension Workbench {
         guard let document = state.document, let column = document.plan.column(named: name) else { return 8 }
         let layout = WorkbenchLayout(state)
         let visible = state.grid.topRow..<(state.grid.topRow + layout.dataRows)
-        var sides: [(ColumnValues, NullBitmap)] = []
-        if let real = document.table.column(named: name) { sides.append((real.values, real.validity)) }
-        if let synthetic = state.preview.generated[name] { sides.append((synthetic.values.values, synthetic.values.validity)) }
-        var width = max(DisplayWidth.of(name), ColumnBadge.text(kind: column.kind, strategy: column.strategy).count,
-                        document.sampledWidth(of: name))
-        for (values, validity) in sides {
-            let texts = visible.compactMap { CellText.text(values, validity: validity, row: $0) }
+        var sides: [(ColumnValues, NullBitmap, [Int])] = []
+        for synthetic in [false, true] {
+            guard let column = RowOrdering.column(name, synthetic: synthetic, in: state) else { continue }
+            sides.append((column.values, column.validity, visible.compactMap { dataRow($0, synthetic: synthetic, state) }))
+        }
+        let badge = document.compactHeaders ? ColumnBadge.kind(column.kind) : ColumnBadge.text(kind: column.kind, strategy: column.strategy)
+        var width = max(DisplayWidth.of(name), badge.count, document.sampledWidth(of: name))
+        for (values, validity, rows) in sides {
+            let texts = rows.compactMap { CellText.text(values, validity: validity, row: $0) }
             guard case .decimals = values else {
                 width = max(width, texts.reduce(0) { max($0, DisplayWidth.of($1)) })
                 continue
@@ -171,7 +211,7 @@ extension Workbench {
             width = max(width, texts.reduce(0) { max($0, DisplayWidth.of(CellText.aligned($1, fractionDigits: fraction))) })
         }
         let pane = layout.panes(state.grid.view)[0]
-        return max(1, min(width, pane.width - GridView.gutterWidth(rows: gridRowCount(state)) - 1))
+        return max(1, min(width, pane.width - GridView.gutterWidth(rows: gutterRowCount(state)) - 1))
     }
 
     /// Sets a column's width by hand (`z_`, `_`); it stays through edits.
@@ -184,24 +224,25 @@ extension Workbench {
         keepCursorVisible(&state)
     }
 
-    /// `c`: the cursor's cell whole, in a box (both sides in the side-by-side view).
+    /// `v`: the cursor's cell whole, in a box (both sides in the side-by-side view).
     static func openCellView(_ state: inout WorkbenchState) {
-        guard let document = state.document, let column = state.cursorColumn else { return }
+        guard let column = state.cursorColumn else { return }
         let row = state.grid.cursorRow
-        func real() -> (side: String, text: String?) {
-            let values = document.table.column(named: column.name)
-            return ("real", values.flatMap { CellText.text($0.values, validity: $0.validity, row: row) })
+        func side(_ synthetic: Bool) -> (side: String, text: String?) {
+            let values = RowOrdering.column(column.name, synthetic: synthetic, in: state)
+            let dataRow = dataRow(row, synthetic: synthetic, state)
+            return (synthetic ? "synthetic" : "real",
+                    values.flatMap { values in dataRow.flatMap { CellText.text(values.values, validity: values.validity, row: $0) } })
         }
-        func synthetic() -> (side: String, text: String?) {
-            let values = state.preview.generated[column.name]
-            return ("synthetic", values.flatMap { CellText.text($0.values.values, validity: $0.values.validity, row: row) })
-        }
+        func real() -> (side: String, text: String?) { side(false) }
+        func synthetic() -> (side: String, text: String?) { side(true) }
         let values: [(side: String, text: String?)] = switch state.grid.view {
         case .real: [real()]
         case .synthetic: [synthetic()]
         case .both: [real(), synthetic()]
         }
-        state.overlay = .cell(CellView(column: column.name, row: row + 1, values: values))
+        let number = (dataRow(row, synthetic: state.grid.view == .synthetic, state) ?? row) + 1
+        state.overlay = .cell(CellView(column: column.name, row: number, values: values))
     }
 
     /// `/`: the first column whose name equals, starts with, or contains the text (ignoring case).

@@ -296,6 +296,7 @@ extension Workbench {
         state.preview.fitted = result.fitted
         state.preview.generated = result.generated
         state.preview.errors = result.errors
+        RowOrdering.refreshSynthetic(&state)
         keepCursorVisible(&state)
         // Fidelity of this preview, on the columns that were generated.
         let names = document.plan.outputColumns.map(\.name).filter { result.generated[$0] != nil }

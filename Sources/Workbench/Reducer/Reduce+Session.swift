@@ -66,6 +66,12 @@ extension Workbench {
         case .jumpToColumn:
             jump(to: text, &state)
             return []
+        case .filter:
+            setFilter(text, &state)
+            return []
+        case .searchValue:
+            search(text, &state)
+            return []
         case .columnWidth(let column):
             guard let width = Int(text), (1...500).contains(width) else {
                 state.message = StatusMessage("a width is a number of columns, 1 to 500", isError: true)
@@ -106,6 +112,9 @@ extension Workbench {
             return accept(Prompt(purpose: .open, text: file), &state)
         case ("where", _), ("rebalance", _), ("constrain", _), ("predictors", _):
             return planCommand(word, argument: argument, &state)
+        case ("filter", _):
+            setFilter(argument ?? "", &state)
+            return []
         default:
             break
         }

@@ -23,6 +23,7 @@ extension Workbench {
                 // While loading or after a failed load only quitting makes sense.
                 let command = CommandTable.command(for: key, on: .grid)
                 if command == .quit || command == .forceQuit { state.exitRequested = true }
+                if command == .suspend { state.suspendRequested = true }
                 return []
             }
             // A message stays until the next key.
@@ -46,6 +47,10 @@ extension Workbench {
                 return type(character, &state)
             }
             return []
+        case .mouse(let event):
+            guard case .ready = state.phase else { return [] }
+            state.message = nil
+            return mouse(event, &state)
         case .command(let command):
             guard case .ready = state.phase else {
                 if command == .quit || command == .forceQuit { state.exitRequested = true }
@@ -119,6 +124,11 @@ extension Workbench {
             state.exitRequested = true
             return []
         }
+        if command == .suspend {
+            // The app hands the terminal back and stops; the screen is drawn again on resume.
+            state.suspendRequested = true
+            return []
+        }
         switch state.overlay {
         case .strategyPicker(let picker): return pickerCommand(command, picker, isKind: false, &state)
         case .kindPicker(let picker): return pickerCommand(command, picker, isKind: true, &state)
@@ -128,6 +138,12 @@ extension Workbench {
         case .help(let scroll): return helpCommand(command, scroll: scroll, &state)
         case .cell:
             if command == .close { state.overlay = nil }
+            return []
+        case .frequency(let sheet):
+            frequencyCommand(command, sheet, &state)
+            return []
+        case .describe(let sheet):
+            describeCommand(command, sheet, &state)
             return []
         case nil: break
         }

@@ -39,6 +39,11 @@ public struct Document: Sendable {
     /// Widest fraction (digits after the point) among the sampled rows, per decimal column.
     public private(set) var fractionDigits: [String: Int]
 
+    /// Compact headers (`b`): only the kind under a name, and widths fitted to the values with
+    /// names cut at `compactNameWidth`, so that about twice as many columns fit.
+    public var compactHeaders = false
+    public static let compactNameWidth = 8
+
     /// True for the embedded demo data, which has no file until a session is saved.
     public var isDemo = false
 
@@ -82,8 +87,12 @@ public struct Document: Sendable {
     public mutating func refitWidths() {
         widths = [:]
         for column in plan.columns {
-            let badge = ColumnBadge.text(kind: column.kind, strategy: column.strategy).count + (plan.jointGroup(of: column.name) != nil ? 2 : 0)
-            let width = max(DisplayWidth.of(column.name), badge, contentWidths[column.name] ?? 0)
+            let joint = plan.jointGroup(of: column.name) != nil ? 2 : 0
+            let width = compactHeaders
+                ? max(min(DisplayWidth.of(column.name), Self.compactNameWidth), ColumnBadge.kind(column.kind).count + joint,
+                      contentWidths[column.name] ?? 0)
+                : max(DisplayWidth.of(column.name), ColumnBadge.text(kind: column.kind, strategy: column.strategy).count + joint,
+                      contentWidths[column.name] ?? 0)
             widths[column.name] = widthOverrides[column.name] ?? min(max(width, 4), 32)
         }
     }

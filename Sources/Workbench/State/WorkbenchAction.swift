@@ -10,6 +10,8 @@ public enum WorkbenchAction: Sendable {
     case start
     case key(Key)
     case resize(width: Int, height: Int)
+    /// Only with `--mouse`: the wheel scrolls, a press selects a cell or a list's line.
+    case mouse(MouseEvent)
     /// A command run from the palette (or a test).
     case command(WorkbenchCommand)
     case loaded(LoadResult)

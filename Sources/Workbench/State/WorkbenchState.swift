@@ -46,6 +46,8 @@ public struct WorkbenchState: Sendable {
     public var autosaveDelayMilliseconds: Int
     /// Set when the workbench should end.
     public var exitRequested = false
+    /// Set by Ctrl-Z: the app suspends the program (the terminal given back) and clears it.
+    public var suspendRequested = false
 
     public init(launch: WorkbenchLaunch, width: Int, height: Int, currentDirectory: String,
                 newSessionSeed: UInt64? = nil, chooseJointModel: Bool = true, autosaveDelayMilliseconds: Int = 1500) {
@@ -86,6 +88,12 @@ public struct GridState: Sendable, Equatable {
     public var view: View = .real
     /// The column panel (profile, chart, score, hints) is open.
     public var inspect = false
+    /// The filter and sort the rows are shown with (`|`, `[`, `]`, a frequency level).
+    public var query = RowQuery()
+    /// The rows each side shows for `query`, kept in step with it and with the preview.
+    public var order = RowOrder()
+    /// The text `/` last searched for in a column (`n` and `N` search again).
+    public var search: String?
 }
 
 /// A modal screen over the page.
@@ -98,6 +106,10 @@ public enum Overlay: Sendable {
     case help(scroll: Int)
     /// The whole value of a cell.
     case cell(CellView)
+    /// A column's frequency table (`F`).
+    case frequency(FrequencySheet)
+    /// Every column's figures (`I`).
+    case describe(DescribeSheet)
 
     public var screen: WorkbenchScreen {
         switch self {
@@ -107,6 +119,8 @@ public enum Overlay: Sendable {
         case .confirm: .confirm
         case .help: .help
         case .cell: .cell
+        case .frequency: .frequency
+        case .describe: .describe
         }
     }
 }
@@ -133,6 +147,8 @@ public struct Prompt: Sendable, Equatable {
         case saveAs(thenQuit: Bool)
         case open
         case columnWidth(column: String)
+        case filter
+        case searchValue(column: String)
     }
 
     public var purpose: Purpose
@@ -152,6 +168,8 @@ public struct Prompt: Sendable, Equatable {
         case .saveAs: "save session as: "
         case .open: "open (CSV or session): "
         case .columnWidth(let column): "width of \(column): "
+        case .filter: "filter (formula, empty for all rows): "
+        case .searchValue(let column): "search \(column): "
         }
     }
 }

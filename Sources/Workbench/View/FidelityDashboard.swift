@@ -28,7 +28,10 @@ enum FidelityDashboard {
                     + columns.map { ScoreGauge($0.column, value: $0.score, labelWidth: nameWidth) as any Widget }, spacing: 0))
             }
             if let correlations = fidelity.correlations, correlations.columns.count >= 2 {
-                widgets.append(CorrelationHeatmapWidget(correlations))
+                let summary = CorrelationSummary(matrices: correlations)
+                widgets.append(summary.heatmap(width: width, palette: palette))
+                let worst = summary.worstPairs(count: 10, palette: palette)
+                if !worst.isEmpty { widgets.append(WidgetStack(worst, spacing: 0)) }
             }
         } else if fidelity.qualityPending || state.preview.pending {
             widgets.append(TextWidget(palette.ui("computing quality…"), role: .muted))

@@ -25,10 +25,12 @@ enum GridView {
     private static func pane(_ state: WorkbenchState, _ document: Document, synthetic: Bool, area: Rect,
                              into buffer: inout Buffer) {
         let palette = state.palette
-        let rows = Workbench.gridRowCount(state)
-        let paneRows = synthetic ? state.preview.rowCount : document.table.rowCount
-        let gutter = gutterWidth(rows: rows)
         let dataRows = max(0, area.height - WorkbenchLayout.headerRows)
+        // Rows of this pane through the filter and sort; the gutter numbers the data's rows.
+        let paneRows = Workbench.shownRowCount(synthetic: synthetic, state)
+        let gutter = gutterWidth(rows: Workbench.gutterRowCount(state))
+        let visibleRows = state.grid.topRow..<min(paneRows, state.grid.topRow + dataRows)
+        let dataRowsShown = visibleRows.map { Workbench.dataRow($0, synthetic: synthetic, state) ?? $0 }
         let separator = palette.isASCII ? "|" : "│"
         // Synthetic rows carry the synthetic colour of the charts in their header.
         let headerStyle = palette.usesColor ? (synthetic ? palette.synthetic : .plain).adding(.bold) : palette.title
@@ -54,16 +56,16 @@ enum GridView {
             let error = state.preview.errors[column.name]
             let joint = document.plan.jointGroup(of: column.name) != nil
             let badge = error != nil ? "! \(column.strategy)"
-                : (joint ? "J " : "") + ColumnBadge.text(kind: column.kind, strategy: column.strategy)
+                : (joint ? "J " : "") + (document.compactHeaders ? ColumnBadge.kind(column.kind)
+                    : ColumnBadge.text(kind: column.kind, strategy: column.strategy))
             buffer.set(x, area.y + 1, DisplayWidth.pad(badge, to: shown, ellipsis: palette.glyphs.ellipsis),
                        error != nil ? palette.bad : muted, within: cell)
 
             let values: (ColumnValues, NullBitmap)? = synthetic
                 ? state.preview.generated[column.name].map { ($0.values.values, $0.values.validity) }
                 : document.table.column(named: column.name).map { ($0.values, $0.validity) }
-            let visibleRows = state.grid.topRow..<min(paneRows, state.grid.topRow + dataRows)
             let texts: [String?] = values.map { columnValues, validity in
-                visibleRows.map { CellText.text(columnValues, validity: validity, row: $0) }
+                dataRowsShown.map { CellText.text(columnValues, validity: validity, row: $0) }
             } ?? []
             let isNumber = values.map { CellText.alignsRight($0.0) } ?? false
             // Decimals line up on the point: as many fraction digits as the widest on screen or
@@ -106,12 +108,13 @@ enum GridView {
         for offset in 0..<dataRows {
             let row = state.grid.topRow + offset
             guard row < paneRows else { break }
-            let number = DisplayWidth.pad(String(row + 1), to: gutter - 1, alignRight: true)
+            let number = DisplayWidth.pad(String(dataRowsShown[offset] + 1), to: gutter - 1, alignRight: true)
             buffer.set(area.x, area.y + WorkbenchLayout.headerRows + offset, number,
                        row == state.grid.cursorRow ? palette.title : muted, within: area)
         }
-        if paneRows == 0 && synthetic {
-            let text = state.preview.pending ? "generating the preview…" : "no preview rows"
+        if paneRows == 0 && (synthetic || !state.grid.query.filters.isEmpty) {
+            let text = !state.grid.query.filters.isEmpty && RowOrdering.rowCount(synthetic: synthetic, in: state) > 0
+                ? "no rows match the filter" : state.preview.pending ? "generating the preview…" : "no preview rows"
             buffer.set(area.x + gutter, area.y + WorkbenchLayout.headerRows, palette.ui(text), muted, within: area)
         }
     }

@@ -5,7 +5,7 @@ enum HelpView {
     static let screenTitles: [(WorkbenchScreen, String)] = [
         (.grid, "Data grid"), (.picker, "Lists (strategy, kind)"), (.form, "Parameter form"),
         (.fidelity, "Fidelity dashboard"), (.help, "This help"), (.prompt, "Prompts and the : palette"), (.confirm, "Questions"),
-        (.cell, "Cell view"),
+        (.cell, "Cell view"), (.frequency, "Frequency table (F)"), (.describe, "Describe sheet (I)"),
     ]
 
     static func lines(ascii: Bool) -> [String] {

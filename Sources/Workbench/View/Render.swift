@@ -38,6 +38,8 @@ extension Workbench {
         case .form(let form): OverlayView.form(form, state, into: &buffer)
         case .help(let scroll): HelpView.render(scroll: scroll, state, into: &buffer)
         case .cell(let view): OverlayView.cell(view, state, into: &buffer)
+        case .frequency(let sheet): FrequencyView.render(sheet, state, into: &buffer)
+        case .describe(let sheet): DescribeView.render(sheet, state, into: &buffer)
         case .prompt(let prompt) where prompt.purpose == .palette: OverlayView.paletteMatches(prompt, state, into: &buffer)
         default: break
         }

@@ -18,7 +18,21 @@ enum StatusBar {
         }
         let views: [GridState.View: String] = [.real: "real rows", .synthetic: "synthetic rows", .both: "real | synthetic"]
         let rows = document.table.rowCount, columns = document.plan.columns.count
-        parts += ["\(grouped(rows)) row" + (rows == 1 ? "" : "s"), "\(columns) column" + (columns == 1 ? "" : "s"),
+        // A filter or sort changes what the grid means: said first, where it is not cut (the
+        // formula, the longest, last of the three).
+        let filter = state.page == .grid ? state.grid.query.filterDescription : nil
+        if filter != nil {
+            let synthetic = state.grid.view == .synthetic
+            let kept = Workbench.shownRowCount(synthetic: synthetic, state), all = RowOrdering.rowCount(synthetic: synthetic, in: state)
+            parts.append("\(grouped(kept)) of \(grouped(all)) rows")
+        } else {
+            parts.append("\(grouped(rows)) row" + (rows == 1 ? "" : "s"))
+        }
+        if state.page == .grid, let sort = state.grid.query.sort {
+            parts.append("sorted by \(sort.column) " + (sort.descending ? (palette.isASCII ? "desc" : "↓") : (palette.isASCII ? "asc" : "↑")))
+        }
+        if let filter { parts.append("filter: " + filter) }
+        parts += ["\(columns) column" + (columns == 1 ? "" : "s"),
                   state.page == .fidelity ? "fidelity" : views[state.grid.view]!, "seed \(document.plan.seed)"]
         let left = " " + palette.ui(parts.joined(separator: " · "))
         let position = state.page == .grid
@@ -46,6 +60,11 @@ enum StatusBar {
         default:
             break
         }
+        if let message = state.message, message.isError, state.overlay == nil,
+           DisplayWidth.of(palette.ui(message.text)) > area.width, area.y >= 1 {
+            errorLines(palette.ui(message.text), palette: palette, above: area, into: &buffer)
+            return
+        }
         if let message = state.message, state.overlay == nil || state.screen == .form {
             let text = DisplayWidth.truncate(palette.ui(message.text), to: message.isError ? area.width : area.width / 2,
                                              ellipsis: palette.glyphs.ellipsis)
@@ -54,6 +73,24 @@ enum StatusBar {
             return
         }
         hints(state, from: area.x, area: area, into: &buffer)
+    }
+
+    /// An error too long for one line, whole: wrapped upwards from the status line over the
+    /// page (at most a third of the screen; a longer one ends in an ellipsis).
+    static func errorLines(_ text: String, palette: Palette, above area: Rect, into buffer: inout Buffer) {
+        let lines = Workbench.wrap(text, width: max(1, area.width))
+        let room = max(1, min(lines.count, (area.y + 1) / 3))
+        var shown = Array(lines.prefix(room))
+        if lines.count > room, let last = shown.popLast() {
+            shown.append(DisplayWidth.truncate(last + " " + palette.glyphs.ellipsis, to: area.width - 1, ellipsis: palette.glyphs.ellipsis))
+        }
+        for (offset, line) in shown.enumerated() {
+            let y = area.y - shown.count + 1 + offset
+            let row = Rect(x: area.x, y: y, width: area.width, height: 1)
+            buffer.fill(row, with: .blank)
+            buffer.set(area.x, y, DisplayWidth.truncate(line, to: area.width, ellipsis: palette.glyphs.ellipsis),
+                       palette.bad.adding(.bold), within: row)
+        }
     }
 
     static func hints(_ state: WorkbenchState, layout: WorkbenchLayout, into buffer: inout Buffer) {
