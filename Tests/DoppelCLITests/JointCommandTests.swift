@@ -33,12 +33,15 @@ struct JointCommandTests {
     @Test("a wide table is planned by groups of related columns, says what it left out, and runs")
     func widePlanByGroups() throws {
         // penguins' columns five times over under new names: past the narrow search's 30 columns.
+        // Each copy reads the rows from another starting point, so that no column is a copy of
+        // another (which rule discovery would derive instead of modelling).
         let directory = DoppelProcess.temporaryDirectory()
         let lines = try String(contentsOfFile: DoppelProcess.sharedData("penguins"), encoding: .utf8)
             .split(separator: "\n", omittingEmptySubsequences: true)
         let header = lines[0].split(separator: ",", omittingEmptySubsequences: false)
         let names = (1...5).flatMap { copy in header.map { copy == 1 ? String($0) : "\($0)_\(copy)" } }
-        let body = lines.dropFirst().map { line in Array(repeating: String(line), count: 5).joined(separator: ",") }
+        let rows = Array(lines.dropFirst())
+        let body = rows.indices.map { row in (0..<5).map { copy in String(rows[(row + copy * 71) % rows.count]) }.joined(separator: ",") }
         let data = directory.appendingPathComponent("wide.csv")
         try ([names.joined(separator: ",")] + body).joined(separator: "\n").appending("\n").write(to: data, atomically: true, encoding: .utf8)
         let path = directory.appendingPathComponent("wide.doppel.yaml").path

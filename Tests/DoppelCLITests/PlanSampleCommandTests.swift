@@ -74,10 +74,10 @@ struct StrategiesCommandTests {
         let list = try DoppelProcess.run(["strategies"])
         #expect(list.status == 0)
         for id in ["empirical", "histogram", "kde", "parametric", "categorical", "boolean", "datetime", "fake", "pattern",
-                   "sequence", "constant", "uniform", "choice", "keep", "perturb", "shuffle", "hash", "mask", "drop", "formula"] {
+                   "sequence", "constant", "uniform", "choice", "keep", "perturb", "shuffle", "hash", "mask", "drop", "formula", "lookup", "categorical_given"] {
             #expect(list.stdout.contains("\n  \(id) "), "\(id) is not listed")
         }
-        #expect(list.stdout.contains("keep         Keep the real column, row-aligned  [keeps real values]"))
+        #expect(list.stdout.contains("keep               Keep the real column, row-aligned  [keeps real values]"))
         let histogram = try DoppelProcess.run(["strategies", "histogram"])
         #expect(histogram.stdout.contains("  bins (default 20): Number of bins\n      a whole number from 1 to 10000\n"))
         let unknown = try DoppelProcess.run(["strategies", "magic"])

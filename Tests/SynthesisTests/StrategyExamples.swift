@@ -19,6 +19,8 @@ struct StrategyExample: Sendable, CustomStringConvertible {
     var unsupportedKind: ColumnKind?
     /// False for strategies whose output does not depend on the seed.
     var isRandom = true
+    /// Columns generated before this one, for strategies that read other columns.
+    var companions: [ColumnPlan] = []
 
     var description: String { strategy }
 
@@ -66,6 +68,12 @@ struct StrategyExample: Sendable, CustomStringConvertible {
                         parameters: Parameters(["key_file": .text(HashTestKey.path), "prefix": "c-"]), badParameter: ("length", 4), isRandom: false),
         StrategyExample(strategy: "formula", dataset: "diamonds", column: "price", kind: .integer,
                         parameters: Parameters(["expression": "round(2.5 * 4, 0)"]), badParameter: ("expression", 3), isRandom: false),
+        StrategyExample(strategy: "lookup", dataset: "diamonds", column: "cut", kind: .categorical,
+                        parameters: Parameters(["keys": .list(["color"])]), badParameter: ("keys", "color"),
+                        companions: [ColumnPlan(name: "color", kind: .categorical, strategy: "categorical")]),
+        StrategyExample(strategy: "categorical_given", dataset: "diamonds", column: "clarity", kind: .categorical,
+                        parameters: Parameters(["given": .list(["cut"]), "rare_threshold": 5]), badParameter: ("rare_threshold", -2),
+                        unsupportedKind: .datetime, companions: [ColumnPlan(name: "cut", kind: .categorical, strategy: "categorical")]),
     ]
 }
 
