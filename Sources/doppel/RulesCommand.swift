@@ -32,6 +32,7 @@ struct RulesCommand: ParsableCommand {
             let start = DispatchTime.now().uptimeNanoseconds
             let rules = RuleDiscovery.discover(table, kinds: proposedKinds(table), settings: .init(minimumSupport: minSupport))
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            if let bounds = RuleDiscovery.bounds(for: table) { Diagnostics.note(bounds) }
             let report = RulesReport(source: name, rowCount: table.rowCount, rules: rules, seconds: seconds)
             try AtomicFileWriter.write(Array((json ? report.json : report.text).utf8), to: out)
         }

@@ -69,9 +69,9 @@ extension RuleSearch {
     /// `c = a + b + d` (a living area as the sum of its floors). The first present sample row
     /// filters the combinations before any full check.
     func findSumsOfThree() {
-        let numbers = arithmeticProfiles
+        let numbers = Array(arithmeticProfiles.prefix(settings.quarticColumns))
         guard numbers.count >= 4 else { return }
-        for target in targetsFirst where !isDerived(target.name) {
+        for target in numbers where !isDerived(target.name) {
             let t = target.view
             let others = numbers.filter { $0.name != target.name }
             guard let probe = sample.first(where: { row in t.present[row] && others.allSatisfy { $0.view.present[row] } }) else { continue }

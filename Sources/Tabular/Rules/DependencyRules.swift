@@ -6,7 +6,7 @@ extension RuleSearch {
         let rowCount = columns.rowCount
         let limit = max(2, rowCount / 20)
         var coded: [(name: String, view: RuleColumns.CodedView)] = []
-        for column in table.columns where eligible.contains(column.name) {
+        for column in table.columns.prefix(settings.pairwiseColumns) where eligible.contains(column.name) {
             guard let view = columns.codes(column.name), view.distinct >= 3 || (view.distinct == 2 && column.nullCount == 0) else { continue }
             coded.append((column.name, view))
         }

@@ -33,7 +33,7 @@ extension RuleSearch {
     }
 
     func findNullImplications() {
-        let withNulls = table.columns.filter { eligible.contains($0.name) && $0.nullCount >= 5 && $0.nullCount < $0.count }
+        let withNulls = table.columns.prefix(settings.pairwiseColumns).filter { eligible.contains($0.name) && $0.nullCount >= 5 && $0.nullCount < $0.count }
         guard !withNulls.isEmpty else { return }
         var found: [(source: String, target: String)] = []
         for source in withNulls {

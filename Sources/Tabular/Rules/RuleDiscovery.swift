@@ -15,6 +15,13 @@ public enum RuleDiscovery {
         /// Caps on the work, so that wide tables stay cheap.
         public var maxRules = 200
         public var maxPairDeterminantChecks = 3_000
+        /// Columns the pairwise searches (orders, dependencies, null implications, `c = k · a`)
+        /// look at, the cubic ones (`c = a + b`, `k · a + b`, ratios) and the quartic one
+        /// (sums of three), in table order: a table of 10,000 columns is searched in its first
+        /// columns, and `RuleDiscovery.bounds` says so.
+        public var pairwiseColumns = 200
+        public var cubicColumns = 80
+        public var quarticColumns = 40
 
         public init(minimumSupport: Double = 0.999) {
             self.minimumSupport = minimumSupport
@@ -28,6 +35,15 @@ public enum RuleDiscovery {
         guard table.rowCount >= 20 else { return [] }
         let search = RuleSearch(table: table, kinds: kinds, settings: settings)
         return search.run()
+    }
+
+    /// What a wide table's search left out, for people; nil when every column was searched.
+    public static func bounds(for table: Table, settings: Settings = Settings()) -> String? {
+        guard table.columnCount > settings.quarticColumns else { return nil }
+        var parts = ["sums of three columns over the first \(settings.quarticColumns) numeric columns"]
+        if table.columnCount > settings.cubicColumns { parts.append("other arithmetic over the first \(settings.cubicColumns)") }
+        if table.columnCount > settings.pairwiseColumns { parts.append("orders, dependencies and null implications over the first \(settings.pairwiseColumns) columns") }
+        return "on a table this wide, rules were searched in bounds: " + parts.joined(separator: "; ")
     }
 }
 
@@ -73,7 +89,7 @@ final class RuleSearch {
         self.eligible = eligible
         var profiles: [NumericProfile] = []
         let columns = self.columns
-        for column in table.columns where eligible.contains(column.name) {
+        for column in table.columns.prefix(settings.pairwiseColumns) where eligible.contains(column.name) {
             guard let view = columns.numbers(column.name) else { continue }
             var minimum = Double.infinity, maximum = -Double.infinity, whole = true
             var distinct = Set<Double>()
@@ -174,5 +190,6 @@ final class RuleSearch {
         return shiftedApplicable > 0 && Double(shiftedHolds) < mismatchedSupport * Double(shiftedApplicable)
     }
 
-    var arithmeticProfiles: [NumericProfile] { profiles.filter { !$0.view.isDatetime } }
+    /// Numeric (not datetime) columns, within the cubic searches' bound.
+    var arithmeticProfiles: [NumericProfile] { Array(profiles.filter { !$0.view.isDatetime }.prefix(settings.cubicColumns)) }
 }
