@@ -28,7 +28,7 @@ public enum CARTStrategy: JointStrategy {
         exposure: .values)
 
     public static func fit(_ input: JointFitInput) throws -> CARTModel {
-        let members = input.members
+        let members = visitOrder(input)
         guard !members.isEmpty else {
             throw PlanError("joint group '\(input.groupName)': model 'cart' needs at least one column")
         }
@@ -53,6 +53,23 @@ public enum CARTStrategy: JointStrategy {
         let fitter = CARTMemberFitter(members: members, codings: codings, plans: plans, settings: settings)
         let results = Parallel.map(members.count) { position in Result { try fitter.fit(position) } }
         return CARTModel(members: try results.map { try $0.get() }, settings: settings)
+    }
+
+    /// The plan's order with the members `where` conditions fix moved to the front (in the
+    /// conditions' order): the first is drawn from its own strategy restricted to its condition,
+    /// the next fixed given it, and every other member from trees fed the fixed values — so the
+    /// rows keep the relations the real rows with those values have. Moved members lose their
+    /// own method and predictors (their values are fixed); the others keep their order, so their
+    /// predictors stay earlier members.
+    static func visitOrder(_ input: JointFitInput) -> [JointMember] {
+        let moved = input.conditioned.compactMap { name in input.members.first { $0.name == name } }
+        guard !moved.isEmpty else { return input.members }
+        let fixed = moved.map { member in
+            var member = member
+            if let defaults = try? ResolvedParameters(Parameters(), schema: descriptor.memberParameters, column: member.name) { member.parameters = defaults }
+            return member
+        }
+        return fixed + input.members.filter { !input.conditioned.contains($0.name) }
     }
 
     /// synthpop's 5 on small tables, where every leaf counts for the relationships; 20 from
