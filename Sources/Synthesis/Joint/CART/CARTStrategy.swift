@@ -69,7 +69,22 @@ public enum CARTStrategy: JointStrategy {
             if let defaults = try? ResolvedParameters(Parameters(), schema: descriptor.memberParameters, column: member.name) { member.parameters = defaults }
             return member
         }
-        return fixed + input.members.filter { !input.conditioned.contains($0.name) }
+        var order = fixed + input.members.filter { !input.conditioned.contains($0.name) }
+        // A range on the first member is met by drawing inside it from its real values: its own
+        // strategy may be a fitted curve that never reaches a rare stretch (the trees' values,
+        // which the model keeps anyway, are real too).
+        if order[0].shape.isNumeric {
+            var values: [Double] = []
+            let column = order[0].column
+            for row in 0..<column.count where column.validity.isValid(row) {
+                if let value = column.values.numericValue(at: row), value.isFinite { values.append(value) }
+            }
+            if !values.isEmpty {
+                order[0].marginal.model = EmpiricalStrategy.Model(numbers: values.sorted(), levels: [], weights: nil)
+                order[0].marginal.strategy = EmpiricalStrategy.descriptor.id
+            }
+        }
+        return order
     }
 
     /// synthpop's 5 on small tables, where every leaf counts for the relationships; 20 from
