@@ -127,6 +127,15 @@ import Tabular
         #expect(throws: PlanError.self) { try rare.sample(rows: 500) }
     }
 
+    @Test func aLevelANetworkMergedAwayIsLeftToRejectionAndSaysSo() throws {
+        var plan = Self.plan(model: "bayesian_network", where: ["kind": "X"])
+        plan.joint[0].parameters = Parameters(["max_levels": 3]) // A, B and Other: X is merged
+        let fitted = try FittedPlan.fit(plan, on: Self.fixture)
+        #expect(fitted.steeringNotes.count == 1)
+        #expect(fitted.steeringNotes.first?.contains("where kind = X: met by rejection only") == true)
+        #expect(fitted.steeringNotes.first?.contains("merged into Other") == true)
+    }
+
     @Test func theMinRowsRefusalStays() throws {
         var plan = Self.plan(model: "cart", where: ["kind": "X"])
         plan.conditions?.minRows = 6

@@ -110,6 +110,15 @@ public struct BayesianNetworkModel: JointModel {
         return states
     }
 
+    public func unsteerable(_ steering: [String: SteeringTarget]) -> [String: String] {
+        var reasons: [String: String] = [:]
+        for column in columns {
+            guard let target = steering[column.name], NetworkEvidence.likelihood(of: target, in: column) == nil else { continue }
+            reasons[column.name] = "has no state of \(column.name) that meets it (\(column.description); levels past max_levels are merged into \(StateEncoder.otherLevel))"
+        }
+        return reasons
+    }
+
     /// Every member's states for `rows` rows, member after member (`member * rows + row`).
     func sampleStates(rows: Int, random: inout RandomStream) -> [Int32] {
         var states = [Int32](repeating: 0, count: columns.count * rows)

@@ -26,25 +26,7 @@ struct NetworkEvidence {
         var likelihood = [[Double]?](repeating: nil, count: columns.count)
         for (member, column) in columns.enumerated() {
             guard let target = steering[column.name] else { continue }
-            var weights = [Double](repeating: 0, count: column.stateCount)
-            switch column.values {
-            case .levels(let levels):
-                for (state, level) in levels.enumerated() where level == target.text { weights[state] = 1 }
-            case .numbers(let numbers):
-                for (state, number) in numbers.enumerated() where target.contains(number) { weights[state] = 1 }
-            case .bins(let bins):
-                for state in 0..<bins.count {
-                    if let point = bins.points[state] {
-                        weights[state] = target.contains(point) ? 1 : 0
-                    } else if target.isEquality, let value = target.lower {
-                        weights[state] = bins.bin(of: value) == state ? 1 : 0
-                    } else {
-                        let (low, high) = bins.interval(state)
-                        weights[state] = target.overlap(low: low, high: high)
-                    }
-                }
-            }
-            if weights.contains(where: { $0 > 0 }) { likelihood[member] = weights }
+            likelihood[member] = Self.likelihood(of: target, in: column)
         }
         guard likelihood.contains(where: { $0 != nil }) else { return nil }
         // The clamped members and every ancestor: the rest only follow them.
@@ -64,6 +46,30 @@ struct NetworkEvidence {
         // No configuration can meet the conditions (noisy counts of 0): rejection reports it.
         if let exact, (exact.last ?? 0) <= 0 { return nil }
         cumulative = exact
+    }
+
+    /// The weight of each of a member's states under `target`; nil when no state meets it (a
+    /// level merged into `Other`, a value outside every bin).
+    static func likelihood(of target: SteeringTarget, in column: ColumnStates) -> [Double]? {
+        var weights = [Double](repeating: 0, count: column.stateCount)
+        switch column.values {
+        case .levels(let levels):
+            for (state, level) in levels.enumerated() where level == target.text { weights[state] = 1 }
+        case .numbers(let numbers):
+            for (state, number) in numbers.enumerated() where target.contains(number) { weights[state] = 1 }
+        case .bins(let bins):
+            for state in 0..<bins.count {
+                if let point = bins.points[state] {
+                    weights[state] = target.contains(point) ? 1 : 0
+                } else if target.isEquality, let value = target.lower {
+                    weights[state] = bins.bin(of: value) == state ? 1 : 0
+                } else {
+                    let (low, high) = bins.interval(state)
+                    weights[state] = target.overlap(low: low, high: high)
+                }
+            }
+        }
+        return weights.contains(where: { $0 > 0 }) ? weights : nil
     }
 
     /// Every configuration's weight: the product of its members' conditional probabilities and

@@ -30,6 +30,15 @@ public enum GaussianCopulaStrategy: JointStrategy {
             return lines
         }
 
+        public func unsteerable(_ steering: [String: SteeringTarget]) -> [String: String] {
+            var reasons: [String: String] = [:]
+            for marginal in marginals {
+                guard let target = steering[marginal.name], marginal.uniformInterval(for: target) == nil else { continue }
+                reasons[marginal.name] = "maps \(marginal.name) through a marginal with no values that meet it"
+            }
+            return reasons
+        }
+
         public func generate(_ request: GenerationRequest, random: inout RandomStream) throws -> [ModelOutput] {
             let d = marginals.count
             let n = request.count
