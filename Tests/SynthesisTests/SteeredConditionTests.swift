@@ -67,6 +67,9 @@ import Tabular
         // The same seed gives the same bytes.
         let again = try FittedPlan.fit(Self.plan(model: model, where: ["kind": "X"]), on: Self.fixture).sample(rows: 2_000)
         #expect(JointPlans.texts(again, "value") == JointPlans.texts(rows, "value"))
+        // Rows depend on the seed and their index only: a slice is those rows of the whole.
+        let slice = try fitted.sample(range: 1_500..<2_000, totalRows: 2_000)
+        #expect(JointPlans.texts(slice, "code") == Array(JointPlans.texts(rows, "code")[1_500..<2_000]))
     }
 
     @Test func aCARTGroupVisitsTheConditionedColumnFirst() throws {
