@@ -130,6 +130,29 @@ import Tabular
         #expect(throws: PlanError.self) { try rare.sample(rows: 500) }
     }
 
+    @Test func theNetworksLikelihoodWeightingAgreesWithItsExactPosterior() throws {
+        // kind = B clamped: code's share of b, exact (enumerated) and by likelihood weighting.
+        let fitted = try FittedPlan.fit(Self.plan(model: "bayesian_network", where: [:]), on: Self.fixture)
+        let model = try #require(fitted.joints[0].model as? BayesianNetworkModel)
+        let target = try #require(SteeringTarget(.init(column: "kind", comparison: .equal, value: "B"), shape: .text))
+        let code = try #require(model.columnNames.firstIndex(of: "code"))
+        guard case .levels(let levels) = model.columns[code].values, let b = levels.firstIndex(of: "b") else {
+            Issue.record("code has no level b"); return
+        }
+        func share(limit: Int) throws -> Double {
+            let evidence = try #require(NetworkEvidence(columns: model.columns, samplers: model.samplers, steering: ["kind": target], exactLimit: limit))
+            #expect((evidence.cumulative != nil) == (limit > 1))
+            var random = RandomStream(seed: 3)
+            let rows = 4_000
+            let states = model.sampleStates(rows: rows, evidence: evidence, random: &random)
+            return Double(states[code * rows..<(code + 1) * rows].count { $0 == Int32(b) }) / Double(rows)
+        }
+        let exact = try share(limit: NetworkEvidence.exactConfigurations)
+        let weighted = try share(limit: 1)
+        #expect(exact > 0.95)
+        #expect(abs(exact - weighted) < 0.03)
+    }
+
     @Test func aLevelANetworkMergedAwayIsLeftToRejectionAndSaysSo() throws {
         var plan = Self.plan(model: "bayesian_network", where: ["kind": "X"])
         plan.joint[0].parameters = Parameters(["max_levels": 3]) // A, B and Other: X is merged

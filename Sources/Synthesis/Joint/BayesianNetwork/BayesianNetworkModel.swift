@@ -16,7 +16,7 @@ public struct BayesianNetworkModel: JointModel {
     let withinBin: WithinBinMethod
     let privacy: PrivacyBudget
     /// Built from the tables; not stored.
-    private let samplers: [ConditionalSampler]
+    let samplers: [ConditionalSampler]
 
     init(columns: [ColumnStates], tables: [ConditionalTable], degree: Int, bins: Int, binning: BinningMethod,
          withinBin: WithinBinMethod, privacy: PrivacyBudget) {

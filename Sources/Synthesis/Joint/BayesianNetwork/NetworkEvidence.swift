@@ -22,7 +22,9 @@ struct NetworkEvidence {
     let cumulative: [Double]?
     let stateCounts: [Int]
 
-    init?(columns: [ColumnStates], samplers: [ConditionalSampler], steering: [String: SteeringTarget]) {
+    /// `exactLimit`: the most configurations enumerated (tests lower it to reach the fallback).
+    init?(columns: [ColumnStates], samplers: [ConditionalSampler], steering: [String: SteeringTarget],
+          exactLimit: Int = NetworkEvidence.exactConfigurations) {
         var likelihood = [[Double]?](repeating: nil, count: columns.count)
         for (member, column) in columns.enumerated() {
             guard let target = steering[column.name] else { continue }
@@ -38,8 +40,8 @@ struct NetworkEvidence {
         self.likelihood = likelihood
         self.stateCounts = stateCounts
         let sizes = posteriorSamplers.map { stateCounts[samplers[$0].column] }
-        let configurations = sizes.reduce(1) { product, size in product > Self.exactConfigurations ? product : product * size }
-        let exact = configurations <= Self.exactConfigurations
+        let configurations = sizes.reduce(1) { product, size in product > exactLimit ? product : product * size }
+        let exact = configurations <= exactLimit
             ? Self.posterior(samplers: posteriorSamplers.map { samplers[$0] }, sizes: sizes, likelihood: likelihood,
                              stateCounts: stateCounts, configurations: configurations)
             : nil
