@@ -11,7 +11,12 @@ public enum SessionRunner {
         public var source: Table?
     }
 
-    public static func prepare(_ file: SessionFile, environment: [String: String], allowChangedSource: Bool, needSource: Bool = false) throws -> Prepared {
+    /// `conditions` (from `--where` / `--rebalance`) replace the session's own. A plan fitted
+    /// from the source is fitted with them, so that joint models can be steered by them (a
+    /// sequential CART visits the conditioned columns first); embedded models take them as
+    /// they are. Their errors are thrown as `PlanError`s, for the caller to name the option.
+    public static func prepare(_ file: SessionFile, environment: [String: String], allowChangedSource: Bool, needSource: Bool = false,
+                               conditions: SamplingConditions? = nil) throws -> Prepared {
         let session = file.session
         let generated = session.plan.outputColumns.map(\.name)
         if let model = session.model, generated.allSatisfy({ model.columns[$0] != nil }) {
@@ -38,8 +43,8 @@ public enum SessionRunner {
                 try FittedPlan(assembling: columns, joints: joints, constraints: constraints, outputOrder: generated,
                                seed: session.plan.seed, defaultRows: rows)
             }
-            if let conditions = session.plan.conditions, !conditions.isEmpty {
-                plan = try catching(file) { try plan.applying(conditions, source: nil) }
+            if conditions == nil, let own = session.plan.conditions, !own.isEmpty {
+                plan = try catching(file) { try plan.applying(own, source: nil) }
             }
             var source: Table?
             if needSource {
@@ -51,10 +56,20 @@ public enum SessionRunner {
                     throw explained
                 }
             }
+            if let conditions { plan = try plan.applying(conditions, source: source) }
             return Prepared(plan: plan, source: source)
         }
         let source = try readSource(file, allowChangedSource: allowChangedSource)
-        var plan = try catching(file) { try FittedPlan.fit(session.plan, on: source, environment: environment) }
+        var planToFit = session.plan
+        if let conditions { planToFit.conditions = conditions }
+        var plan: FittedPlan
+        do {
+            plan = try FittedPlan.fit(planToFit, on: source, environment: environment)
+        } catch let error as PlanError where conditions != nil && error.conditionKey != nil {
+            throw error
+        } catch {
+            throw file.locate(error)
+        }
         if session.plan.rows == nil { plan.defaultRows = source.rowCount }
         return Prepared(plan: plan, source: source)
     }
@@ -100,7 +115,8 @@ public enum SessionRunner {
         guard let embedded else {
             throw file.error(at: ["model", "joint"], "the plan has joint group '\(group.name)' but no fitted model for it; run doppel fit again")
         }
-        guard embedded.model == group.model, embedded.columns == group.columns else {
+        // A sequential model fitted under conditions visits the conditioned columns first.
+        guard embedded.model == group.model, embedded.columns.sorted() == group.columns.sorted() else {
             throw file.error(at: ["model", "joint", group.name], "the plan's joint group '\(group.name)' (\(group.model) over \(group.columns.joined(separator: ", "))) differs from the embedded one; run doppel fit again")
         }
         let model: any JointModel
@@ -115,7 +131,7 @@ public enum SessionRunner {
         } catch let error as ModelValidationError {
             throw file.error(at: ["model", "joint", group.name, "fitted"], "the fitted '\(embedded.model)' model is invalid: \(error)")
         }
-        guard model.columnNames == group.columns else {
+        guard model.columnNames.sorted() == group.columns.sorted() else {
             throw file.error(at: ["model", "joint", group.name, "fitted"],
                              "the fitted '\(embedded.model)' model is over \(model.columnNames.joined(separator: ", ")), not the group's \(group.columns.joined(separator: ", ")); run doppel fit again")
         }

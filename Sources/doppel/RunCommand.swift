@@ -73,15 +73,14 @@ struct RunCommand: ParsableCommand {
             if threads < 0 { throw BadInput("--threads \(threads): expected 0 (all cores) or more") }
             let needsSource = report || !gates.isEmpty
             let asked = try conditions.parsed()
-            var prepared = try SessionRunner.prepare(file, environment: ProcessInfo.processInfo.environment,
-                                                     allowChangedSource: allowChangedSource, needSource: needsSource)
-            if let asked {
-                do {
-                    prepared.plan = try prepared.plan.applying(asked, source: prepared.source)
-                } catch let error as PlanError {
-                    throw BadInput(error.asOption)
-                }
+            let prepared: SessionRunner.Prepared
+            do {
+                prepared = try SessionRunner.prepare(file, environment: ProcessInfo.processInfo.environment,
+                                                     allowChangedSource: allowChangedSource, needSource: needsSource, conditions: asked)
+            } catch let error as PlanError where asked != nil {
+                throw BadInput(error.asOption)
             }
+            for note in prepared.plan.steeringNotes { Diagnostics.note(note) }
             if needsSource, prepared.source == nil {
                 throw BadInput("gates and --report need the source data, and this session has no source")
             }

@@ -55,6 +55,7 @@ struct SampleCommand: ParsableCommand {
             let fitted = try withPlanErrors(plan ?? "the default plan", conditionsFromOptions: asked != nil) {
                 try FittedPlan.fit(chosenPlan, on: table, environment: ProcessInfo.processInfo.environment)
             }
+            for note in fitted.steeringNotes { Diagnostics.note(note) }
             let writer = ChunkedCSVWriter(plan: fitted, threads: threads, writer: CSVWriter(spreadsheetSafe: spreadsheetSafe))
             let total = rows ?? fitted.defaultRows
             let file = out == "-" ? nil : try AtomicFileWriter(path: out)

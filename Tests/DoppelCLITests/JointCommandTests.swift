@@ -78,6 +78,26 @@ struct JointCommandTests {
         #expect(unknown.stderr.contains("--where: species = 'gentoo' is not a level the fitted model makes; similar: Gentoo"), "\(unknown.stderr)")
     }
 
+    @Test("--where steers a cart session fitted from its source; a fitted session without it falls back to rejection and says so")
+    func steeredConditionsAndTheNoSourceFallback() throws {
+        let (directory, path, _) = try Self.plannedSession(["--joint", "cart"])
+        // Torgersen island has only Adelie penguins: the rows keep that.
+        let steered = try DoppelProcess.run(["run", path, "--rows", "500", "--where", "island=Torgersen"])
+        #expect(steered.status == 0, "\(steered.stderr)")
+        #expect(!steered.stderr.contains("rejection"), "\(steered.stderr)")
+        let rows = steered.stdout.split(separator: "\n").dropFirst().map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+        #expect(rows.count == 500)
+        #expect(rows.allSatisfy { $0[1] == "Torgersen" })
+        #expect(rows.filter { $0[0] == "Adelie" }.count >= 475)
+        let fitted = directory.appendingPathComponent("fitted.yaml").path
+        #expect(try DoppelProcess.run(["fit", path, "-o", fitted, "--include-real-values"]).status == 0)
+        try FileManager.default.removeItem(at: directory.appendingPathComponent("penguins.csv"))
+        let fallback = try DoppelProcess.run(["run", fitted, "--rows", "200", "--where", "island=Dream"])
+        #expect(fallback.status == 0, "\(fallback.stderr)")
+        #expect(fallback.stderr.contains("doppel: where island = Dream: met by rejection only"), "\(fallback.stderr)")
+        #expect(fallback.stderr.split(separator: "\n").filter { $0.contains("rejection") }.count == 1)
+    }
+
     @Test("--where (equality and ranges) and --rebalance condition the rows; impossible conditions and shares over 1 exit 2 up front")
     func conditionsFromTheCommandLine() throws {
         let (_, path, _) = try Self.plannedSession(["--joint", "gaussian_copula"])

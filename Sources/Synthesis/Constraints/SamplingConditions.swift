@@ -1,8 +1,8 @@
 import Declaration
 /// Conditional sampling, for rare events: every row meets `equals` (several columns at once),
-/// and/or `rebalance` sets a column's proportions. Rows are drawn from the plan's joint
-/// distribution and kept when they match, so they keep their relationships to the conditioned
-/// values.
+/// and/or `rebalance` sets a column's proportions. `equals` steers the models (see
+/// `SteeringTarget`), so rows are drawn meeting it and keep their relationships to the
+/// conditioned values; what cannot be steered is drawn and kept when it matches (rejection).
 public struct SamplingConditions: Hashable, Sendable {
     /// Column → the value every row must have, as written in the output (`Yes`, `3`, `2024-01-31`),
     /// or a comparison on a number or date column (`>=120`, `<500`, `!=0`); see
@@ -38,7 +38,7 @@ public struct SamplingConditions: Hashable, Sendable {
 extension SamplingConditions: DeclaredRecord {
     public static let empty = SamplingConditions()
 
-    public static let declaration = RecordDeclaration<SamplingConditions>(doc: "Conditional sampling: rows drawn from the plan and kept when they match, inside each chunk (--where and --rebalance override).", [
+    public static let declaration = RecordDeclaration<SamplingConditions>(doc: "Conditional sampling: the models are steered to draw rows that meet the where conditions (what cannot be steered is drawn and kept when it matches, inside each chunk; --where and --rebalance override).", [
         .defaulted("where", \.equals, default: [:], "Column → the value every row must have, as written in the output; or a comparison: '>=120', '>120', '<=500', '<500' on a number or date column, '!=VALUE' on any (a value that begins with = ! < or > is written after '=', e.g. '=<none>'). A value that no real row has, or a comparison no real row meets, is an error before any rows are drawn."),
         .optional("rebalance", \.rebalance, "A column whose levels come out in given shares (rare events made common)."),
         .defaulted("min_rows", \.minRows, default: SamplingConditions.defaultMinRows, "The fewest real rows a where condition (alone and all together) or a rebalanced level may select; fewer is an error, because rows conditioned on 2 real people describe those people. Checked against the source (a fitted session without one checks only that categorical levels exist).",

@@ -2,7 +2,8 @@ import Tabular
 
 /// Fits a plan's joint groups, after its columns (each member's own strategy is its marginal).
 enum JointFitting {
-    static func fit(_ group: JointPlan, plan: Plan, table: Table, fitted: inout [String: FittedColumn]) throws -> FittedJoint {
+    /// `conditioned`: columns `where` conditions fix, which sequential models visit first.
+    static func fit(_ group: JointPlan, plan: Plan, table: Table, fitted: inout [String: FittedColumn], conditioned: [String] = []) throws -> FittedJoint {
         func fail(_ message: String) -> PlanError { PlanError("joint group '\(group.name)': \(message)", column: nil) }
         guard let strategy = JointRegistry.strategy(id: group.model) else {
             throw fail("unknown joint model '\(group.model)'; known: " + JointRegistry.ids.joined(separator: ", "))
@@ -28,7 +29,8 @@ enum JointFitting {
             members.append(JointMember(name: name, kind: columnPlan.kind, shape: marginal.shape, column: column,
                                        marginal: marginal, parameters: memberParameters))
         }
-        let input = JointFitInput(groupName: group.name, members: members, parameters: parameters, seed: plan.seed)
+        var input = JointFitInput(groupName: group.name, members: members, parameters: parameters, seed: plan.seed)
+        input.conditioned = conditioned.filter(group.columns.contains)
         let model = try fitModel(strategy, input)
         #if DEBUG
         // Every fit in the tests checks that what it made passes the checks a loaded model faces.

@@ -70,6 +70,9 @@ public struct JointFitInput: Sendable {
     public var parameters: ResolvedParameters
     /// Seed for randomness during fitting (differential-privacy noise), so fits are repeatable.
     public var seed: UInt64
+    /// Members that `where` conditions fix: a sequential model visits them first, so that the
+    /// others are drawn given them.
+    public var conditioned: [String] = []
 
     public init(groupName: String, members: [JointMember], parameters: ResolvedParameters, seed: UInt64) {
         self.groupName = groupName
@@ -95,9 +98,13 @@ public protocol JointModel: Codable, Sendable {
     func validate() throws
     /// Values for every member for the chunk's rows, nulls included: missing is a state of
     /// each column, so nulls occur together the way they do in the real data.
+    /// Members are drawn to meet `request.steering` where the model can; rejection does the rest.
     func generate(_ request: GenerationRequest, random: inout RandomStream) throws -> [ModelOutput]
+    /// Steered members the model cannot draw to meet their target, each with why.
+    func unsteerable(_ steering: [String: SteeringTarget]) -> [String: String]
 }
 
 extension JointModel {
     public var summary: [String] { [] }
+    public func unsteerable(_ steering: [String: SteeringTarget]) -> [String: String] { [:] }
 }

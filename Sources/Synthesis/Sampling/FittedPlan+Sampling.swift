@@ -10,6 +10,7 @@ extension FittedPlan {
         let start = chunk * Self.chunkSize
         let rows = start..<min(totalRows, start + Self.chunkSize)
         var request = GenerationRequest(rows: rows, totalRows: totalRows, generated: [:], seed: seed)
+        request.steering = steering
         if schedule.constrainedUnits.isEmpty {
             try generate(schedule.units, into: &request, seed: seed, chunk: chunk)
         } else {
@@ -70,6 +71,7 @@ extension FittedPlan {
             let attemptSeed = attempts == 0 ? seed : seed &+ UInt64(attempts) &* 0x9E37_79B9_7F4A_7C15
             attempts += 1
             var candidate = GenerationRequest(rows: request.rows, totalRows: request.totalRows, generated: [:], seed: request.seed)
+            candidate.steering = request.steering
             try generate(schedule.constrainedUnits, into: &candidate, seed: attemptSeed, chunk: chunk)
             var columns = candidate.generated
             for constraint in constraints { constraint.transform(&columns) }

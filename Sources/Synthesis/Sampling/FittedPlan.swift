@@ -10,6 +10,11 @@ public struct FittedPlan: Sendable {
     public var conditions: FittedConditions?
     /// The order of generation units, and which are sampled with rejection.
     var schedule: GenerationSchedule
+    /// Column → what its `where` condition asks of the model that draws it.
+    var steering: [String: SteeringTarget]
+    /// Conditions that models cannot steer and rejection alone must meet, each with why (one
+    /// line each, for stderr): rare values may then be out of reach.
+    public var steeringNotes: [String]
     /// Output column names, in the plan's order.
     public var outputOrder: [String]
     public var seed: UInt64
@@ -44,12 +49,16 @@ public struct FittedPlan: Sendable {
                 throw PlanError.at(column: name, "belongs to two joint groups; a column can be in one")
             }
         }
-        let joints = try plan.joint.map { try JointFitting.fit($0, plan: plan, table: table, fitted: &fitted) }
         let byName = Dictionary(generatedColumns.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        // Conditions before joint groups: a sequential model visits the columns they fix first.
+        let conditions = try plan.conditions.flatMap { $0.isEmpty ? nil : try FittedConditions.fit($0, table: table, generated: byName) }
+        let conditioned = conditions.map { conditions in
+            conditions.equals.filter { condition in fitted[condition.column].map { SteeringTarget(condition, shape: $0.shape) != nil } ?? false }.map(\.column)
+        } ?? []
+        let joints = try plan.joint.map { try JointFitting.fit($0, plan: plan, table: table, fitted: &fitted, conditioned: conditioned) }
         let constraints = try plan.constraints.enumerated().map { index, constraint in
             try FittedConstraint.fit(constraint, index: index, table: table, generated: byName)
         }
-        let conditions = try plan.conditions.flatMap { $0.isEmpty ? nil : try FittedConditions.fit($0, table: table, generated: byName) }
         return try FittedPlan(
             assembling: generatedColumns.map { fitted[$0.name]! }, joints: joints, constraints: constraints, conditions: conditions,
             outputOrder: generatedColumns.map(\.name), seed: plan.seed, defaultRows: plan.rows ?? table.rowCount)
@@ -139,6 +148,7 @@ public struct FittedPlan: Sendable {
         self.joints = joints
         self.constraints = constraints
         self.conditions = conditions
+        (steering, steeringNotes) = Self.steering(conditions, columns: byName, joints: joints)
         self.schedule = schedule
         self.outputOrder = outputOrder
         self.seed = seed

@@ -35,7 +35,7 @@ public struct FittedColumn: Sendable {
     /// values, nulls, edge cases — so changing one option leaves the other draws alone.
     public func generate(_ request: GenerationRequest, seed: UInt64, chunk: Int) throws -> SyntheticColumn {
         var valueStream = RandomStream(seed: seed, column: name, chunk: chunk, purpose: .values)
-        let output = try model.generate(request, random: &valueStream)
+        let output = try steeredOutput(request, random: &valueStream) ?? model.generate(request, random: &valueStream)
         return finish(output, request: request, seed: seed, chunk: chunk)
     }
 

@@ -132,6 +132,9 @@ public struct GenerationRequest: Sendable {
     public var generated: [String: SyntheticColumn]
     /// The run's seed, for models that need one key for the whole output (a permutation).
     public var seed: UInt64 = 0
+    /// Column → what its `where` condition asks, for the models that can draw it directly
+    /// (see `SteeringTarget`); the others ignore it and rejection keeps the rows that meet it.
+    public var steering: [String: SteeringTarget] = [:]
 
     /// Public, so that joint models can be driven from outside the module (benchmarks, tools).
     public init(rows: Range<Int>, totalRows: Int, generated: [String: SyntheticColumn], seed: UInt64 = 0) {

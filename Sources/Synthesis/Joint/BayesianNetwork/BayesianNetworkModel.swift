@@ -16,7 +16,7 @@ public struct BayesianNetworkModel: JointModel {
     let withinBin: WithinBinMethod
     let privacy: PrivacyBudget
     /// Built from the tables; not stored.
-    private let samplers: [ConditionalSampler]
+    let samplers: [ConditionalSampler]
 
     init(columns: [ColumnStates], tables: [ConditionalTable], degree: Int, bins: Int, binning: BinningMethod,
          withinBin: WithinBinMethod, privacy: PrivacyBudget) {
@@ -56,7 +56,8 @@ public struct BayesianNetworkModel: JointModel {
 
     public func generate(_ request: GenerationRequest, random: inout RandomStream) throws -> [ModelOutput] {
         let rows = request.count
-        let states = sampleStates(rows: rows, random: &random)
+        let evidence = NetworkEvidence(columns: columns, samplers: samplers, steering: request.steering)
+        let states = evidence.map { sampleStates(rows: rows, evidence: $0, random: &random) } ?? sampleStates(rows: rows, random: &random)
         return columns.indices.map { member in
             let column = columns[member]
             let drawn = states[member * rows..<(member + 1) * rows]
@@ -75,12 +76,47 @@ public struct BayesianNetworkModel: JointModel {
                 return ModelOutput(.numbers(drawn.map { $0 == missing ? 0 : numbers[Int($0)] }), validity: validity)
             case .bins(let bins):
                 var values = [Double](repeating: 0, count: rows)
+                let target = evidence?.likelihood[member] != nil ? request.steering[column.name] : nil
                 for (row, state) in drawn.enumerated() where state != missing {
                     values[row] = bins.value(inBin: Int(state), random: &random)
+                    guard let target, !target.contains(values[row]) else { continue }
+                    // A clamped bin the condition covers in part: its value is drawn inside the part.
+                    if target.isEquality, let value = target.lower { values[row] = value; continue }
+                    for _ in 0..<32 where !target.contains(values[row]) { values[row] = bins.value(inBin: Int(state), random: &random) }
                 }
                 return ModelOutput(.numbers(values), validity: validity)
             }
         }
+    }
+
+    /// As below, with the clamped members and their ancestors drawn from their posterior
+    /// (row by row) and the others down the network given them.
+    func sampleStates(rows: Int, evidence: NetworkEvidence, random: inout RandomStream) -> [Int32] {
+        var states = [Int32](repeating: 0, count: columns.count * rows)
+        var row = [Int32](repeating: 0, count: columns.count)
+        let posterior = evidence.posteriorSamplers.map { samplers[$0].column }
+        for index in 0..<rows {
+            evidence.draw(into: &row, samplers: samplers, random: &random)
+            for member in posterior { states[member * rows + index] = row[member] }
+        }
+        let drawn = Set(evidence.posteriorSamplers)
+        states.withUnsafeMutableBufferPointer { all in
+            for (position, sampler) in samplers.enumerated() where !drawn.contains(position) {
+                let parents = sampler.parents.map { UnsafeBufferPointer(rebasing: all[$0 * rows..<($0 + 1) * rows]) }
+                let output = UnsafeMutableBufferPointer(rebasing: all[sampler.column * rows..<(sampler.column + 1) * rows])
+                sampler.draw(into: output, parentStates: parents, random: &random)
+            }
+        }
+        return states
+    }
+
+    public func unsteerable(_ steering: [String: SteeringTarget]) -> [String: String] {
+        var reasons: [String: String] = [:]
+        for column in columns {
+            guard let target = steering[column.name], NetworkEvidence.likelihood(of: target, in: column) == nil else { continue }
+            reasons[column.name] = "has no state of \(column.name) that meets it (\(column.description); levels past max_levels are merged into \(StateEncoder.otherLevel))"
+        }
+        return reasons
     }
 
     /// Every member's states for `rows` rows, member after member (`member * rows + row`).

@@ -30,7 +30,9 @@ struct CARTMember: Codable, Sendable {
 
     /// Draws the member for every row of the chunk into its column of `data` (encoded values,
     /// `count` rows a member) and returns its output.
-    func generate(_ request: GenerationRequest, position: Int, data: UnsafeMutableBufferPointer<Double>,
+    /// A `target` (a condition on this member, which comes before every unconditioned one)
+    /// restricts the draws to values that meet it.
+    func generate(_ request: GenerationRequest, position: Int, target: SteeringTarget? = nil, data: UnsafeMutableBufferPointer<Double>,
                   random: inout RandomStream) throws -> ModelOutput {
         let count = request.count
         let base = position * count
@@ -44,7 +46,7 @@ struct CARTMember: Codable, Sendable {
         let readable = UnsafeBufferPointer(data)
         slots.withUnsafeBufferPointer { slots in
             var nulls = [Bool](repeating: false, count: count)
-            if let nullTree {
+            if let nullTree, target == nil {
                 let draws = nullTree.draws(nullTree.leaves(count: count, data: readable, slots: slots), random: &random)
                 for row in 0..<count { nulls[row] = draws[row] == 1 }
             }
@@ -54,7 +56,7 @@ struct CARTMember: Codable, Sendable {
             case .allNull:
                 for row in 0..<count { data[base + row] = .nan }
             case .tree(let tree):
-                drawTree(tree, count: count, base: base, nulls: nulls, data: data, slots: slots, random: &random)
+                drawTree(tree, count: count, base: base, nulls: nulls, target: target, data: data, slots: slots, random: &random)
             case .linear(let model):
                 withDesignRow(model.design) { buffer in
                     for row in 0..<count {
@@ -77,10 +79,11 @@ struct CARTMember: Codable, Sendable {
         return coding.output(Array(data[base..<(base + count)]))
     }
 
-    private func drawTree(_ tree: CARTTree, count: Int, base: Int, nulls: [Bool], data: UnsafeMutableBufferPointer<Double>,
+    private func drawTree(_ tree: CARTTree, count: Int, base: Int, nulls: [Bool], target: SteeringTarget?, data: UnsafeMutableBufferPointer<Double>,
                           slots: UnsafeBufferPointer<Int>, random: inout RandomStream) {
         let leaves = tree.leaves(count: count, data: UnsafeBufferPointer(data), slots: slots)
-        let draws = tree.draws(leaves, random: &random)
+        let steered = target.flatMap { target in tree.draws(leaves, meeting: allows(target, tree: tree), random: &random) }
+        let draws = steered ?? tree.draws(leaves, random: &random)
         if coding.isCategorical {
             let nullCode = UInt32(coding.classCount)
             for row in 0..<count { data[base + row] = draws[row] == nullCode ? .nan : Double(draws[row]) }
@@ -92,7 +95,7 @@ struct CARTMember: Codable, Sendable {
             for row in 0..<count {
                 if nulls[row] { data[base + row] = .nan; continue }
                 var value = values[Int(draws[row])]
-                if let bandwidths, bandwidths[Int(leaves[row])] > 0 {
+                if steered == nil, let bandwidths, bandwidths[Int(leaves[row])] > 0 {
                     value += bandwidths[Int(leaves[row])] * random.nextNormal()
                     if let scale { value = NumberScale.round(value, scale: scale) }
                     if let range { value = min(max(value, range[0]), range[1]) }
@@ -100,6 +103,18 @@ struct CARTMember: Codable, Sendable {
                 data[base + row] = value
             }
         }
+    }
+
+    /// Which pool entries (class codes, or indices into the tree's values) meet `target`.
+    private func allows(_ target: SteeringTarget, tree: CARTTree) -> (UInt32) -> Bool {
+        if coding.isCategorical {
+            let meets: [Bool] = coding.shape.isNumeric
+                ? coding.levelValues.map(target.contains)
+                : coding.levels.map { level in target.text == level }
+            return { Int($0) < meets.count && meets[Int($0)] }
+        }
+        let meets = tree.values.map(target.contains)
+        return { Int($0) < meets.count && meets[Int($0)] }
     }
 
     private func withDesignRow(_ design: CARTDesign, _ body: (UnsafeMutableBufferPointer<Double>) -> Void) {

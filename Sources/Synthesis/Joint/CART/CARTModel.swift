@@ -28,17 +28,39 @@ public struct CARTModel: JointModel {
         return lines
     }
 
-    /// Member after member, each from its own stream taken from `random` in visit order.
+    /// Member after member, each from its own stream taken from `random` in visit order. The
+    /// members at the front that conditions fix are drawn to meet them; the rest follow them.
     public func generate(_ request: GenerationRequest, random: inout RandomStream) throws -> [ModelOutput] {
         var data = [Double](repeating: .nan, count: members.count * request.count)
         var outputs: [ModelOutput] = []
         outputs.reserveCapacity(members.count)
+        let prefix = steeredPrefix(request.steering)
+        var plain = request
+        plain.steering = [:]
         try data.withUnsafeMutableBufferPointer { data in
             for (position, member) in members.enumerated() {
                 var stream = RandomStream(seed: random.next())
-                outputs.append(try member.generate(request, position: position, data: data, random: &stream))
+                let target = position < prefix ? request.steering[member.name] : nil
+                var memberRequest = plain
+                if let target { memberRequest.steering = [member.name: target] }
+                outputs.append(try member.generate(memberRequest, position: position, target: target, data: data, random: &stream))
             }
         }
         return outputs
+    }
+
+    /// How many members, from the first, conditions fix. Only those can be drawn to meet their
+    /// condition: fixing a later member would ignore the earlier ones it was fitted to follow.
+    func steeredPrefix(_ steering: [String: SteeringTarget]) -> Int {
+        members.firstIndex { steering[$0.name] == nil } ?? members.count
+    }
+
+    public func unsteerable(_ steering: [String: SteeringTarget]) -> [String: String] {
+        let prefix = steeredPrefix(steering)
+        var reasons: [String: String] = [:]
+        for (position, member) in members.enumerated() where position >= prefix && steering[member.name] != nil {
+            reasons[member.name] = "visits \(member.name) after \(members[prefix].name), which no condition fixes: it was fitted without this condition, and refitting it with \(member.name) first needs the source (these models are embedded)"
+        }
+        return reasons
     }
 }

@@ -28,7 +28,7 @@ public enum CARTStrategy: JointStrategy {
         exposure: .values)
 
     public static func fit(_ input: JointFitInput) throws -> CARTModel {
-        let members = input.members
+        let members = visitOrder(input)
         guard !members.isEmpty else {
             throw PlanError("joint group '\(input.groupName)': model 'cart' needs at least one column")
         }
@@ -53,6 +53,38 @@ public enum CARTStrategy: JointStrategy {
         let fitter = CARTMemberFitter(members: members, codings: codings, plans: plans, settings: settings)
         let results = Parallel.map(members.count) { position in Result { try fitter.fit(position) } }
         return CARTModel(members: try results.map { try $0.get() }, settings: settings)
+    }
+
+    /// The plan's order with the members `where` conditions fix moved to the front (in the
+    /// conditions' order): the first is drawn from its own strategy restricted to its condition,
+    /// the next fixed given it, and every other member from trees fed the fixed values — so the
+    /// rows keep the relations the real rows with those values have. Moved members lose their
+    /// own method and predictors (their values are fixed); the others keep their order, so their
+    /// predictors stay earlier members.
+    static func visitOrder(_ input: JointFitInput) -> [JointMember] {
+        let moved = input.conditioned.compactMap { name in input.members.first { $0.name == name } }
+        guard !moved.isEmpty else { return input.members }
+        let fixed = moved.map { member in
+            var member = member
+            if let defaults = try? ResolvedParameters(Parameters(), schema: descriptor.memberParameters, column: member.name) { member.parameters = defaults }
+            return member
+        }
+        var order = fixed + input.members.filter { !input.conditioned.contains($0.name) }
+        // A range on the first member is met by drawing inside it from its real values: its own
+        // strategy may be a fitted curve that never reaches a rare stretch (the trees' values,
+        // which the model keeps anyway, are real too).
+        if order[0].shape.isNumeric {
+            var values: [Double] = []
+            let column = order[0].column
+            for row in 0..<column.count where column.validity.isValid(row) {
+                if let value = column.values.numericValue(at: row), value.isFinite { values.append(value) }
+            }
+            if !values.isEmpty {
+                order[0].marginal.model = EmpiricalStrategy.Model(numbers: values.sorted(), levels: [], weights: nil)
+                order[0].marginal.strategy = EmpiricalStrategy.descriptor.id
+            }
+        }
+        return order
     }
 
     /// synthpop's 5 on small tables, where every leaf counts for the relationships; 20 from

@@ -84,6 +84,28 @@ struct CARTTree: Codable, Sendable, Equatable {
         return draws
     }
 
+    /// One random pool entry of each row's leaf among those that meet `allows`; a leaf with
+    /// none draws from every entry that does (the values the condition allows, in their real
+    /// frequencies). Nil when no entry of the tree does.
+    func draws(_ leaves: [Int32], meeting allows: (UInt32) -> Bool, random: inout RandomStream) -> [UInt32]? {
+        let everywhere = pool.filter(allows)
+        guard !everywhere.isEmpty else { return nil }
+        var byLeaf: [Int32: [UInt32]] = [:]
+        var draws = [UInt32](repeating: 0, count: leaves.count)
+        for (row, leaf) in leaves.enumerated() {
+            let entries: [UInt32]
+            if let known = byLeaf[leaf] {
+                entries = known
+            } else {
+                let inLeaf = pool[Int(leafStart[Int(leaf)])..<Int(leafStart[Int(leaf) + 1])].filter(allows)
+                entries = inLeaf.isEmpty ? everywhere : inLeaf
+                byLeaf[leaf] = entries
+            }
+            draws[row] = entries[random.nextIndex(entries.count)]
+        }
+        return draws
+    }
+
     /// Rows of the real data in each leaf.
     var leafSizes: [Int] { (0..<leafCount).map { Int(leafStart[$0 + 1] - leafStart[$0]) } }
 }

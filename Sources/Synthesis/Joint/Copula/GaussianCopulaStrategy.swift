@@ -30,18 +30,37 @@ public enum GaussianCopulaStrategy: JointStrategy {
             return lines
         }
 
+        public func unsteerable(_ steering: [String: SteeringTarget]) -> [String: String] {
+            var reasons: [String: String] = [:]
+            for marginal in marginals {
+                guard let target = steering[marginal.name], marginal.uniformInterval(for: target) == nil else { continue }
+                reasons[marginal.name] = "maps \(marginal.name) through a marginal with no values that meet it"
+            }
+            return reasons
+        }
+
         public func generate(_ request: GenerationRequest, random: inout RandomStream) throws -> [ModelOutput] {
             let d = marginals.count
             let n = request.count
             var columns = [[Double]](repeating: [Double](repeating: 0, count: n), count: d)
             var validity = [NullBitmap](repeating: NullBitmap(count: n, allValid: true), count: d)
             var normals = [Double](repeating: 0, count: d)
+            var scores = [Double](repeating: 0, count: d)
+            let steering = CopulaSteering(marginals: marginals, cholesky: cholesky, steering: request.steering)
             for row in 0..<n {
-                for k in 0..<d { normals[k] = random.nextNormal() }
+                if let steering {
+                    steering.draw(into: &scores, noise: &normals, random: &random)
+                } else {
+                    for k in 0..<d { normals[k] = random.nextNormal() }
+                    for i in 0..<d {
+                        var z = 0.0
+                        let factor = cholesky[i]
+                        for k in 0...i { z += factor[k] * normals[k] }
+                        scores[i] = z
+                    }
+                }
                 for i in 0..<d {
-                    var z = 0.0
-                    let factor = cholesky[i]
-                    for k in 0...i { z += factor[k] * normals[k] }
+                    let z = scores[i]
                     if let value = marginals[i].value(StandardNormal.cdf(z)) {
                         columns[i][row] = value
                     } else {
