@@ -121,9 +121,11 @@ struct ModelValidationTests {
     @Test("a fitted model validates, and a corrupted one is refused or samples safely", arguments: StrategyExample.all)
     func columnModels(_ example: StrategyExample) throws {
         let table = try Self.smallTable(example.dataset)
-        let plan = Plan(seed: 42, columns: [ColumnPlan(name: example.column, kind: example.kind, strategy: example.strategy, parameters: example.parameters)])
+        let plan = Plan(seed: 42, columns: example.companions + [ColumnPlan(name: example.column, kind: example.kind, strategy: example.strategy, parameters: example.parameters)])
         let fitted = try FittedPlan.fit(plan, on: table)
-        guard let column = fitted.columns.first else { return } // drop: nothing is generated
+        let index = example.companions.count // the example's column, after the columns it reads
+        guard fitted.columns.count > index else { return } // drop: nothing is generated
+        let column = fitted.columns[index]
         try column.model.validate()
         try column.validate()
         let root = try ModelCorruption.tree(try ModelCoding.encode(column.model, packed: false))
@@ -133,7 +135,7 @@ struct ModelValidationTests {
                 let model = try ModelCoding.decode(strategy: example.strategy, from: data)
                 return ({ try model.validate() }, {
                     var copy = fitted
-                    copy.columns[0].model = model
+                    copy.columns[index].model = model
                     _ = try copy.sample(rows: 100)
                 })
             }
