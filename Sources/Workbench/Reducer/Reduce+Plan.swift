@@ -316,7 +316,8 @@ extension Workbench {
         state.fidelity.privacyJob = job
         state.fidelity.privacy = nil
         state.fidelity.privacyPending = false
-        return [.computeQuality(job)] + requestPrivacyIfShown(&state)
+        state.fidelity.rules = nil
+        return [.computeQuality(job)] + requestPrivacyIfShown(&state) + requestRuleCheck(&state)
     }
 
     /// Asks for the privacy figures of the newest preview when a screen that shows them is open.

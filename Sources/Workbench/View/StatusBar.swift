@@ -9,6 +9,8 @@ enum StatusBar {
         let style = palette.usesColor ? Style(modifiers: .reverse) : palette.title.adding(.reverse)
         buffer.fill(area, with: Cell(" ", style: style))
         var parts = [document.displayName + (document.isDirty ? " (modified)" : "")]
+        // Settings that change every row yet show in no column: said second, where they are not cut.
+        if let badge = PlanSummary.badge(document.plan) { parts.append(badge) }
         if state.preview.errors[PreviewBuilder.planKey] != nil {
             parts.append("preview failed (see the column panel)")
         } else if state.preview.pending {
