@@ -144,10 +144,23 @@ import TerminalUI
         #expect(order(driver.plan)?.enforce == .reject)
         driver.press(.character("u"), .character("u"), .character("u"))
         #expect(driver.plan == original)
-        // While total is computed, e does not swap.
+        // While total is computed, e does not swap, and says why on the panel.
         driver.press(.character("e"))
         #expect(order(driver.plan)?.enforce == .reject)
-        #expect(driver.state.message?.text.contains("drawing rows again only") == true)
+        #expect(driver.lines[15] == "a < total: swapping would break a formula; kept by drawing rows again  u undo")
+    }
+
+    @Test func thePanelAndTheSheetDrawAtTinyAndOddSizes() throws {
+        let dir = try WorkbenchFixtures.temporaryDirectory()
+        var driver = Driver(.data(path: try Self.writeSums(in: dir)), in: dir)
+        for opener in [Key.character("R"), .character("P")] {
+            driver.press(opener, .character("G"))
+            for (width, height) in [(1, 1), (2, 2), (10, 3), (20, 5), (33, 7), (121, 9), (80, 16)] {
+                driver.send(.resize(width: width, height: height))
+                #expect(driver.lines.count == height)
+            }
+            driver.press(.escape)
+        }
     }
 
     @Test func editingADerivedColumnOpensItsFormulaAndThePreviewShowsTheBreaks() throws {
@@ -242,7 +255,10 @@ import TerminalUI
         var driver = Driver(.session(path: dir + "/sums.doppel.yaml"), in: dir)
         #expect(driver.performed.contains { if case .discoverRules = $0 { return true } else { return false } })
         #expect(driver.state.rules.rules?.count == 3)
-        driver.press(.character("R"))
+        // By name from the palette, as any command.
+        driver.press(.character(":"))
+        driver.type("rules")
+        driver.press(.enter)
         expectScreen(Array(driver.lines.prefix(6)), [
             " sums.doppel.yaml | 2 rules | 40 rows | 5 columns | real rows | ~ col 1/5 row 1",
             " Rules found in the real data: 3, 2 in force | preview: rows breaking each",

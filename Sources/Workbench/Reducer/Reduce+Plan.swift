@@ -298,6 +298,8 @@ extension Workbench {
         state.preview.errors = result.errors
         RowOrdering.refreshSynthetic(&state)
         keepCursorVisible(&state)
+        // Rule figures of an older preview would describe other rows.
+        state.fidelity.rules = nil
         // Fidelity of this preview, on the columns that were generated.
         let names = document.plan.outputColumns.map(\.name).filter { result.generated[$0] != nil }
         guard !names.isEmpty else { return [] }
@@ -316,7 +318,6 @@ extension Workbench {
         state.fidelity.privacyJob = job
         state.fidelity.privacy = nil
         state.fidelity.privacyPending = false
-        state.fidelity.rules = nil
         return [.computeQuality(job)] + requestPrivacyIfShown(&state) + requestRuleCheck(&state)
     }
 

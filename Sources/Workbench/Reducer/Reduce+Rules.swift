@@ -88,7 +88,7 @@ extension Workbench {
         }
         guard let switched = RuleEdits.switchEnforcement(rule, in: document.plan, rules: state.rules.rules ?? []) else {
             // Swapping a value a formula reads, or a computed one, would break that formula.
-            state.message = StatusMessage("\(rule.text): kept by drawing rows again only (a column is computed or read by a formula); d drops it")
+            state.message = StatusMessage("\(rule.text): swapping would break a formula; kept by drawing rows again", isError: true)
             return []
         }
         let repair = RulePlacement.constraint(of: rule, in: switched).flatMap { switched.constraints[$0].enforce } ?? .reject
