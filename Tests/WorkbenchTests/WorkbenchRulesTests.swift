@@ -181,7 +181,7 @@ import TerminalUI
             " sums.csv (modified) | 3 rules | 40 rows | 5 columns | real rows~ col 3/5 row 1",
             " Rules found in the real data: 3, 3 in force | preview: rows breaking each",
             " in plan  rule                                   kind         support   preview",
-            " in force total = a + b                          arithmetic    100.0%    100.0%",
+            " edited   total = a + b                          arithmetic    100.0%    100.0%",
             " in force a < total                              order         100.0%        0%",
             " in force b < total                              order         100.0%        0%",
         ])
@@ -248,6 +248,8 @@ import TerminalUI
         let dir = try WorkbenchFixtures.temporaryDirectory()
         var first = Driver(.data(path: try Self.writeSums(in: dir)), in: dir)
         first.press(.character("R"), .character("j"), .character("d"), .escape, .character(":"))
+        first.type("where a>=5")
+        first.press(.enter, .character(":"))
         first.type("w sums.doppel.yaml")
         first.press(.enter)
         #expect(first.state.document?.isDirty == false)
@@ -260,7 +262,7 @@ import TerminalUI
         driver.type("rules")
         driver.press(.enter)
         expectScreen(Array(driver.lines.prefix(6)), [
-            " sums.doppel.yaml | 2 rules | 40 rows | 5 columns | real rows | ~ col 1/5 row 1",
+            " sums.doppel.yaml | where 1, 2 rules | 40 rows | 5 columns | rea~ col 1/5 row 1",
             " Rules found in the real data: 3, 2 in force | preview: rows breaking each",
             " in plan  rule                                   kind         support   preview",
             " in force total = a + b                          arithmetic    100.0%        0%",

@@ -45,8 +45,8 @@ extension Workbench {
         }
         let accepted = RuleEdits.accept(rule, in: document.plan, table: document.table, rules: state.rules.rules ?? [])
         guard accepted != document.plan else {
-            // RulePlanner replaces models only: a column made up, kept or computed by hand stays.
-            state.message = StatusMessage("\(rule.text): not put in; a column it computes is not modelled (s sets a model first)",
+            // RulePlanner replaces models only: a column made up, kept, dropped or computed by hand stays.
+            state.message = StatusMessage("\(rule.text): not put in; a column it names is not modelled (s sets a model)",
                                           isError: true)
             return []
         }

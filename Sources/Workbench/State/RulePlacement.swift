@@ -40,4 +40,16 @@ enum RulePlacement {
     static func isInForce(_ rule: DataRule, in plan: Plan) -> Bool {
         column(of: rule, in: plan) != nil || constraint(of: rule, in: plan) != nil
     }
+
+    /// True for a derived column in force whose parameters are no longer the ones `RulePlanner`
+    /// gives the rule (its formula edited by hand, say): in force, but not as found.
+    static func isEdited(_ rule: DataRule, in plan: Plan, table: Table) -> Bool {
+        guard let target = rule.derivedColumn, column(of: rule, in: plan) == target,
+              let current = plan.column(named: target), let index = plan.columns.firstIndex(where: { $0.name == target }) else { return false }
+        // The planner replaces models only: ask it about the column as a model.
+        var probe = plan
+        probe.columns[index] = ColumnPlan(name: target, kind: current.kind, strategy: EmpiricalStrategy.descriptor.id)
+        guard let planned = RulePlanner.apply([rule], to: probe, table: table).column(named: target) else { return false }
+        return planned.strategy != current.strategy || planned.parameters != current.parameters
+    }
 }

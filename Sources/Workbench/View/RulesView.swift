@@ -13,7 +13,7 @@ enum RulesView {
         let palette = state.palette
         let area = Rect(x: 0, y: 1, width: state.width, height: max(0, state.height - 2))
         buffer.fill(area, with: .blank)
-        guard area.height >= 4, let plan = state.document?.plan else { return }
+        guard area.height >= 4, let plan = state.document?.plan, let table = state.document?.table else { return }
         let ellipsis = palette.glyphs.ellipsis
         guard let rules = state.rules.rules else {
             buffer.set(1, area.y, palette.ui("finding the rules of the real data…"), palette.muted, within: area)
@@ -38,7 +38,8 @@ enum RulesView {
             let rule = rules[index]
             let preview = checked.flatMap { $0.entries.indices.contains(index) ? $0.entries[index].synthetic : nil }
                 .map { RuleAdherence.percent($0.violationRate) } ?? ellipsis
-            let text = line(inForce[index] ? "in force" : "-", palette.text(rule.text), rule.kindName,
+            let status = !inForce[index] ? "-" : RulePlacement.isEdited(rule, in: plan, table: table) ? "edited" : "in force"
+            let text = line(status, palette.text(rule.text), rule.kindName,
                             RuleAdherence.percent(rule.support), preview)
             let style: Style = inForce[index] ? .plain : palette.muted
             buffer.set(0, listTop + offset, text, index == sheet.selected ? style.adding(.reverse) : style, within: area)
