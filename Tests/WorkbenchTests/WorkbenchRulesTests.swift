@@ -150,6 +150,22 @@ import TerminalUI
         #expect(driver.lines[15] == "a < total: swapping would break a formula; kept by drawing rows again  u undo")
     }
 
+    @Test func aPressSelectsARuleAndTheWheelMovesThroughThem() throws {
+        let dir = try WorkbenchFixtures.temporaryDirectory()
+        var driver = Driver(.data(path: try Self.writeSums(in: dir)), in: dir)
+        driver.press(.character("R"))
+        driver.send(.mouse(.press(x: 10, y: 5)))
+        guard case .rules(let sheet)? = driver.state.overlay else {
+            Issue.record("no rules panel")
+            return
+        }
+        #expect(sheet.selected == 2)
+        #expect(driver.lines[14] == " in the plan: less: b < total; rows that break it are drawn again (e switches ~")
+        driver.send(.mouse(.wheelUp(x: 10, y: 5)))
+        guard case .rules(let moved)? = driver.state.overlay else { return }
+        #expect(moved.selected == 0)
+    }
+
     @Test func thePanelAndTheSheetDrawAtTinyAndOddSizes() throws {
         let dir = try WorkbenchFixtures.temporaryDirectory()
         var driver = Driver(.data(path: try Self.writeSums(in: dir)), in: dir)
