@@ -86,9 +86,16 @@ extension Workbench {
             state.message = StatusMessage("\(rule.text): not in the plan (a accepts it)")
             return []
         }
-        guard let switched = RuleEdits.switchEnforcement(rule, in: document.plan, rules: state.rules.rules ?? []) else {
-            // Swapping a value a formula reads, or a computed one, would break that formula.
-            state.message = StatusMessage("\(rule.text): swapping would break a formula; kept by drawing rows again", isError: true)
+        let rules = state.rules.rules ?? []
+        guard let switched = RuleEdits.switchEnforcement(rule, in: document.plan, rules: rules) else {
+            let reason: String
+            if case .order(let smaller, let larger, _) = rule.form {
+                reason = (RuleEdits.swapRefusal(smaller, larger, in: document.plan, rules: rules) ?? "") + "; kept by drawing rows again"
+            } else {
+                // A null implication has one repair: the implied value made missing.
+                reason = "kept by making the value missing; d drops it"
+            }
+            state.message = StatusMessage("\(rule.text): \(reason)", isError: true)
             return []
         }
         let repair = RulePlacement.constraint(of: rule, in: switched).flatMap { switched.constraints[$0].enforce } ?? .reject

@@ -22,11 +22,20 @@ enum RuleEdits {
     /// Swapping keeps an order only between modelled columns of one kind that no derivation in
     /// force reads.
     static func canSwap(_ smaller: String, _ larger: String, in plan: Plan, rules: [DataRule]) -> Bool {
-        guard let first = plan.column(named: smaller), let second = plan.column(named: larger), first.kind == second.kind else { return false }
+        swapRefusal(smaller, larger, in: plan, rules: rules) == nil
+    }
+
+    /// Why two columns' values cannot be swapped (nil when they can).
+    static func swapRefusal(_ smaller: String, _ larger: String, in plan: Plan, rules: [DataRule]) -> String? {
+        guard let first = plan.column(named: smaller), let second = plan.column(named: larger) else { return "a column is not in the plan" }
+        guard first.kind == second.kind else { return "the columns are of different kinds" }
+        // A computed, kept or made-up column has no model to draw its values again.
+        if let fixed = [first, second].first(where: { StrategyRegistry.strategy(id: $0.strategy)?.descriptor.family != .statistical }) {
+            return "\(fixed.name) is not modelled"
+        }
         let read = Set(rules.filter { RulePlacement.column(of: $0, in: plan) != nil }
             .flatMap { rule in rule.columns.filter { $0 != rule.derivedColumn } })
-        let modelled = [first, second].allSatisfy { StrategyRegistry.strategy(id: $0.strategy)?.descriptor.family == .statistical }
-        return modelled && !read.contains(smaller) && !read.contains(larger)
+        return read.contains(smaller) || read.contains(larger) ? "swapping would break a formula that reads them" : nil
     }
 
     /// The plan without `rule`: a derived column goes back to the default strategy for its kind
