@@ -286,4 +286,51 @@ import TerminalUI
             " in force b < total                              order         100.0%        0%",
         ])
     }
+
+    @Test func aRuleOverAColumnThatIsNotModelledIsNotPutInAndTheMessageSaysWhy() throws {
+        let dir = try WorkbenchFixtures.temporaryDirectory()
+        var driver = Driver(.data(path: try Self.writeSums(in: dir)), in: dir)
+        driver.press(.character("R"), .character("d"))
+        // total's real values, kept row for row: a person's choice RulePlanner leaves alone.
+        driver.state.overlay = nil
+        _ = Workbench.setStrategy("keep", column: "total", &driver.state)
+        let kept = driver.plan
+        driver.press(.character("R"), .character("a"))
+        #expect(driver.plan == kept)
+        #expect(driver.lines[15].hasPrefix("total = a + b: not put in; a column it names is not modelled (s sets a model)"))
+    }
+
+    /// Where `x` is missing, `y` is too: kept by blanking, dropped with d.
+    @Test func aNullImplicationIsKeptByBlankingAndCanBeDropped() throws {
+        let dir = try WorkbenchFixtures.temporaryDirectory()
+        var text = "x,y,z\n"
+        for row in 0..<40 {
+            let x = row % 5 == 0 ? "" : String((row * 13) % 31)
+            let y = row % 5 == 0 || row % 7 == 0 ? "" : String((row * 17) % 29)
+            text += "\(x),\(y),\((row * 3) % 11)\n"
+        }
+        try text.write(toFile: dir + "/gaps.csv", atomically: true, encoding: .utf8)
+        var driver = Driver(.data(path: dir + "/gaps.csv"), in: dir)
+        driver.press(.character("R"))
+        expectScreen(driver.lines, [
+            " gaps.csv | 1 rule | 40 rows | 3 columns | real rows | seed 42    col 1/3 row 1",
+            " Rules found in the real data: 1, 1 in force | preview: rows breaking each",
+            " in plan  rule                                   kind         support   preview",
+            " in force y is missing where x is missing        null implic~  100.0%        0%",
+            "", "", "", "", "", "", "", "", "", "",
+            " in the plan: null_implies: y missing wherever x is; the value is made missing~",
+            "u undo  a accept  d drop  e edit  Esc back",
+        ])
+        let original = driver.plan
+        driver.press(.character("e"))
+        #expect(driver.plan == original)
+        #expect(driver.lines[15].hasPrefix("y is missing where x is missing: kept by making the value missing; d drops it"))
+        driver.press(.character("d"))
+        #expect(!driver.plan.constraints.contains { $0.type == .nullImplies })
+        #expect(driver.lines[3].hasPrefix(" -        y is missing where x is missing"))
+        driver.press(.character("u"))
+        #expect(driver.plan == original)
+        driver.press(.character("d"), .character("a"))
+        #expect(driver.plan == original)
+    }
 }
