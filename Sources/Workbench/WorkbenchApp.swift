@@ -104,6 +104,7 @@ public final class WorkbenchApp {
         switch effect {
         case .buildPreview(let job): generation = (.preview, job.generation)
         case .computeQuality(let job), .computePrivacy(let job): generation = (.fidelity, job.generation)
+        case .checkRules(let job): generation = (.fidelity, job.generation)
         default: generation = nil
         }
         if let generation { latest.record(generation.kind, generation.value) }

@@ -191,7 +191,7 @@ import TerminalUI
             [.key(.character("f"))], [.key(.character("?"))], [.key(.character(":"))], [.key(.character("/"))],
             [.key(.tab), .key(.tab)], [.key(.character("r")), .key(.character("q"))],
             [.key(.character("F"))], [.key(.character("I"))], [.key(.character("|"))], [.key(.character("v"))],
-            [.key(.character("b")), .key(.character("]"))],
+            [.key(.character("b")), .key(.character("]"))], [.key(.character("R"))], [.key(.character("P"))],
         ]
         for opener in openers {
             var steps = opener

@@ -22,12 +22,24 @@ public struct RuleAdherence: Sendable {
         let shared = data.real.columnNames.filter { data.synthetic.column(named: $0) != nil }
         let real = Table(columns: shared.map { data.real.column(named: $0)! })
         let kinds = shared.map { data.kinds[$0] ?? .text }
-        let rules = RuleDiscovery.discover(real, kinds: kinds)
-        let syntheticColumns = RuleColumns(data.synthetic)
+        return check(RuleDiscovery.discover(real, kinds: kinds), on: data.synthetic)
+    }
+
+    /// Rules already found in the real data (their tallies are the real side), checked on
+    /// `synthetic`: the workbench discovers once per file and checks every preview.
+    public static func check(_ rules: [DataRule], on synthetic: Table) -> RuleAdherence {
+        let syntheticColumns = RuleColumns(synthetic)
         return RuleAdherence(entries: rules.map { rule in
             Entry(rule: rule, real: RuleTally(applicableRows: rule.applicableRows, violations: rule.violations),
                   synthetic: RuleCheck.tally(rule.form, on: syntheticColumns))
         })
+    }
+
+    /// The entries broken more often in the synthetic rows than in the real ones, worst first.
+    public func worst(_ count: Int) -> [Entry] {
+        Array(entries.enumerated().filter { $0.element.excess > 0 }
+            .sorted { $0.element.excess != $1.element.excess ? $0.element.excess > $1.element.excess : $0.offset < $1.offset }
+            .map(\.element).prefix(count))
     }
 
     /// Lines for people: the rule, its real support, and the synthetic violation rate.
@@ -38,7 +50,7 @@ public struct RuleAdherence: Sendable {
         }
     }
 
-    static func percent(_ rate: Double) -> String {
+    public static func percent(_ rate: Double) -> String {
         if rate == 0 { return "0%" }
         let value = rate * 100
         let digits = value >= 10 ? 1 : value >= 0.1 ? 2 : 3

@@ -6,7 +6,7 @@ public enum WorkbenchCommand: String, CaseIterable, Sendable, Hashable {
     case moveLeft, moveRight, moveUp, moveDown, pageUp, pageDown, firstRow, lastRow, firstColumn, lastColumn
     case jumpToColumn, searchValue, searchNext, searchPrevious
     // Looking
-    case toggleInspect, cycleView, showFidelity, help, palette, viewCell, frequency, describe, compactHeaders
+    case toggleInspect, cycleView, showFidelity, help, palette, viewCell, frequency, describe, compactHeaders, showRules, showPlan
     // Row order and filter (a view: the data and plan never change)
     case sortAscending, sortDescending, filter
     // The terminal
@@ -17,6 +17,8 @@ public enum WorkbenchCommand: String, CaseIterable, Sendable, Hashable {
     case chooseStrategy, editParameters, changeKind, toggleJoint, cycleJointModel, reseed, undo, redo
     // Editing the plan from the `:` line (they take an argument)
     case condition, rebalance, constrain, predictors
+    // Editing the plan from the rules panel
+    case acceptRule, dropRule, editRule
     // Sessions
     case save, saveAs, open, quit, forceQuit
     // Lists, forms, prompts, questions
@@ -54,8 +56,8 @@ public struct CommandBinding: Sendable, Hashable {
 /// The one table every key resolves through; it also writes the help screen, the palette's
 /// list and the status-bar hints, so that they cannot disagree with what the keys do.
 public enum CommandTable {
-    private static let lists: Set<WorkbenchScreen> = [.grid, .picker, .form, .fidelity, .help, .prompt, .frequency, .describe]
-    private static let pages: Set<WorkbenchScreen> = [.grid, .picker, .fidelity, .help, .frequency, .describe]
+    private static let lists: Set<WorkbenchScreen> = [.grid, .picker, .form, .fidelity, .help, .prompt, .frequency, .describe, .rules, .plan]
+    private static let pages: Set<WorkbenchScreen> = [.grid, .picker, .fidelity, .help, .frequency, .describe, .rules, .plan]
 
     public static let bindings: [CommandBinding] = [
         CommandBinding(.moveLeft, "left", keys: [.left, .character("h")], help: "Previous column (previous choice in a form)",
@@ -129,16 +131,31 @@ public enum CommandTable {
         CommandBinding(.showFidelity, "fidelity", keys: [.character("f"), .function(2)],
                        help: "Fidelity dashboard: quality, per-column scores, correlations, privacy",
                        screens: [.grid, .fidelity], hint: "fidelity"),
+        CommandBinding(.acceptRule, "accept", keys: [.character("a")],
+                       help: "Put the highlighted rule into the plan (a computed column or a constraint), that rule alone",
+                       screens: [.rules], hint: "accept", inPalette: false),
+        CommandBinding(.dropRule, "drop", keys: [.character("d")],
+                       help: "Take the rule out of the plan: its column goes back to the default strategy, or its constraint goes",
+                       screens: [.rules], hint: "drop", inPalette: false),
+        CommandBinding(.editRule, "edit", keys: [.character("e")],
+                       help: "Edit the rule in force: a computed column's parameters, an order's repair (swap or reject)",
+                       screens: [.rules], hint: "edit", inPalette: false),
         CommandBinding(.undo, "undo", keys: [.character("u")], help: "Undo the last edit",
-                       screens: [.grid], hint: "undo"),
+                       screens: [.grid, .rules], hint: "undo"),
         CommandBinding(.redo, "redo", keys: [.control("r"), .control("y")], help: "Redo the edit undone",
-                       screens: [.grid]),
+                       screens: [.grid, .rules]),
         CommandBinding(.save, "w", keys: [.control("s")], help: "Save the session (asks for a file name the first time)",
                        screens: [.grid, .fidelity], hint: "save"),
         CommandBinding(.saveAs, "saveas", keys: [.character("S")], help: "Save the session under a new name",
                        screens: [.grid]),
         CommandBinding(.open, "open", keys: [.character("o")], help: "Open a CSV file or a session",
                        screens: [.grid]),
+        CommandBinding(.showRules, "rules", keys: [.character("R")],
+                       help: "Rules found in the real data: support, in force or not, how often the preview breaks each; accept, drop, edit",
+                       screens: [.grid, .fidelity]),
+        CommandBinding(.showPlan, "plan", keys: [.character("P")],
+                       help: "Plan-wide settings: conditions, rebalancing, constraints and rules in force, with what each does",
+                       screens: [.grid, .fidelity, .rules]),
         CommandBinding(.help, "help", keys: [.character("?"), .function(1)], help: "This list of keys",
                        screens: [.grid, .fidelity], hint: "help"),
         CommandBinding(.palette, "palette", keys: [.character(":")], help: "Run a command by name",
@@ -171,7 +188,7 @@ public enum CommandTable {
         CommandBinding(.select, "go-to-column", keys: [.enter], help: "Back to the grid, on the highlighted column",
                        screens: [.describe], hint: "go to", inPalette: false),
         CommandBinding(.close, "close", keys: [.escape, .character("q")], help: "Close this screen without changes",
-                       screens: [.picker, .form, .fidelity, .help, .prompt, .confirm, .cell, .frequency, .describe],
+                       screens: [.picker, .form, .fidelity, .help, .prompt, .confirm, .cell, .frequency, .describe, .rules, .plan],
                        hint: "back", inPalette: false),
         CommandBinding(.nextField, "next-field", keys: [.tab], help: "Next field", screens: [.form], inPalette: false),
         CommandBinding(.previousField, "previous-field", keys: [.backTab], help: "Previous field", screens: [.form],
@@ -217,7 +234,8 @@ public enum CommandTable {
     /// Hints in the order they are worth the room on a narrow status bar.
     static let hintOrder: [WorkbenchCommand] = [
         .help, .chooseStrategy, .editParameters, .toggleInspect, .cycleView, .showFidelity, .save, .undo, .quit,
-        .palette, .frequency, .searchValue, .filter, .jumpToColumn, .select, .nextChoice, .close, .yes, .no,
+        .acceptRule, .dropRule, .editRule, .palette, .frequency, .searchValue, .filter, .jumpToColumn, .select, .nextChoice, .close,
+        .yes, .no,
     ]
 
     /// Status-bar hints for a screen: `key word` pairs, the most useful first.

@@ -20,6 +20,10 @@ public enum WorkbenchScreen: String, CaseIterable, Sendable, Hashable {
     case frequency
     /// One row per column: kind, nulls, distinct, min, max, mean, ... (`I`).
     case describe
+    /// The rules found in the real data, in force or not (`R`).
+    case rules
+    /// The plan-wide settings: conditions, rebalancing, constraints, rules in force (`P`).
+    case plan
 
     /// Screens where printable characters are typed text rather than commands.
     public var takesText: Bool { self == .prompt || self == .form }

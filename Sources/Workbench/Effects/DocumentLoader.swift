@@ -59,14 +59,16 @@ enum DocumentLoader {
         let profiles = Profiler.profile(table)
         let kinds = TypeInference.propose(table, profiles: profiles).map(\.kind)
         // The joint model is chosen as `doppel plan` chooses it (by quality, ~0.3 s on diamonds).
-        let plan = JointModelChoice.defaultPlan(for: table, kinds: kinds, seed: seed ?? DefaultPlanner.randomSeed(),
-                                                candidates: chooseJoint ? JointModelChoice.allCandidates : []).plan
+        let outcome = JointModelChoice.defaultPlan(for: table, kinds: kinds, seed: seed ?? DefaultPlanner.randomSeed(),
+                                                   candidates: chooseJoint ? JointModelChoice.allCandidates : [])
+        let plan = outcome.plan
         let session = Session(source: dataPath.map { Session.Source(path: $0, read: readOptions, rows: table.rowCount) }, plan: plan)
         let document = Document(table: table, displayName: displayName, dataPath: dataPath, readOptions: readOptions,
                                 profiles: profiles, holdout: holdout, session: session, sessionPath: nil,
                                 plan: plan, savedPlan: plan)
         return LoadResult(document: document, autosavePath: autosavePath,
-                          recoverable: recoverable(autosavePath, newerThan: sessionPath, plan: plan), view: nil, warnings: [])
+                          recoverable: recoverable(autosavePath, newerThan: sessionPath, plan: plan), view: nil, warnings: [],
+                          rules: outcome.rules)
     }
 
     /// The plan of an autosave newer than the session (or with no session saved yet), if it

@@ -40,6 +40,11 @@ public struct EffectRunner: Sendable {
             let data = fidelityData(job, holdout: true)
             let report = PrivacyReport.compute(data, seed: job.seed, options: PrivacyOptions(maxRows: Document.fidelityRows))
             return [.privacyComputed(generation: job.generation, report)]
+        case .discoverRules(let job):
+            return [.rulesDiscovered(generation: job.generation, RuleDiscovery.discover(job.table, kinds: job.kinds))]
+        case .checkRules(let job):
+            let synthetic = Table(columns: job.syntheticColumns).slice(0..<job.rows)
+            return [.rulesChecked(generation: job.generation, RuleAdherence.check(job.rules, on: synthetic))]
         case .save(let job):
             if !job.mayReplace, FileManager.default.fileExists(atPath: job.path) {
                 return [.saveWouldReplace(path: job.path, thenQuit: job.thenQuit)]

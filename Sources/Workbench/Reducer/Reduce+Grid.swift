@@ -36,6 +36,8 @@ extension Workbench {
             state.overlay = .prompt(Prompt(purpose: .filter, text: text))
         case .frequency: openFrequency(&state)
         case .describe: openDescribe(&state)
+        case .showRules: openRules(&state)
+        case .showPlan: state.overlay = .planSheet(scroll: 0)
         case .compactHeaders: toggleCompactHeaders(&state)
         case .viewCell: openCellView(&state)
         case .fitColumnWidth:
@@ -95,7 +97,7 @@ extension Workbench {
         case .firstRow: state.fidelityScroll = 0
         case .lastRow: state.fidelityScroll = Int.max / 2
         case .close, .showFidelity: state.page = .grid
-        case .reseed, .save, .help, .palette, .forceQuit: return nil
+        case .reseed, .save, .help, .palette, .forceQuit, .showRules, .showPlan: return nil
         default: break
         }
         // Scroll no further than the last screenful of the page.

@@ -31,6 +31,12 @@ extension Workbench {
                 guard y >= 3, sheet.rows.indices.contains(index) else { return [] }
                 sheet.selected = index
                 state.overlay = .describe(sheet)
+            case .rules(var sheet):
+                // One line per rule under the title, the heading and the column names.
+                let index = sheet.top + (y - 3)
+                guard y >= 3, y < state.height - 2, (state.rules.rules ?? []).indices.contains(index) else { return [] }
+                sheet.selected = index
+                state.overlay = .rules(sheet)
             case nil where state.page == .grid:
                 selectCell(x: x, y: y, &state)
             default:

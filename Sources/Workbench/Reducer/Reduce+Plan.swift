@@ -298,6 +298,8 @@ extension Workbench {
         state.preview.errors = result.errors
         RowOrdering.refreshSynthetic(&state)
         keepCursorVisible(&state)
+        // Rule figures of an older preview would describe other rows.
+        state.fidelity.rules = nil
         // Fidelity of this preview, on the columns that were generated.
         let names = document.plan.outputColumns.map(\.name).filter { result.generated[$0] != nil }
         guard !names.isEmpty else { return [] }
@@ -316,7 +318,7 @@ extension Workbench {
         state.fidelity.privacyJob = job
         state.fidelity.privacy = nil
         state.fidelity.privacyPending = false
-        return [.computeQuality(job)] + requestPrivacyIfShown(&state)
+        return [.computeQuality(job)] + requestPrivacyIfShown(&state) + requestRuleCheck(&state)
     }
 
     /// Asks for the privacy figures of the newest preview when a screen that shows them is open.

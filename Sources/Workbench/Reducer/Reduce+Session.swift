@@ -34,7 +34,8 @@ extension Workbench {
         if let plan = result.recoverable {
             state.overlay = .confirm(.recoverAutosave(plan, path: result.autosavePath))
         }
-        return requestPreview(&state)
+        let rules = startRules(result, &state)
+        return requestPreview(&state) + rules
     }
 
     // MARK: Prompts and questions

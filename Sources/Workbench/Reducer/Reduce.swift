@@ -90,6 +90,12 @@ extension Workbench {
             state.fidelity.privacyPending = false
             state.fidelity.error = message
             return []
+        case .rulesDiscovered(let generation, let rules):
+            return rulesDiscovered(generation, rules, &state)
+        case .rulesChecked(let generation, let adherence):
+            guard generation == state.fidelity.generation else { return [] }
+            state.fidelity.rules = adherence
+            return []
         case .saved(let path, let plan, let session, let thenQuit):
             return saved(path: path, plan: plan, session: session, thenQuit: thenQuit, &state)
         case .saveWouldReplace(let path, let thenQuit):
@@ -144,6 +150,10 @@ extension Workbench {
             return []
         case .describe(let sheet):
             describeCommand(command, sheet, &state)
+            return []
+        case .rules(let sheet): return rulesCommand(command, sheet, &state)
+        case .planSheet(let scroll):
+            planSheetCommand(command, scroll: scroll, &state)
             return []
         case nil: break
         }

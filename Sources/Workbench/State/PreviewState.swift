@@ -46,6 +46,8 @@ public struct FidelityState: Sendable {
     public var categories: [String: CategoryComparison] = [:]
     public var correlations: CorrelationMatrices?
     public var privacy: PrivacyReport?
+    /// The preview checked against the rules found in the real data.
+    public var rules: RuleAdherence?
     /// Privacy of the newest preview, not asked for yet: it is the slow part, so it runs only
     /// while the fidelity page or the column panel (which shows disclosure hints) is open.
     public var privacyJob: FidelityJob?

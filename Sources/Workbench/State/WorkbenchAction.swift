@@ -20,6 +20,10 @@ public enum WorkbenchAction: Sendable {
     case qualityComputed(generation: Int, QualityResult)
     case privacyComputed(generation: Int, PrivacyReport)
     case fidelityFailed(generation: Int, String)
+    /// Rules found in the real data of load `generation`.
+    case rulesDiscovered(generation: Int, [DataRule])
+    /// The preview of fidelity generation `generation` checked against the rules.
+    case rulesChecked(generation: Int, RuleAdherence)
     case saved(path: String, plan: Plan, session: Session, thenQuit: Bool)
     case saveFailed(String)
     /// The save would replace a file that is not this session's.
@@ -39,8 +43,13 @@ public struct LoadResult: Sendable {
     /// The view a session restores.
     public var view: Session.ViewState?
     public var warnings: [String]
+    /// The rules found while making the default plan of a bare CSV; nil when they are still to
+    /// be found (a session).
+    public var rules: [DataRule]?
 
-    public init(document: Document, autosavePath: String, recoverable: Plan?, view: Session.ViewState?, warnings: [String]) {
+    public init(document: Document, autosavePath: String, recoverable: Plan?, view: Session.ViewState?, warnings: [String],
+                rules: [DataRule]? = nil) {
+        self.rules = rules
         self.document = document
         self.autosavePath = autosavePath
         self.recoverable = recoverable

@@ -10,6 +10,10 @@ public enum WorkbenchEffect: Sendable {
     case buildPreview(PreviewJob)
     case computeQuality(FidelityJob)
     case computePrivacy(FidelityJob)
+    /// Find the rules of the real data (once per load).
+    case discoverRules(RulesJob)
+    /// Count how often the preview breaks each rule.
+    case checkRules(RuleCheckJob)
     case save(SaveJob)
     /// Send `.autosaveDue(generation)` after the delay.
     case scheduleAutosave(generation: Int, delayMilliseconds: Int)
@@ -61,4 +65,19 @@ public struct SaveJob: Sendable {
     public var plan: Plan
     public var autosavePath: String?
     public var thenQuit: Bool
+}
+
+/// Find the rules of a loaded table; `kinds` (one per table column) keeps keys and free text out.
+public struct RulesJob: Sendable {
+    public var generation: Int
+    public var table: Table
+    public var kinds: [ColumnKind]
+}
+
+/// Check the first `rows` rows of the preview against the rules.
+public struct RuleCheckJob: Sendable {
+    public var generation: Int
+    public var rules: [DataRule]
+    public var syntheticColumns: [Column]
+    public var rows: Int
 }

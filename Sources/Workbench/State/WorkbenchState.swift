@@ -33,6 +33,8 @@ public struct WorkbenchState: Sendable {
     public var fidelityScroll = 0
     public var preview = PreviewState()
     public var fidelity = FidelityState()
+    /// The rules found in the real data (the rules panel, rule adherence).
+    public var rules = RulesState()
     public var history = EditHistory()
     public var message: StatusMessage?
     /// The first key of a two-key command (`z` of `z_`), waiting for the second.
@@ -110,6 +112,10 @@ public enum Overlay: Sendable {
     case frequency(FrequencySheet)
     /// Every column's figures (`I`).
     case describe(DescribeSheet)
+    /// The rules found in the real data (`R`).
+    case rules(RulesSheet)
+    /// The plan-wide settings (`P`), scrolled.
+    case planSheet(scroll: Int)
 
     public var screen: WorkbenchScreen {
         switch self {
@@ -121,6 +127,8 @@ public enum Overlay: Sendable {
         case .cell: .cell
         case .frequency: .frequency
         case .describe: .describe
+        case .rules: .rules
+        case .planSheet: .plan
         }
     }
 }

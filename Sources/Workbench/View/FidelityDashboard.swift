@@ -36,6 +36,7 @@ enum FidelityDashboard {
         } else if fidelity.qualityPending || state.preview.pending {
             widgets.append(TextWidget(palette.ui("computing quality…"), role: .muted))
         }
+        widgets += ruleAdherence(state, width: width)
         if let privacy = fidelity.privacy {
             var lines = [TextWidget("Privacy", role: .title) as any Widget]
             let copies = privacy.exactCopyRate.map { "\(privacy.exactCopies) of \(privacy.sampleSizes.syntheticTotal) rows (\(ChartFormat.percent($0)))" } ?? "n/a"
@@ -51,6 +52,35 @@ enum FidelityDashboard {
         }
         let stack = WidgetStack(widgets, spacing: 1)
         return stack.rendered(width: width, palette: palette)
+    }
+
+    /// The rules found in the real data that the preview breaks more often than the real rows
+    /// do, worst first (`RuleAdherence`, on the same rows as the other figures).
+    static func ruleAdherence(_ state: WorkbenchState, width: Int) -> [any Widget] {
+        let palette = state.palette
+        guard let rules = state.rules.rules else {
+            return [TextWidget(palette.ui("Rules: finding the rules of the real data…"), role: .muted)]
+        }
+        guard !rules.isEmpty else { return [TextWidget("Rules: none hold in the real data", role: .muted)] }
+        guard let adherence = state.fidelity.rules, !state.preview.pending else {
+            return [TextWidget(palette.ui("Rules: checking the preview…"), role: .muted)]
+        }
+        let worst = adherence.worst(10)
+        var lines: [any Widget] = [TextWidget("Rules, worst first: rows breaking each, real and synthetic (R lists all \(rules.count))",
+                                              role: .title)]
+        guard !worst.isEmpty else {
+            lines.append(TextWidget("  the preview breaks none of the \(rules.count) rules more often than the real rows do"))
+            return [WidgetStack(lines, spacing: 0)]
+        }
+        let ellipsis = palette.glyphs.ellipsis
+        let ruleWidth = max(8, min(48, width - 36))
+        for entry in worst {
+            let rule = CellText.fit(palette.text(entry.rule.text), width: ruleWidth, number: false, ellipsis: ellipsis)
+            let real = CellText.fit(RuleAdherence.percent(entry.real.violationRate), width: 7, number: true, ellipsis: ellipsis)
+            let synthetic = CellText.fit(RuleAdherence.percent(entry.synthetic.violationRate), width: 7, number: true, ellipsis: ellipsis)
+            lines.append(TextWidget("  \(rule)  real \(real)  synthetic \(synthetic)"))
+        }
+        return [WidgetStack(lines, spacing: 0)]
     }
 
     static func render(_ state: WorkbenchState, area: Rect, into buffer: inout Buffer) {

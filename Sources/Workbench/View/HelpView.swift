@@ -6,6 +6,7 @@ enum HelpView {
         (.grid, "Data grid"), (.picker, "Lists (strategy, kind)"), (.form, "Parameter form"),
         (.fidelity, "Fidelity dashboard"), (.help, "This help"), (.prompt, "Prompts and the : palette"), (.confirm, "Questions"),
         (.cell, "Cell view"), (.frequency, "Frequency table (F)"), (.describe, "Describe sheet (I)"),
+        (.rules, "Rules panel (R)"), (.plan, "Plan sheet (P)"),
     ]
 
     static func lines(ascii: Bool) -> [String] {

@@ -40,6 +40,8 @@ extension Workbench {
         case .cell(let view): OverlayView.cell(view, state, into: &buffer)
         case .frequency(let sheet): FrequencyView.render(sheet, state, into: &buffer)
         case .describe(let sheet): DescribeView.render(sheet, state, into: &buffer)
+        case .rules(let sheet): RulesView.render(sheet, state, into: &buffer)
+        case .planSheet(let scroll): PlanSheetView.render(scroll: scroll, state, into: &buffer)
         case .prompt(let prompt) where prompt.purpose == .palette: OverlayView.paletteMatches(prompt, state, into: &buffer)
         default: break
         }

@@ -9,6 +9,8 @@ enum StatusBar {
         let style = palette.usesColor ? Style(modifiers: .reverse) : palette.title.adding(.reverse)
         buffer.fill(area, with: Cell(" ", style: style))
         var parts = [document.displayName + (document.isDirty ? " (modified)" : "")]
+        // Settings that change every row yet show in no column: said second, where they are not cut.
+        if let badge = PlanSummary.badge(document.plan) { parts.append(badge) }
         if state.preview.errors[PreviewBuilder.planKey] != nil {
             parts.append("preview failed (see the column panel)")
         } else if state.preview.pending {
@@ -65,7 +67,8 @@ enum StatusBar {
             errorLines(palette.ui(message.text), palette: palette, above: area, into: &buffer)
             return
         }
-        if let message = state.message, state.overlay == nil || state.screen == .form {
+        // The form and the rules panel edit the plan: what an edit did (or why not) shows there too.
+        if let message = state.message, state.overlay == nil || state.screen == .form || state.screen == .rules {
             let text = DisplayWidth.truncate(palette.ui(message.text), to: message.isError ? area.width : area.width / 2,
                                              ellipsis: palette.glyphs.ellipsis)
             let end = buffer.set(area.x, area.y, text, message.isError ? palette.bad.adding(.bold) : palette.title, within: area)
