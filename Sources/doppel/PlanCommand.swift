@@ -50,8 +50,10 @@ struct PlanCommand: ParsableCommand {
                                                        rows: rows, candidates: candidates)
             let plan = outcome.plan
             if !outcome.rules.isEmpty {
-                let kept = plan.columns.filter { $0.discovered == true }.count + plan.constraints.filter { $0.discovered == true }.count
-                Diagnostics.note("found \(outcome.rules.count) rule\(outcome.rules.count == 1 ? "" : "s") in the data; the plan keeps them as \(kept) derived column\(kept == 1 ? "" : "s") and constraint\(kept == 1 ? "" : "s") marked discovered: true (`doppel rules \(file)` lists them)")
+                let derived = plan.columns.filter { $0.discovered == true }.count
+                let constraints = plan.constraints.filter { $0.discovered == true }.count
+                func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
+                Diagnostics.note("found \(count(outcome.rules.count, "rule")) in the data; the plan keeps them as \(count(derived, "derived column")) and \(count(constraints, "constraint")), marked discovered: true (`doppel rules \(file)` lists them)")
             }
             for trial in outcome.trials {
                 let name = trial.model ?? "none (marginals alone)"
