@@ -1,4 +1,5 @@
 import Session
+import TestSupport
 @testable import Synthesis
 import Tabular
 import Testing
@@ -11,15 +12,8 @@ import Testing
     /// distance that is a function of the route, tail numbers that each belong to one carrier,
     /// an order (scheduled <= actual arrival day), and cancelled rows missing their times.
     static func fixture(rows: Int = 3_000) throws -> Table {
-        var state: UInt64 = 7
-        func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        func int(_ range: ClosedRange<Int>) -> Int { range.lowerBound + Int(next() % UInt64(range.count)) }
+        var random = SeededGenerator(seed: 7)
+        func int(_ range: ClosedRange<Int>) -> Int { random.int(range) }
         let zone = try TimeZoneRules.named("America/New_York")
         let origins = ["EWR", "JFK", "LGA"], destinations = ["ATL", "BOS", "ORD", "MIA", "SFO"]
         let carriers = ["UA", "AA", "DL", "B6"]

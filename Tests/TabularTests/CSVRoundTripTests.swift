@@ -1,24 +1,13 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Tabular
 
 @Suite("CSV round trips")
 struct CSVRoundTripTests {
-    /// A tiny deterministic generator so that a failure reproduces.
-    private struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     @Test("random text with quotes, delimiters, newlines and non-ASCII survives write then read", arguments: [1, 2, 3, 4, 5])
     func randomText(seed: UInt64) throws {
-        var random = SplitMix(state: seed)
+        var random = SeededGenerator(seed: seed)
         let alphabet: [String] = ["a", "b", "Z", " ", ",", ";", "\"", "\n", "\r\n", "é", "漢", "🙂", "x y", "'", "\t"]
         let rows = 200
         let columns = (0..<4).map { index -> Column in

@@ -1,26 +1,14 @@
 import Testing
+import TestSupport
 @testable import Tabular
 
 /// Each kind of rule is found on a fixture written here, and is not found where it holds on
 /// only 99% of the rows (the threshold is 99.9%).
 @Suite struct RuleDiscoveryTests {
-    /// A small deterministic generator (SplitMix64), so fixtures are the same on every run.
-    struct Generator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func int(_ range: ClosedRange<Int>) -> Int { range.lowerBound + Int(next() % UInt64(range.count)) }
-    }
-
     /// A table of `rows` rows from a header and a row maker (which gets the row index, a
     /// generator, and whether the row should break the rule under test).
-    static func table(_ header: String, rows: Int = 2_000, breakEvery: Int? = nil, _ row: (Int, inout Generator, Bool) -> String) throws -> Table {
-        var generator = Generator(state: 42)
+    static func table(_ header: String, rows: Int = 2_000, breakEvery: Int? = nil, _ row: (Int, inout SeededGenerator, Bool) -> String) throws -> Table {
+        var generator = SeededGenerator(seed: 42)
         var text = header + "\n"
         for index in 0..<rows {
             let broken = breakEvery.map { index % $0 == $0 - 1 } ?? false
