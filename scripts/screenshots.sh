@@ -28,3 +28,12 @@ shot workbench-parameters --keys p
 shot workbench-preview --keys Tab Tab
 shot workbench-fidelity --keys f
 shot workbench-help --keys '?'
+shot workbench-frequency --keys F
+shot workbench-describe --keys I
+shot workbench-plan-sheet --keys P
+
+# The rules panel on flights, whose rules are many (datetime parts, clock sums, lookups).
+FLIGHTS=$(realpath ../shared/data/nycflights13/flights.csv)
+python3 "$root/scripts/tmux_screenshot.py" --out "$root/screenshots/workbench-rules.png" --width 120 --height 36 \
+    --wait 120 --wait-for "rows · 19 columns" --wait-gone "loading" --wait-gone "generating" \
+    --wait-gone "computing" --key-delay 0.6 --keys R -- "$DOPPEL" "$FLIGHTS"
