@@ -9,6 +9,7 @@ root=$(pwd)
 DOPPEL=$(realpath "${DOPPEL:-.build/release/doppel}")
 [ -x "$DOPPEL" ] || swift build -c release --product doppel
 DATA=$(realpath ../shared/data/diamonds.csv)
+FLIGHTS=$(realpath ../shared/data/nycflights13/flights.csv)
 # The workbench autosaves beside its session file, in the current directory: keep that out of the repo.
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -33,7 +34,6 @@ shot workbench-describe --keys I
 shot workbench-plan-sheet --keys P
 
 # The rules panel on flights, whose rules are many (datetime parts, clock sums, lookups).
-FLIGHTS=$(realpath ../shared/data/nycflights13/flights.csv)
 python3 "$root/scripts/tmux_screenshot.py" --out "$root/screenshots/workbench-rules.png" --width 120 --height 36 \
     --wait 120 --wait-for "rows · 19 columns" --wait-gone "loading" --wait-gone "generating" \
     --wait-gone "computing" --key-delay 0.6 --keys R -- "$DOPPEL" "$FLIGHTS"
