@@ -13,7 +13,6 @@ public final class WorkbenchApp {
         /// Choose the joint model for a session made from a bare CSV, as `doppel plan` does
         /// (tests of single columns turn it off to keep their plans column by column).
         public var chooseJointModel = true
-        public var autosaveDelayMilliseconds = 1500
         /// Where typed relative paths and the first save go.
         public var currentDirectory = FileManager.default.currentDirectoryPath
         /// How long one wait for input lasts; effects' results are picked up between waits.
@@ -24,6 +23,8 @@ public final class WorkbenchApp {
 
     public let launch: WorkbenchLaunch
     public var options: Options
+    /// Autosave writes and file removals, in the order they were asked for.
+    private let fileQueue = DispatchQueue(label: "doppel.workbench.files")
     /// The state when `run` returned (for tests and the caller's exit message).
     public private(set) var finalState: WorkbenchState?
 
@@ -41,8 +42,7 @@ public final class WorkbenchApp {
     public func run(on screen: any Screen) throws -> WorkbenchExit {
         var state = WorkbenchState(launch: launch, width: screen.width, height: screen.height,
                                    currentDirectory: options.currentDirectory, newSessionSeed: options.newSessionSeed,
-                                   chooseJointModel: options.chooseJointModel,
-                                   autosaveDelayMilliseconds: options.autosaveDelayMilliseconds)
+                                   chooseJointModel: options.chooseJointModel)
         let inbox = Inbox()
         let latest = LatestRequests()
         let runner = EffectRunner()
@@ -52,7 +52,9 @@ public final class WorkbenchApp {
             let effects = Workbench.reduce(&state, action)
             needsDraw = true
             if state.exitRequested {
-                // Last words (removing the autosave) run before the loop ends.
+                // Last words (writing or removing the autosave) run before the loop ends, after
+                // the file writes already queued, so that the last one wins.
+                fileQueue.sync {}
                 for effect in effects { _ = runner.perform(effect) }
                 return
             }
@@ -107,11 +109,14 @@ public final class WorkbenchApp {
         default: generation = nil
         }
         if let generation { latest.record(generation.kind, generation.value) }
-        if case .scheduleAutosave(let generation, let delay) = effect {
-            DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(delay)) {
-                inbox.finish([.autosaveDue(generation: generation)])
-            }
+        // Autosave writes and removals run in order on one queue: an older write must not
+        // land after a newer one.
+        switch effect {
+        case .writeAutosave, .removeFile:
+            fileQueue.async { inbox.finish(runner.perform(effect)) }
             return
+        default:
+            break
         }
         DispatchQueue.global(qos: .userInitiated).async {
             if let generation, latest.isSuperseded(generation.kind, generation.value) {

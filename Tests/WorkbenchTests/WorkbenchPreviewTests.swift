@@ -93,12 +93,11 @@ import TerminalUI
     static func loadedState(_ dir: String) throws -> (WorkbenchState, EffectRunner) {
         let csv = try WorkbenchFixtures.writeCities(in: dir)
         var state = WorkbenchState(launch: WorkbenchLaunch(target: .data(path: csv), ascii: true, color: false), width: 80, height: 24,
-                                   currentDirectory: dir, newSessionSeed: 42, chooseJointModel: false, autosaveDelayMilliseconds: 0)
+                                   currentDirectory: dir, newSessionSeed: 42, chooseJointModel: false)
         let runner = EffectRunner(environment: [:])
         var pending = Workbench.reduce(&state, .start)
         while !pending.isEmpty {
             let effect = pending.removeFirst()
-            if case .scheduleAutosave = effect { continue }
             for action in runner.perform(effect) { pending += Workbench.reduce(&state, action) }
         }
         return (state, runner)

@@ -14,7 +14,7 @@ public struct EffectRunner: Sendable {
         self.environment = environment
     }
 
-    /// Runs `effect`. `.scheduleAutosave` is the app's (it needs a timer); here it is immediate.
+    /// Runs `effect`.
     public func perform(_ effect: WorkbenchEffect) -> [WorkbenchAction] {
         switch effect {
         case .load(let request):
@@ -67,8 +67,6 @@ public struct EffectRunner: Sendable {
             } catch {
                 return [.saveFailed(describe(error))]
             }
-        case .scheduleAutosave(let generation, _):
-            return [.autosaveDue(generation: generation)]
         case .writeAutosave(let session, let path):
             do {
                 try SessionFile.save(session, to: path)

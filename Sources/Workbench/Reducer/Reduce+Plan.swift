@@ -208,7 +208,7 @@ extension Workbench {
         guard change(&document.plan) else { return [] }
         document.refitWidths()
         state.document = document
-        state.history.undo.append(before)
+        state.history.undo.append(EditHistory.Entry(plan: before, description: description))
         state.history.redo.removeAll()
         state.message = StatusMessage(description)
         return planChanged(&state)
@@ -219,11 +219,11 @@ extension Workbench {
             state.message = StatusMessage("nothing to undo")
             return []
         }
-        state.history.redo.append(document.plan)
-        document.plan = previous
+        state.history.redo.append(EditHistory.Entry(plan: document.plan, description: previous.description))
+        document.plan = previous.plan
         document.refitWidths()
         state.document = document
-        state.message = StatusMessage("undone")
+        state.message = StatusMessage("undone: \(previous.description)")
         return planChanged(&state)
     }
 
@@ -232,23 +232,31 @@ extension Workbench {
             state.message = StatusMessage("nothing to redo")
             return []
         }
-        state.history.undo.append(document.plan)
-        document.plan = next
+        state.history.undo.append(EditHistory.Entry(plan: document.plan, description: next.description))
+        document.plan = next.plan
         document.refitWidths()
         state.document = document
-        state.message = StatusMessage("redone")
+        state.message = StatusMessage("redone: \(next.description)")
         return planChanged(&state)
     }
 
-    /// After any change of the plan: refresh the preview and schedule the autosave.
+    /// After any change of the plan: refresh the preview and write the autosave.
     static func planChanged(_ state: inout WorkbenchState) -> [WorkbenchEffect] {
         keepCursorVisible(&state)
         var effects = requestPreview(&state)
         state.autosave.generation += 1
-        if state.autosave.path != nil {
-            effects.append(.scheduleAutosave(generation: state.autosave.generation, delayMilliseconds: state.autosaveDelayMilliseconds))
-        }
+        effects += autosaveEffects(state)
         return effects
+    }
+
+    /// The autosave for the plan as it is now: written at once on every edit (a session file
+    /// of a few kilobytes, written atomically off the UI thread), so that Ctrl-C, a closed
+    /// terminal or a crash right after an edit loses nothing; removed when the edits were all
+    /// undone (nothing is left to recover).
+    static func autosaveEffects(_ state: WorkbenchState) -> [WorkbenchEffect] {
+        guard let path = state.autosave.path, let document = state.document else { return [] }
+        guard document.isDirty else { return [.removeFile(path: path)] }
+        return [.writeAutosave(SessionMapping.session(for: document, state: state, savingTo: path), path: path)]
     }
 
     // MARK: Preview

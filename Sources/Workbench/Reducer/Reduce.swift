@@ -98,10 +98,6 @@ extension Workbench {
         case .saveFailed(let message):
             state.message = StatusMessage("not saved: \(message)", isError: true)
             return []
-        case .autosaveDue(let generation):
-            guard generation == state.autosave.generation, let document = state.document, document.isDirty,
-                  let path = state.autosave.path else { return [] }
-            return [.writeAutosave(SessionMapping.session(for: document, state: state, savingTo: path), path: path)]
         case .autosaveWritten:
             return []
         case .autosaveFailed(let message):
@@ -122,7 +118,8 @@ extension Workbench {
     static func run(_ command: WorkbenchCommand, _ state: inout WorkbenchState) -> [WorkbenchEffect] {
         if command == .forceQuit {
             state.exitRequested = true
-            return []
+            // The edits stay in the autosave: written again here, after every queued write.
+            return autosaveEffects(state).filter { if case .writeAutosave = $0 { true } else { false } }
         }
         if command == .suspend {
             // The app hands the terminal back and stops; the screen is drawn again on resume.

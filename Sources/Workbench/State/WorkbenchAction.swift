@@ -24,8 +24,6 @@ public enum WorkbenchAction: Sendable {
     case saveFailed(String)
     /// The save would replace a file that is not this session's.
     case saveWouldReplace(path: String, thenQuit: Bool)
-    /// The autosave delay after edit `generation` has passed.
-    case autosaveDue(generation: Int)
     case autosaveWritten(path: String)
     case autosaveFailed(String)
 }

@@ -11,8 +11,7 @@ public enum WorkbenchEffect: Sendable {
     case computeQuality(FidelityJob)
     case computePrivacy(FidelityJob)
     case save(SaveJob)
-    /// Send `.autosaveDue(generation)` after the delay.
-    case scheduleAutosave(generation: Int, delayMilliseconds: Int)
+    /// Written on every edit, atomically; the app runs these in order on one queue.
     case writeAutosave(Session, path: String)
     case removeFile(path: String)
 }
