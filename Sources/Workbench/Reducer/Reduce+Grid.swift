@@ -117,7 +117,7 @@ extension Workbench {
         case .close: state.overlay = nil; return []
         default: break
         }
-        let maximum = max(0, HelpView.lines(ascii: state.palette.isASCII).count - (state.height - 2))
+        let maximum = max(0, HelpView.lines(ascii: state.palette.isASCII, plan: state.document?.plan, width: max(1, state.width - 2)).count - (state.height - 2))
         state.overlay = .help(scroll: max(0, min(offset, maximum)))
         return []
     }

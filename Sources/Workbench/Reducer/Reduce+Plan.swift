@@ -83,8 +83,16 @@ extension Workbench {
                 state.overlay = .form(form)
                 return []
             }
-            state.overlay = nil
             let parameters = form.parameters
+            if let plan = state.document?.plan, let membership = JointMembership.of(form.column, in: plan),
+               let refusal = membership.refusal(column: form.column, parameters: parameters,
+                                                before: plan.column(named: form.column)?.parameters ?? Parameters()) {
+                // Kept open: the value is refused here, not silently ignored by the joint model.
+                state.message = StatusMessage(refusal, isError: true)
+                state.overlay = .form(form)
+                return []
+            }
+            state.overlay = nil
             return edit(&state, describing: "\(form.column): parameters") { plan in
                 guard let index = plan.columns.firstIndex(where: { $0.name == form.column }),
                       plan.columns[index].parameters != parameters else { return false }
@@ -101,13 +109,26 @@ extension Workbench {
     // MARK: Edits
 
     static func setStrategy(_ id: String, column name: String, _ state: inout WorkbenchState) -> [WorkbenchEffect] {
-        edit(&state, describing: "\(name): strategy \(id)") { plan in
+        guard let plan = state.document?.plan else { return [] }
+        let leaves = StrategyRegistry.strategy(id: id)?.descriptor.family != .statistical
+        var description = "\(name): strategy \(id)"
+        if let membership = JointMembership.of(name, in: plan) {
+            // A member's strategy must take effect: refused where the joint model draws the
+            // column itself; a made-up or derived strategy takes the column out of the group.
+            if leaves {
+                description += "; it left joint group '\(membership.group.name)'"
+            } else if let refusal = membership.refusal(column: name, strategy: id) {
+                state.message = StatusMessage(refusal, isError: true)
+                return []
+            }
+        }
+        return edit(&state, describing: description) { plan in
             guard let index = plan.columns.firstIndex(where: { $0.name == name }), plan.columns[index].strategy != id else { return false }
             plan.columns[index].strategy = id
             // Parameters belong to a strategy: the new one starts from its defaults.
             plan.columns[index].parameters = Parameters()
             // A column made up or derived leaves its joint group (the model learns real columns).
-            if StrategyRegistry.strategy(id: id)?.descriptor.family != .statistical {
+            if leaves {
                 for group in plan.joint.indices { plan.joint[group].columns.removeAll { $0 == name } }
                 plan.joint.removeAll { $0.columns.count < 2 }
             }
@@ -302,12 +323,26 @@ extension Workbench {
         guard generation == state.preview.generation, let document = state.document else { return [] }
         state.preview.pending = false
         state.preview.fitted = result.fitted
-        state.preview.generated = result.generated
+        // A failed preview keeps the last good rows of the columns it could not make, marked
+        // stale, instead of blanking them: what the edit broke stays comparable.
+        var generated = result.generated
+        var stale: Set<String> = []
+        if !result.errors.isEmpty {
+            for (name, previous) in state.preview.generated where generated[name] == nil
+                && document.plan.outputColumns.contains(where: { $0.name == name }) {
+                generated[name] = previous
+                stale.insert(name)
+            }
+        }
+        state.preview.generated = generated
+        state.preview.stale = stale
         state.preview.errors = result.errors
+        if let message = previewFailure(result.errors, state) { state.message = StatusMessage(message, isError: true) }
         RowOrdering.refreshSynthetic(&state)
         keepCursorVisible(&state)
         // Fidelity of this preview, on the columns that were generated.
         let names = document.plan.outputColumns.map(\.name).filter { result.generated[$0] != nil }
+        guard stale.isEmpty else { return [] }
         guard !names.isEmpty else { return [] }
         let rows = min(document.realSample.rowCount, state.preview.rowCount)
         let columns = names.map { name -> Column in
@@ -325,6 +360,17 @@ extension Workbench {
         state.fidelity.privacy = nil
         state.fidelity.privacyPending = false
         return [.computeQuality(job)] + requestPrivacyIfShown(&state)
+    }
+
+    /// The whole error of a failed preview: the column, the message, and the edit to undo.
+    static func previewFailure(_ errors: [String: String], _ state: WorkbenchState) -> String? {
+        let order = state.document?.plan.columns.map(\.name) ?? []
+        guard let key = errors.keys.min(by: { (order.firstIndex(of: $0) ?? -1) < (order.firstIndex(of: $1) ?? -1) }),
+              let error = errors[key] else { return nil }
+        var text = "preview failed" + (key == PreviewBuilder.planKey ? "" : " at \(key)") + ": " + error
+        if let last = state.history.undo.last { text += "; u undoes the last edit (\(last.description))" }
+        if !state.preview.stale.isEmpty { text += "; the rows shown are the last good ones" }
+        return text
     }
 
     /// Asks for the privacy figures of the newest preview when a screen that shows them is open.

@@ -1,0 +1,82 @@
+import Foundation
+import Session
+import Synthesis
+import Tabular
+import Testing
+import TerminalUI
+@testable import Workbench
+
+/// Issue 15 §2 and §5: no edit is silently ignored, no message is cut, no work is lost.
+@Suite struct WorkbenchNoSilentEditsTests {
+    /// temp and visits in a CART group: `J` on each, then `M` until the model is cart.
+    static func cartGroup() -> [InMemoryScreen.Step] {
+        var steps: [InMemoryScreen.Step] = [.key(.character("l")), .key(.character("l")), .key(.character("J")),
+                                            .key(.character("l")), .key(.character("J"))]
+        let ids = JointRegistry.ids
+        let moves = (ids.firstIndex(of: "cart")! - ids.firstIndex(of: "gaussian_copula")! + ids.count) % ids.count
+        steps += Array(repeating: InMemoryScreen.Step.key(.character("M")), count: moves)
+        return steps
+    }
+
+    /// `s`, then down to `id` in the cursor column's picker, Enter.
+    static func pick(_ id: String, kind: ColumnKind) -> [InMemoryScreen.Step] {
+        let ids = StrategyRegistry.strategies(for: kind).map { $0.descriptor.id }
+        return [.key(.character("s")), .key(.character("g"))]
+            + Array(repeating: .key(.character("j")), count: ids.firstIndex(of: id)!) + [.key(.enter)]
+    }
+
+    @Test func aCARTLeafMembersStrategyIsRefusedAndTheGridShowsTheTree() throws {
+        let dir = try WorkbenchFixtures.temporaryDirectory()
+        let csv = try WorkbenchFixtures.writeCities(in: dir)
+        let steps = Self.cartGroup() + [.capture("cart")] + Self.pick("kde", kind: .integer) + [.capture("refused")]
+        let (screen, app) = try WorkbenchFixtures.run(.data(path: csv), in: dir, width: 100, steps: steps)
+        // visits is drawn from the tree's leaves: the header says cart, not its strategy.
+        #expect(screen.lines("cart")[2] == "   id sequence|cat categorical|J dec kde|J int cart      |bool boolean|")
+        #expect(screen.lines("refused").suffix(2).joined(separator: " ").contains(
+            "visits: cart draws this column from its leaves (method cart); take it out of the group (J) to use kde"))
+        #expect(app.finalState?.document?.plan.column(named: "visits")?.strategy == "parametric")
+        #expect(app.finalState?.document?.plan.jointGroup(of: "visits") != nil)
+    }
+
+    @Test func aMembersNullRateIsRefusedInTheForm() throws {
+        let dir = try WorkbenchFixtures.temporaryDirectory()
+        let csv = try WorkbenchFixtures.writeCities(in: dir)
+        // temp is cart's first member: its strategy is its own, but no joint model applies null_rate.
+        var steps = Self.cartGroup() + [.key(.character("h")), .key(.character("p"))]
+        let probeDir = try WorkbenchFixtures.temporaryDirectory()
+        let (probe, _) = try WorkbenchFixtures.run(.data(path: try WorkbenchFixtures.writeCities(in: probeDir)), in: probeDir, width: 100, steps: steps + [.capture("form")])
+        let form = probe.lines("form")
+        let row = try #require(form.firstIndex { $0.contains("null_rate") })
+        let first = try #require(form.firstIndex { $0.contains("> ") })
+        steps += Array(repeating: .key(.down), count: row - first) + InMemoryScreen.Step.type("0.1") + [.key(.enter), .capture("refused")]
+        let (screen, app) = try WorkbenchFixtures.run(.data(path: csv), in: dir, width: 100, steps: steps)
+        #expect(screen.lines("refused").joined(separator: " ").contains("so null_rate has no effect; take it out of the group (J) to set it"))
+        #expect(app.finalState?.document?.plan.column(named: "temp")?.parameters["null_rate"] == nil)
+    }
+
+    @Test func aFailedPreviewKeepsTheLastGoodRowsAndTheWholeMessage() throws {
+        let dir = try WorkbenchFixtures.temporaryDirectory()
+        let csv = try WorkbenchFixtures.writeCities(in: dir)
+        let steps: [InMemoryScreen.Step] = [.key(.tab), .capture("good"), .key(.character(":"))]
+            + InMemoryScreen.Step.type("where city=Paris") + [.key(.enter), .capture("failed")]
+        let (screen, _) = try WorkbenchFixtures.run(.data(path: csv), in: dir, width: 80, steps: steps)
+        let good = screen.lines("good"), failed = screen.lines("failed")
+        // The rows stay (the same values), the title says they are stale.
+        #expect(failed[10] == good[10])
+        #expect(failed[0].contains("stale"))
+        let message = failed.suffix(8).joined(separator: " ")
+        #expect(message.contains("preview failed"))
+        #expect(message.contains("Paris"))
+        #expect(message.contains("u undoes the last edit (where city = 'Paris')"))
+    }
+
+    @Test func undoAndRedoSayWhatTheyUndid() throws {
+        let dir = try WorkbenchFixtures.temporaryDirectory()
+        let csv = try WorkbenchFixtures.writeCities(in: dir)
+        let steps: [InMemoryScreen.Step] = [.key(.character("r")), .key(.character("u")), .capture("undone"),
+                                            .key(.control("r")), .capture("redone")]
+        let (screen, _) = try WorkbenchFixtures.run(.data(path: csv), in: dir, width: 100, steps: steps)
+        #expect(screen.lines("undone").last!.hasPrefix("undone: new seed"))
+        #expect(screen.lines("redone").last!.hasPrefix("redone: new seed"))
+    }
+}
