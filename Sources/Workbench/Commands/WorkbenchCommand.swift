@@ -20,7 +20,7 @@ public enum WorkbenchCommand: String, CaseIterable, Sendable, Hashable {
     // Sessions
     case save, saveAs, open, quit, forceQuit
     // Lists, forms, prompts, questions
-    case select, close, nextField, previousField, nextChoice, previousChoice, deleteBackward, yes, no
+    case select, close, nextField, previousField, nextChoice, previousChoice, deleteBackward, yes, no, complete
 }
 
 /// One row of the command table: a command, its name (for `:` and the help screen), its keys,
@@ -174,6 +174,8 @@ public enum CommandTable {
                        screens: [.picker, .form, .fidelity, .help, .prompt, .confirm, .cell, .frequency, .describe],
                        hint: "back", inPalette: false),
         CommandBinding(.nextField, "next-field", keys: [.tab], help: "Next field", screens: [.form], inPalette: false),
+        CommandBinding(.complete, "complete", keys: [.tab], help: "Complete the file name (open and save prompts)",
+                       screens: [.prompt], inPalette: false),
         CommandBinding(.previousField, "previous-field", keys: [.backTab], help: "Previous field", screens: [.form],
                        inPalette: false),
         CommandBinding(.nextChoice, "next-choice", keys: [.right], help: "Next choice; flip a toggle",

@@ -77,6 +77,11 @@ public struct EffectRunner: Sendable {
         case .removeFile(let path):
             try? FileManager.default.removeItem(atPath: path)
             return []
+        case .probeOpen(let path):
+            return [.openProbed(path: path, exists: FileManager.default.fileExists(atPath: path))]
+        case .completePath(let text, let directory):
+            let result = PathCompletion.complete(text, in: directory)
+            return [.pathCompleted(text: text, completed: result.text, matches: result.matches)]
         }
     }
 

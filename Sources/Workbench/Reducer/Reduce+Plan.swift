@@ -20,8 +20,18 @@ extension Workbench {
     static func openParameterForm(_ state: inout WorkbenchState) {
         guard let column = state.cursorColumn, let strategy = StrategyRegistry.strategy(id: column.strategy) else { return }
         let descriptor = strategy.descriptor
-        let schema = descriptor.schema(for: shape(of: column, state))
-        state.overlay = .form(ParameterForm(column: column.name, strategy: column.strategy, schema: schema, parameters: column.parameters))
+        let shape = shape(of: column, state)
+        let schema = descriptor.schema(for: shape)
+        var parameters = column.parameters
+        // choice starts from the column's real levels (most common first) and their counts as
+        // weights, not from an empty list the preview would refuse.
+        if column.strategy == ChoiceStrategy.descriptor.id, parameters["values"] == nil,
+           let levels = state.document?.profile(named: column.name)?.topCategories, !levels.isEmpty {
+            parameters["values"] = .list(levels.map { ParameterValue.text($0.value) })
+            parameters["weights"] = .list(levels.map { ParameterValue.number(Double($0.count)) })
+        }
+        state.overlay = .form(ParameterForm(column: column.name, strategy: column.strategy, schema: schema, parameters: parameters,
+                                            shape: shape))
     }
 
     /// The storage shape a column's values take (which decides the numeric options).
@@ -139,6 +149,10 @@ extension Workbench {
     static func setKind(_ raw: String, column name: String, _ state: inout WorkbenchState) -> [WorkbenchEffect] {
         guard let kind = ColumnKind(rawValue: raw) else { return [] }
         let real = state.document?.table.column(named: name)
+        if let real, let refusal = KindFit.refusal(kind, column: real) {
+            state.message = StatusMessage(refusal, isError: true)
+            return []
+        }
         return edit(&state, describing: "\(name): kind \(raw)") { plan in
             guard let index = plan.columns.firstIndex(where: { $0.name == name }), plan.columns[index].kind != kind else { return false }
             plan.columns[index].kind = kind

@@ -28,6 +28,15 @@ extension Workbench {
             case "inspect": state.grid.inspect = true
             default: break
             }
+            if let rows = view.rows.flatMap(GridState.View.init(rawValue:)) { state.grid.view = rows }
+            // Rows and scroll are clamped to the data (the file may have fewer rows now).
+            let last = max(0, result.document.table.rowCount - 1)
+            if let row = view.cursorRow { state.grid.cursorRow = min(max(0, row), last) }
+            if let top = view.topRow { state.grid.topRow = min(max(0, top), last) }
+            if let name = view.leftColumn, let index = result.document.plan.columns.firstIndex(where: { $0.name == name }) {
+                state.grid.leftColumn = index
+            }
+            state.fidelityScroll = max(0, view.fidelityScroll ?? 0)
         }
         keepCursorVisible(&state)
         state.message = result.warnings.first.map { StatusMessage($0, isError: true) }
@@ -50,6 +59,11 @@ extension Workbench {
         case .close:
             state.overlay = nil
             return []
+        case .complete:
+            switch prompt.purpose {
+            case .open, .saveAs: return [.completePath(text: prompt.text, directory: state.currentDirectory)]
+            default: break
+            }
         case .select:
             state.overlay = nil
             return accept(prompt, &state)
@@ -87,12 +101,8 @@ extension Workbench {
             return saveEffects(to: absolute(text, in: state.currentDirectory), thenQuit: thenQuit, &state)
         case .open:
             guard !text.isEmpty else { return [] }
-            let path = absolute(text, in: state.currentDirectory)
-            if state.document?.isDirty == true {
-                state.overlay = .confirm(.openUnsaved(path: path))
-                return []
-            }
-            return open(path, &state)
+            // Whether the file is there is asked first: no edits are given up for a typo.
+            return [.probeOpen(path: absolute(text, in: state.currentDirectory))]
         case .palette:
             return runPalette(text, selected: prompt.selected, &state)
         }

@@ -100,6 +100,24 @@ extension Workbench {
             return []
         case .autosaveWritten:
             return []
+        case .openProbed(let path, let exists):
+            guard exists else {
+                state.message = StatusMessage("no file \(relative(path, to: state.currentDirectory)); nothing opened", isError: true)
+                return []
+            }
+            if state.document?.isDirty == true {
+                state.overlay = .confirm(.openUnsaved(path: path))
+                return []
+            }
+            return open(path, &state)
+        case .pathCompleted(let text, let completed, let matches):
+            // Only if the prompt still holds what was completed (typing went on otherwise).
+            guard case .prompt(var prompt) = state.overlay, prompt.text == text else { return [] }
+            prompt.text = completed
+            prompt.completions = matches.isEmpty ? ["no file starts with " + (text.isEmpty ? "that" : text)]
+                : matches.count > 1 ? matches : []
+            state.overlay = .prompt(prompt)
+            return []
         case .autosaveFailed(let message):
             state.message = StatusMessage("autosave failed: \(message)", isError: true)
             return []
@@ -154,6 +172,7 @@ extension Workbench {
         case .prompt(var prompt):
             prompt.text.append(character)
             prompt.selected = 0
+            prompt.completions = []
             state.overlay = .prompt(prompt)
         case .form(var form):
             guard !form.fields.isEmpty else { return [] }

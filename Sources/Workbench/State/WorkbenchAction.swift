@@ -25,6 +25,9 @@ public enum WorkbenchAction: Sendable {
     /// The save would replace a file that is not this session's.
     case saveWouldReplace(path: String, thenQuit: Bool)
     case autosaveWritten(path: String)
+    case openProbed(path: String, exists: Bool)
+    /// `text` was completed to `completed`; `matches` are the names that fit.
+    case pathCompleted(text: String, completed: String, matches: [String])
     case autosaveFailed(String)
 }
 

@@ -14,6 +14,10 @@ public enum WorkbenchEffect: Sendable {
     /// Written on every edit, atomically; the app runs these in order on one queue.
     case writeAutosave(Session, path: String)
     case removeFile(path: String)
+    /// Does the file `o` names exist? (asked before offering to discard edits for it)
+    case probeOpen(path: String)
+    /// Tab in a file prompt: complete `text` (relative to `directory`).
+    case completePath(text: String, directory: String)
 }
 
 public struct LoadRequest: Sendable {

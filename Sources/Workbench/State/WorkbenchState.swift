@@ -152,6 +152,8 @@ public struct Prompt: Sendable, Equatable {
     public var text: String
     /// The highlighted palette match.
     public var selected = 0
+    /// What Tab found in a file prompt, shown above it (cleared by typing).
+    public var completions: [String] = []
 
     public init(purpose: Purpose, text: String = "") {
         self.purpose = purpose

@@ -27,10 +27,13 @@ enum OverlayView {
 
     static func strategyPicker(_ picker: ListPicker, _ state: WorkbenchState, into buffer: inout Buffer) {
         let column = state.document?.plan.column(named: picker.column)
+        let selected = picker.items.indices.contains(picker.selected) ? StrategyRegistry.strategy(id: picker.items[picker.selected])?.descriptor : nil
+        // The list's lines are cut to the box; the highlighted strategy's description is whole below.
+        let about = selected.map { Workbench.wrap(state.palette.text($0.help), width: max(1, min(76, state.width) - 4)) } ?? []
         let inner = box(title: "strategy for \(picker.column) (\(column?.kind.rawValue ?? "?"))", width: 76,
-                        height: picker.items.count + 5, state: state, into: &buffer)
+                        height: picker.items.count + 5 + about.count, state: state, into: &buffer)
         let idWidth = max(10, picker.items.map(\.count).max() ?? 10)
-        let visible = max(1, inner.height - 2)
+        let visible = max(1, inner.height - 2 - about.count)
         let top = max(0, min(picker.selected - visible + 1, picker.items.count - visible))
         for (offset, index) in (top..<min(picker.items.count, top + visible)).enumerated() {
             let id = picker.items[index]
@@ -41,7 +44,10 @@ enum OverlayView {
             buffer.set(inner.x, inner.y + offset, DisplayWidth.pad(line, to: inner.width, ellipsis: state.palette.glyphs.ellipsis),
                        style, within: inner)
         }
-        if let descriptor = picker.items.indices.contains(picker.selected) ? StrategyRegistry.strategy(id: picker.items[picker.selected])?.descriptor : nil {
+        for (offset, line) in about.enumerated() {
+            buffer.set(inner.x, inner.bottom - 1 - about.count + offset, line, .plain, within: inner)
+        }
+        if let descriptor = selected {
             let note = "\(descriptor.family.rawValue); its model keeps: \(descriptor.exposure.rawValue)"
             buffer.set(inner.x, inner.bottom - 1, DisplayWidth.truncate(note, to: inner.width), state.palette.muted, within: inner)
         }
@@ -61,16 +67,22 @@ enum OverlayView {
     }
 
     static func form(_ form: ParameterForm, _ state: WorkbenchState, into buffer: inout Buffer) {
-        let rowsPerField = 1
-        let errors = form.fields.filter { $0.error != nil }.count
-        let inner = box(title: "parameters of \(form.strategy) for \(form.column)", width: 76,
-                        height: form.fields.count * rowsPerField + errors + 6, state: state, into: &buffer)
+        let palette = state.palette
         let nameWidth = max(8, form.fields.map { $0.spec.name.count }.max() ?? 8)
         let valueWidth = 18
+        // Help, allowed values and errors wrap: none is cut, whatever the width.
+        let innerWidth = max(1, min(76, state.width) - 4)
+        let errorWidth = max(1, innerWidth - nameWidth - 3)
+        let errorLines = form.fields.map { field in field.error.map { Workbench.wrap(palette.text($0), width: errorWidth) } ?? [] }
+        let spec = form.fields.indices.contains(form.selected) ? form.fields[form.selected].spec : nil
+        let helpLines = spec.map { Workbench.wrap(palette.text($0.help), width: innerWidth) } ?? []
+        let allowedLines = spec.map { Workbench.wrap("allowed: " + palette.text($0.allowedDescription), width: innerWidth) } ?? []
+        let footer = helpLines.count + allowedLines.count
+        let inner = box(title: "parameters of \(form.strategy) for \(form.column)", width: 76,
+                        height: form.fields.count + errorLines.map(\.count).reduce(0, +) + footer + 4, state: state, into: &buffer)
         var y = inner.y
-        let palette = state.palette
         for (index, field) in form.fields.enumerated() {
-            guard y < inner.bottom - 2 else { break }
+            guard y < inner.bottom - footer else { break }
             let selected = index == form.selected
             let isChoice = ParameterForm.isChoice(field.spec)
             let shown = field.text.isEmpty ? field.spec.defaultValue.displayText : field.text
@@ -84,18 +96,15 @@ enum OverlayView {
             buffer.set(inner.x + nameWidth + 4 + valueWidth, y, DisplayWidth.truncate(note, to: max(0, inner.right - (inner.x + nameWidth + 4 + valueWidth))),
                        palette.muted, within: inner)
             y += 1
-            if let error = field.error {
-                buffer.set(inner.x + nameWidth + 3, y, DisplayWidth.truncate(palette.text(error), to: max(0, inner.right - inner.x - nameWidth - 3),
-                                                                             ellipsis: palette.glyphs.ellipsis), palette.bad, within: inner)
+            for line in errorLines[index] where y < inner.bottom - footer {
+                buffer.set(inner.x + nameWidth + 3, y, line, palette.bad, within: inner)
                 y += 1
             }
         }
-        if form.fields.indices.contains(form.selected) {
-            let spec = form.fields[form.selected].spec
-            buffer.set(inner.x, inner.bottom - 2, DisplayWidth.truncate(palette.text(spec.help), to: inner.width, ellipsis: palette.glyphs.ellipsis),
-                       .plain, within: inner)
-            buffer.set(inner.x, inner.bottom - 1, DisplayWidth.truncate("allowed: " + spec.allowedDescription, to: inner.width, ellipsis: palette.glyphs.ellipsis),
-                       palette.muted, within: inner)
+        var footerY = max(inner.y, inner.bottom - footer)
+        for (line, style) in helpLines.map({ ($0, Style.plain) }) + allowedLines.map({ ($0, palette.muted) }) {
+            buffer.set(inner.x, footerY, line, style, within: inner)
+            footerY += 1
         }
     }
 

@@ -41,6 +41,7 @@ extension Workbench {
         case .frequency(let sheet): FrequencyView.render(sheet, state, into: &buffer)
         case .describe(let sheet): DescribeView.render(sheet, state, into: &buffer)
         case .prompt(let prompt) where prompt.purpose == .palette: OverlayView.paletteMatches(prompt, state, into: &buffer)
+        case .confirm(.recoverAutosave(_, let path)): RecoveryPrompt.render(path: path, state, into: &buffer)
         default: break
         }
         StatusBar.bottom(state, area: layout.status, into: &buffer)

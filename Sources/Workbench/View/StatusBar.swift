@@ -54,6 +54,11 @@ enum StatusBar {
             let text = prompt.label + palette.text(prompt.text)
             let shown = DisplayWidth.of(text) + 1 > area.width ? String(text.suffix(max(0, area.width - 2))) : text
             buffer.set(area.x, area.y, shown + cursor, .plain, within: area)
+            if !prompt.completions.isEmpty, area.y >= 1 {
+                // Every match, wrapped above the prompt line.
+                errorLines(palette.text(prompt.completions.joined(separator: "  ")), palette: palette, style: palette.muted,
+                           above: Rect(x: area.x, y: area.y - 1, width: area.width, height: 1), into: &buffer)
+            }
             return
         case .confirm(let question):
             buffer.set(area.x, area.y, DisplayWidth.truncate(palette.ui(question.text), to: area.width, ellipsis: palette.glyphs.ellipsis),
