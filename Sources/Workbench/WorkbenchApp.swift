@@ -23,8 +23,6 @@ public final class WorkbenchApp {
 
     public let launch: WorkbenchLaunch
     public var options: Options
-    /// Autosave writes and file removals, in the order they were asked for.
-    private let fileQueue = DispatchQueue(label: "doppel.workbench.files")
     /// The state when `run` returned (for tests and the caller's exit message).
     public private(set) var finalState: WorkbenchState?
 
@@ -52,9 +50,7 @@ public final class WorkbenchApp {
             let effects = Workbench.reduce(&state, action)
             needsDraw = true
             if state.exitRequested {
-                // Last words (writing or removing the autosave) run before the loop ends, after
-                // the file writes already queued, so that the last one wins.
-                fileQueue.sync {}
+                // Last words (writing or removing the autosave) run before the loop ends.
                 for effect in effects { _ = runner.perform(effect) }
                 return
             }
@@ -109,11 +105,12 @@ public final class WorkbenchApp {
         default: generation = nil
         }
         if let generation { latest.record(generation.kind, generation.value) }
-        // Autosave writes and removals run in order on one queue: an older write must not
-        // land after a newer one.
+        // Autosave writes and removals run here, in order, before the frame that shows the
+        // edit is drawn: once an edit is on screen it is on disk too, whatever signal comes
+        // next (a session file of a few kilobytes, written atomically: a few milliseconds).
         switch effect {
         case .writeAutosave, .removeFile:
-            fileQueue.async { inbox.finish(runner.perform(effect)) }
+            inbox.finish(runner.perform(effect))
             return
         default:
             break

@@ -49,6 +49,8 @@ extension Workbench {
             }
         case .toggleInspect:
             state.grid.inspect.toggle()
+            // The panel takes rows from the grid: the cursor's row stays on screen.
+            keepCursorVisible(&state)
             return requestPrivacyIfShown(&state)
         case .cycleView:
             let views = GridState.View.allCases

@@ -353,6 +353,11 @@ extension Workbench {
         state.preview.errors = result.errors
         if let message = previewFailure(result.errors, state) { state.message = StatusMessage(message, isError: true) }
         RowOrdering.refreshSynthetic(&state)
+        if let restore = state.grid.restoreRows {
+            state.grid.restoreRows = nil
+            state.grid.cursorRow = restore.cursorRow
+            state.grid.topRow = restore.topRow
+        }
         keepCursorVisible(&state)
         // Fidelity of this preview, on the columns that were generated.
         let names = document.plan.outputColumns.map(\.name).filter { result.generated[$0] != nil }

@@ -29,10 +29,10 @@ extension Workbench {
             default: break
             }
             if let rows = view.rows.flatMap(GridState.View.init(rawValue:)) { state.grid.view = rows }
-            // Rows and scroll are clamped to the data (the file may have fewer rows now).
-            let last = max(0, result.document.table.rowCount - 1)
-            if let row = view.cursorRow { state.grid.cursorRow = min(max(0, row), last) }
-            if let top = view.topRow { state.grid.topRow = min(max(0, top), last) }
+            // Rows and scroll wait for the rows (clamped to them: the file may have fewer now).
+            if view.cursorRow != nil || view.topRow != nil {
+                state.grid.restoreRows = RestoredRows(cursorRow: max(0, view.cursorRow ?? 0), topRow: max(0, view.topRow ?? 0))
+            }
             if let name = view.leftColumn, let index = result.document.plan.columns.firstIndex(where: { $0.name == name }) {
                 state.grid.leftColumn = index
             }

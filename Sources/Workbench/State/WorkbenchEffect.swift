@@ -11,7 +11,7 @@ public enum WorkbenchEffect: Sendable {
     case computeQuality(FidelityJob)
     case computePrivacy(FidelityJob)
     case save(SaveJob)
-    /// Written on every edit, atomically; the app runs these in order on one queue.
+    /// Written on every edit, atomically; the app runs it at once, before the next frame.
     case writeAutosave(Session, path: String)
     case removeFile(path: String)
     /// Does the file `o` names exist? (asked before offering to discard edits for it)

@@ -91,6 +91,15 @@ public struct GridState: Sendable, Equatable {
     public var order = RowOrder()
     /// The text `/` last searched for in a column (`n` and `N` search again).
     public var search: String?
+    /// The cursor row and top row a reopened session asks for, applied once the rows exist
+    /// (synthetic rows come with the first preview, after the load).
+    public var restoreRows: RestoredRows?
+}
+
+/// Where a session's grid was, waiting for its rows.
+public struct RestoredRows: Sendable, Equatable {
+    public var cursorRow: Int
+    public var topRow: Int
 }
 
 /// A modal screen over the page.
