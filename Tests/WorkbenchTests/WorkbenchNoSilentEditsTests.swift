@@ -79,4 +79,65 @@ import TerminalUI
         #expect(screen.lines("undone").last!.hasPrefix("undone: new seed"))
         #expect(screen.lines("redone").last!.hasPrefix("redone: new seed"))
     }
+
+    @Test func choiceOpensOnTheRealLevelsAndChecksWeightsAgainstValues() throws {
+        let dir = try WorkbenchFixtures.temporaryDirectory()
+        let csv = try WorkbenchFixtures.writeCities(in: dir)
+        // city: strategy choice, then its form.
+        var steps: [InMemoryScreen.Step] = [.key(.character("l"))] + Self.pick("choice", kind: .categorical)
+        steps += [.key(.character("p")), .capture("opened"), .key(.tab)]
+        // One weight too many: refused on the field, in the form.
+        steps += Array(repeating: .key(.backspace), count: 20) + InMemoryScreen.Step.type("1, 2, 3, 4, 5") + [.key(.enter), .capture("weights")]
+        let (screen, app) = try WorkbenchFixtures.run(.data(path: csv), in: dir, width: 100, steps: steps)
+        let opened = screen.lines("opened").joined(separator: "\n")
+        // The real levels and their counts, not an empty list.
+        #expect(opened.contains("values") && opened.contains("Lima") && opened.contains("Oslo"))
+        #expect(opened.contains("10, 10, 10, 10"))
+        let weights = screen.lines("weights").joined(separator: "\n")
+        #expect(weights.contains("parameters of choice for city"))
+        #expect(weights.contains("5 weights for 4 values: one per value, or none"))
+        // The refused form changed nothing: the weights are the real counts choice started from.
+        #expect(app.finalState?.document?.plan.column(named: "city")?.parameters["weights"] == .list([10, 10, 10, 10].map { ParameterValue.number($0) }))
+    }
+
+    @Test func openSaysWhenTheFileIsMissingBeforeAskingToDiscard() throws {
+        let dir = try WorkbenchFixtures.temporaryDirectory()
+        let csv = try WorkbenchFixtures.writeCities(in: dir)
+        let steps: [InMemoryScreen.Step] = [.key(.character("r")), .key(.character("o"))] + InMemoryScreen.Step.type("nosuch.csv")
+            + [.key(.enter), .capture("missing")]
+        let (screen, app) = try WorkbenchFixtures.run(.data(path: csv), in: dir, width: 100, steps: steps)
+        #expect(screen.lines("missing").last!.hasPrefix("no file nosuch.csv; nothing opened"))
+        #expect(app.finalState?.document?.isDirty == true)
+    }
+
+    @Test func tabCompletesFileNamesInTheOpenPrompt() throws {
+        let dir = try WorkbenchFixtures.temporaryDirectory()
+        let csv = try WorkbenchFixtures.writeCities(in: dir)
+        _ = try WorkbenchFixtures.writeCities(in: dir, name: "capitals.csv")
+        _ = try WorkbenchFixtures.writeCities(in: dir, name: "cities-2024.csv")
+        let steps: [InMemoryScreen.Step] = [.key(.character("o"))] + InMemoryScreen.Step.type("ca") + [.key(.tab), .capture("one")]
+            + [.key(.escape), .key(.character("o"))] + InMemoryScreen.Step.type("ci") + [.key(.tab), .capture("two")]
+        let (screen, _) = try WorkbenchFixtures.run(.data(path: csv), in: dir, width: 100, steps: steps)
+        #expect(screen.lines("one").last!.hasPrefix("open (CSV or session): capitals.csv"))
+        // Two matches: completed as far as they agree, both listed above the prompt.
+        let two = screen.lines("two")
+        #expect(two.last!.hasPrefix("open (CSV or session): cities"))
+        #expect(two[two.count - 2].contains("cities-2024.csv cities.csv"))
+    }
+
+    @Test func helpWrapsAtAnyWidthAndNamesTheJointModelInUse() throws {
+        var plan = Plan(seed: 1, columns: [])
+        plan.joint = [JointPlan(model: "cart", columns: ["a", "b"])]
+        let lines = HelpView.lines(ascii: true, plan: plan, width: 40)
+        #expect(lines.allSatisfy { $0.count <= 40 })
+        let text = lines.joined(separator: " ")
+        #expect(text.contains("model cart"))
+        #expect(!text.contains("Gaussian copula keeps"))
+        // Every binding's whole help is there, in order: wrapped (a word longer than a line
+        // broken), never cut.
+        let squeezed = text.filter { !$0.isWhitespace }
+        for binding in CommandTable.bindings where !squeezed.contains(binding.help.filter { !$0.isWhitespace }) {
+            Issue.record("\(binding.name): \(binding.help)")
+        }
+    }
 }

@@ -23,12 +23,8 @@ extension Workbench {
         let shape = shape(of: column, state)
         let schema = descriptor.schema(for: shape)
         var parameters = column.parameters
-        // choice starts from the column's real levels (most common first) and their counts as
-        // weights, not from an empty list the preview would refuse.
-        if column.strategy == ChoiceStrategy.descriptor.id, parameters["values"] == nil,
-           let levels = state.document?.profile(named: column.name)?.topCategories, !levels.isEmpty {
-            parameters["values"] = .list(levels.map { ParameterValue.text($0.value) })
-            parameters["weights"] = .list(levels.map { ParameterValue.number(Double($0.count)) })
+        if parameters["values"] == nil {
+            for (name, value) in startingParameters(column.strategy, column: column.name, state).values { parameters[name] = value }
         }
         state.overlay = .form(ParameterForm(column: column.name, strategy: column.strategy, schema: schema, parameters: parameters,
                                             shape: shape))
@@ -132,11 +128,12 @@ extension Workbench {
                 return []
             }
         }
+        let start = startingParameters(id, column: name, state)
         return edit(&state, describing: description) { plan in
             guard let index = plan.columns.firstIndex(where: { $0.name == name }), plan.columns[index].strategy != id else { return false }
             plan.columns[index].strategy = id
             // Parameters belong to a strategy: the new one starts from its defaults.
-            plan.columns[index].parameters = Parameters()
+            plan.columns[index].parameters = start
             // A column made up or derived leaves its joint group (the model learns real columns).
             if leaves {
                 for group in plan.joint.indices { plan.joint[group].columns.removeAll { $0 == name } }
@@ -144,6 +141,16 @@ extension Workbench {
             }
             return true
         }
+    }
+
+    /// The parameters a strategy starts from on a column: its defaults, except `choice`, which
+    /// starts from the column's real levels (most common first) with their counts as weights,
+    /// not from an empty list the preview would refuse.
+    static func startingParameters(_ strategy: String, column: String, _ state: WorkbenchState) -> Parameters {
+        guard strategy == ChoiceStrategy.descriptor.id,
+              let levels = state.document?.profile(named: column)?.topCategories, !levels.isEmpty else { return Parameters() }
+        return Parameters(["values": .list(levels.map { ParameterValue.text($0.value) }),
+                           "weights": .list(levels.map { ParameterValue.number(Double($0.count)) })])
     }
 
     static func setKind(_ raw: String, column name: String, _ state: inout WorkbenchState) -> [WorkbenchEffect] {

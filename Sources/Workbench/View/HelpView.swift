@@ -26,7 +26,9 @@ enum HelpView {
             lines.append(title)
             for binding in bindings {
                 let keys = binding.keyLabels(ascii: ascii).joined(separator: " ")
-                let line = "  " + DisplayWidth.pad(keys, to: 16) + DisplayWidth.pad(binding.name, to: 15) + binding.help
+                // A name as long as its column still gets a space before the help.
+                let name = DisplayWidth.pad(binding.name, to: 15)
+                let line = "  " + DisplayWidth.pad(keys, to: 16) + name + (name.hasSuffix(" ") ? "" : " ") + binding.help
                 lines += wrapped(line, indent: descriptionColumn, width: width)
             }
         }
