@@ -32,6 +32,8 @@ import TerminalUI
         let (screen, app) = try WorkbenchFixtures.run(.data(path: csv), in: dir, width: 100, steps: steps)
         // visits is drawn from the tree's leaves: the header says cart, not its strategy.
         #expect(screen.lines("cart")[2] == "   id sequence|cat categorical|J dec kde|J int cart      |bool boolean|")
+        // Switching to cart says which member's strategy stops being used.
+        #expect(screen.lines("cart").last!.hasPrefix("joint group 'joint': cart; cart draws visits (parametric) itself: the strategy is not used"))
         #expect(screen.lines("refused").suffix(2).joined(separator: " ").contains(
             "visits: cart draws this column from its leaves (method cart); take it out of the group (J) to use kde"))
         #expect(app.finalState?.document?.plan.column(named: "visits")?.strategy == "parametric")
@@ -139,5 +141,27 @@ import TerminalUI
         for binding in CommandTable.bindings where !squeezed.contains(binding.help.filter { !$0.isWhitespace }) {
             Issue.record("\(binding.name): \(binding.help)")
         }
+    }
+
+    @Test func jointMembershipSaysWhatEachModelUses() {
+        func plan(_ model: String, _ parameters: Parameters = Parameters(), member: Parameters = Parameters()) -> Plan {
+            let columns = [ColumnPlan(name: "a", kind: .decimal, strategy: "kde"), ColumnPlan(name: "b", kind: .decimal, strategy: "kde"),
+                           ColumnPlan(name: "c", kind: .categorical, strategy: "categorical")]
+            return Plan(seed: 1, columns: columns, joint: [JointPlan(model: model, columns: ["a", "b", "c"], parameters: parameters,
+                                                                    memberParameters: ["b": member])])
+        }
+        // The copula maps through every member's strategy.
+        #expect(["a", "b", "c"].map { JointMembership.of($0, in: plan("gaussian_copula"))?.drawnBy } == [nil, nil, nil])
+        // CART: the first member and `sample` members use their strategy; the rest come from leaves.
+        #expect(["a", "b", "c"].map { JointMembership.of($0, in: plan("cart"))?.drawnBy } == [nil, "cart", "cart"])
+        #expect(JointMembership.of("b", in: plan("cart", member: Parameters(["method": .text("sample")])))?.drawnBy == nil)
+        #expect(JointMembership.of("b", in: plan("cart", member: Parameters(["method": .text("norm")])))?.drawnBy == "norm")
+        // The Bayesian network: numbers inside bins follow the strategy, unless uniform (epsilon > 0).
+        #expect(["a", "c"].map { JointMembership.of($0, in: plan("bayesian_network"))?.drawnBy } == [nil, "bn"])
+        #expect(JointMembership.of("a", in: plan("bayesian_network", Parameters(["epsilon": .number(1)])))?.drawnBy == "bn")
+        // No model takes null_rate.
+        let membership = JointMembership.of("a", in: plan("gaussian_copula"))!
+        #expect(membership.refusal(column: "a", parameters: Parameters(["null_rate": .number(0.1)]), before: Parameters()) != nil)
+        #expect(membership.refusal(column: "a", parameters: Parameters(["edge_rate": .number(0.1)]), before: Parameters()) == nil)
     }
 }

@@ -197,6 +197,7 @@ extension Workbench {
             return []
         }
         let joining = state.document?.plan.jointGroup(of: column.name) == nil
+        defer { noteUnused([column.name], &state) }
         return edit(&state, describing: joining ? "\(column.name) joins the joint group" : "\(column.name) leaves the joint group") { plan in
             if let index = plan.joint.firstIndex(where: { $0.columns.contains(column.name) }) {
                 plan.joint[index].columns.removeAll { $0 == column.name }
@@ -223,6 +224,7 @@ extension Workbench {
         let index = state.cursorColumn.flatMap { column in plan.joint.firstIndex { $0.columns.contains(column.name) } } ?? 0
         let ids = JointRegistry.ids
         let next = ids[((ids.firstIndex(of: plan.joint[index].model) ?? -1) + 1) % ids.count]
+        defer { noteUnused(plan.joint[index].columns, &state) }
         return edit(&state, describing: "joint group '\(plan.joint[index].name)': \(next)") { plan in
             guard plan.joint[index].model != next else { return false }
             plan.joint[index].model = next
@@ -230,6 +232,24 @@ extension Workbench {
             plan.joint[index].memberParameters = [:]
             return true
         }
+    }
+
+    /// After a joint edit: says what of a member's own plan its model does not use (the grid
+    /// shows it too; the message says it once, when it starts).
+    static func noteUnused(_ names: [String], _ state: inout WorkbenchState) {
+        guard let plan = state.document?.plan, let message = state.message, !message.isError else { return }
+        var drawn: [String] = [], nullRates: [String] = []
+        for name in names {
+            guard let column = plan.column(named: name), let membership = JointMembership.of(name, in: plan) else { continue }
+            if membership.drawnBy != nil { drawn.append("\(name) (\(column.strategy))") }
+            if column.parameters["null_rate"] != nil { nullRates.append(name) }
+        }
+        guard let model = plan.jointGroup(of: names.first ?? "")?.model ?? names.lazy.compactMap({ plan.jointGroup(of: $0)?.model }).first,
+              !drawn.isEmpty || !nullRates.isEmpty else { return }
+        var notes: [String] = []
+        if !drawn.isEmpty { notes.append("\(model) draws \(drawn.joined(separator: ", ")) itself: the strategy is not used") }
+        if !nullRates.isEmpty { notes.append("null_rate of \(nullRates.joined(separator: ", ")) is not used") }
+        state.message = StatusMessage(message.text + "; " + notes.joined(separator: "; "))
     }
 
     static func reseed(_ state: inout WorkbenchState) -> [WorkbenchEffect] {
