@@ -299,11 +299,11 @@ import TerminalUI
                                             .key(.character(":"))] + InMemoryScreen.Step.type("w mine.doppel.yaml") + [.key(.enter), .capture("saved")]
         let (screen, app) = try WorkbenchFixtures.run(.data(path: csv), in: dir, steps: steps, ascii: true)
         expectScreen(Array(screen.lines("matches").suffix(6)), [
-            " inspect       Enter i   Show or hide the column panel: profile, real vs synthe~",
-            " frequency     F         Frequency table of the column: count, percent and bar,~",
-            " describe      I         Describe every column: kind, nulls, distinct, min, max~",
-            " filter        |         :filter FORMULA — only rows where it is true, e.g. pri~",
-            " joint         J         Add the column to the joint group (J in its header: dr~",
+            " search        /         Search the current column's values for text (ignoring",
+            "                         case)",
+            " previous-match N         Previous row matching the search",
+            " inspect       Enter i   Show or hide the column panel: profile, real vs",
+            "                         synthetic chart, score, hints",
             ":re_",
         ])
         #expect(app.finalState?.document?.plan.seed != 42)

@@ -151,17 +151,41 @@ enum OverlayView {
 
     /// The `:` palette's matches, above the prompt line.
     static func paletteMatches(_ prompt: Prompt, _ state: WorkbenchState, into buffer: inout Buffer) {
-        let matches = CommandTable.paletteMatches(prompt.text).prefix(max(0, min(10, state.height - 3)))
-        guard !matches.isEmpty else { return }
-        let nameWidth = 14, keyWidth = 10
-        let top = state.height - 1 - matches.count
-        for (offset, binding) in matches.enumerated() {
-            let keys = binding.keyLabels(ascii: state.palette.isASCII).joined(separator: " ")
-            let line = " " + DisplayWidth.pad(binding.name, to: nameWidth) + DisplayWidth.pad(keys, to: keyWidth) + binding.help
-            let style: Style = offset == prompt.selected ? Style(modifiers: .reverse) : state.palette.muted.adding(.reverse)
+        let room = max(0, min(10, state.height - 3))
+        // Each match's help wraps under itself (none is cut); matches that do not fit are left
+        // for the arrows and more typing.
+        let matches = CommandTable.paletteMatches(prompt.text)
+        var rows = paletteRows(matches, from: 0, prompt: prompt, room: room, state)
+        if !rows.shown.contains(prompt.selected) {
+            // The highlighted match is further down: the list starts at it.
+            rows = paletteRows(matches, from: prompt.selected, prompt: prompt, room: room, state)
+        }
+        guard !rows.lines.isEmpty else { return }
+        let top = state.height - 1 - rows.lines.count
+        for (offset, (line, style)) in rows.lines.enumerated() {
             let row = Rect(x: 0, y: top + offset, width: state.width, height: 1)
             buffer.fill(row, with: .blank)
-            buffer.set(0, top + offset, DisplayWidth.pad(line, to: state.width, ellipsis: state.palette.glyphs.ellipsis), style)
+            buffer.set(0, top + offset, DisplayWidth.pad(line, to: state.width), style)
         }
+    }
+
+    /// The palette's lines from match `first` on, as many whole matches as fit in `room`.
+    private static func paletteRows(_ matches: [CommandBinding], from first: Int, prompt: Prompt, room: Int,
+                                    _ state: WorkbenchState) -> (lines: [(String, Style)], shown: Range<Int>) {
+        let nameWidth = 14, keyWidth = 10
+        var rows: [(String, Style)] = []
+        var end = first
+        for offset in first..<max(first, matches.count) {
+            let binding = matches[offset]
+            let keys = binding.keyLabels(ascii: state.palette.isASCII).joined(separator: " ")
+            let name = DisplayWidth.pad(binding.name, to: nameWidth)
+            let line = " " + name + (name.hasSuffix(" ") ? "" : " ") + DisplayWidth.pad(keys, to: keyWidth) + binding.help
+            let lines = HelpView.wrapped(line, indent: 1 + nameWidth + keyWidth, width: max(1, state.width))
+            guard rows.count + lines.count <= room else { break }
+            let style: Style = offset == prompt.selected ? Style(modifiers: .reverse) : state.palette.muted.adding(.reverse)
+            rows += lines.map { ($0, style) }
+            end = offset + 1
+        }
+        return (rows, first..<end)
     }
 }
