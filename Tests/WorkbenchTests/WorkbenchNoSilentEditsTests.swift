@@ -49,6 +49,9 @@ import TerminalUI
         let (probe, _) = try WorkbenchFixtures.run(.data(path: try WorkbenchFixtures.writeCities(in: probeDir)), in: probeDir, width: 100, steps: steps + [.capture("form")])
         let form = probe.lines("form")
         let row = try #require(form.firstIndex { $0.contains("null_rate") })
+        // The form says so before any edit: the field and the status line.
+        #expect(form[row].contains("not used in the joint group"))
+        #expect(form.last!.hasPrefix("temp is in joint group 'joint' (cart): null_rate is not used"))
         let first = try #require(form.firstIndex { $0.contains("> ") })
         steps += Array(repeating: .key(.down), count: row - first) + InMemoryScreen.Step.type("0.1") + [.key(.enter), .capture("refused")]
         let (screen, app) = try WorkbenchFixtures.run(.data(path: csv), in: dir, width: 100, steps: steps)

@@ -28,6 +28,11 @@ extension Workbench {
         }
         state.overlay = .form(ParameterForm(column: column.name, strategy: column.strategy, schema: schema, parameters: parameters,
                                             shape: shape))
+        if let plan = state.document?.plan, let membership = JointMembership.of(column.name, in: plan) {
+            state.message = StatusMessage(membership.drawnBy == nil
+                ? "\(column.name) is in joint group '\(membership.group.name)' (\(membership.group.model)): null_rate is not used"
+                : "\(column.name) is drawn by the \(membership.group.model) model: only edge_rate, clip and round apply")
+        }
     }
 
     /// The storage shape a column's values take (which decides the numeric options).

@@ -62,6 +62,12 @@ public struct JointMembership: Sendable, Equatable {
         return nil
     }
 
+    /// Whether the joint model applies the member's parameter `name` (the form marks the rest).
+    public func applies(_ name: String) -> Bool {
+        if Self.ignoredOptions.contains(name) { return false }
+        return drawnBy == nil || Self.appliedOptions.contains(name)
+    }
+
     /// The badge text in place of the strategy: what really draws the column.
     public func badge(strategy: String) -> String { drawnBy ?? strategy }
 

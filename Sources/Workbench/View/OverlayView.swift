@@ -78,8 +78,9 @@ enum OverlayView {
         let helpLines = spec.map { Workbench.wrap(palette.text($0.help), width: innerWidth) } ?? []
         let allowedLines = spec.map { Workbench.wrap("allowed: " + palette.text($0.allowedDescription), width: innerWidth) } ?? []
         let footer = helpLines.count + allowedLines.count
+        let membership = state.document.flatMap { JointMembership.of(form.column, in: $0.plan) }
         let inner = box(title: "parameters of \(form.strategy) for \(form.column)", width: 76,
-                        height: form.fields.count + errorLines.map(\.count).reduce(0, +) + footer + 4, state: state, into: &buffer)
+                        height: form.fields.count + errorLines.map(\.count).reduce(0, +) + footer + 3, state: state, into: &buffer)
         var y = inner.y
         for (index, field) in form.fields.enumerated() {
             guard y < inner.bottom - footer else { break }
@@ -92,7 +93,9 @@ enum OverlayView {
             let valueStyle: Style = field.error != nil ? palette.bad.adding(.underline)
                 : field.text.isEmpty ? palette.muted.adding(.underline) : Style(modifiers: .underline)
             buffer.set(inner.x + nameWidth + 3, y, DisplayWidth.pad(valueText, to: valueWidth, ellipsis: palette.glyphs.ellipsis), valueStyle, within: inner)
-            let note = field.text.isEmpty ? "default" : ""
+            // A joint member's parameters that its model does not use say so, before any edit.
+            let note = membership?.applies(field.spec.name) == false ? "not used in the joint group"
+                : field.text.isEmpty ? "default" : ""
             buffer.set(inner.x + nameWidth + 4 + valueWidth, y, DisplayWidth.truncate(note, to: max(0, inner.right - (inner.x + nameWidth + 4 + valueWidth))),
                        palette.muted, within: inner)
             y += 1
