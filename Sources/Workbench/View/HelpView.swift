@@ -15,10 +15,10 @@ enum HelpView {
 
     /// The help's lines at `width` (unbounded: one line per binding).
     static func lines(ascii: Bool, plan: Plan? = nil, width: Int = .max) -> [String] {
-        var lines = wrapped("Keys (: runs any command by name; w FILE saves as, e FILE opens, q! quits)", indent: 0, width: width)
+        var lines = Workbench.wrapHanging("Keys (: runs any command by name; w FILE saves as, e FILE opens, q! quits)", indent: 0, width: width)
         lines.append("")
         lines.append("Marks in the grid's header")
-        for text in marks(plan) { lines += wrapped("  " + text, indent: 4, width: width) }
+        for text in marks(plan) { lines += Workbench.wrapHanging("  " + text, indent: 4, width: width) }
         for (screen, title) in screenTitles {
             let bindings = CommandTable.bindings.filter { $0.screens.contains(screen) }
             guard !bindings.isEmpty else { continue }
@@ -29,7 +29,7 @@ enum HelpView {
                 // A name as long as its column still gets a space before the help.
                 let name = DisplayWidth.pad(binding.name, to: 15)
                 let line = "  " + DisplayWidth.pad(keys, to: 16) + name + (name.hasSuffix(" ") ? "" : " ") + binding.help
-                lines += wrapped(line, indent: descriptionColumn, width: width)
+                lines += Workbench.wrapHanging(line, indent: descriptionColumn, width: width)
             }
         }
         return lines
@@ -53,32 +53,6 @@ enum HelpView {
         return lines
     }
 
-    /// `text` wrapped at word breaks to `width`, later lines indented by `indent` (a word longer
-    /// than a line is broken anywhere: nothing is cut).
-    static func wrapped(_ text: String, indent: Int, width: Int) -> [String] {
-        let hang = String(repeating: " ", count: min(indent, width / 2))
-        var result: [String] = []
-        var rest = Substring(text)
-        var prefix = ""
-        while DisplayWidth.of(prefix + rest) > width {
-            let room = max(1, width - DisplayWidth.of(prefix))
-            let characters = Array(rest)
-            var used = 0, index = 0, cut = 0
-            while index < characters.count {
-                let w = DisplayWidth.of(characters[index])
-                if used + w > room { break }
-                if characters[index] == " ", index > 0, characters[index - 1] != " " { cut = index }
-                used += w
-                index += 1
-            }
-            if cut == 0 { cut = max(1, index) }
-            result.append(prefix + String(characters[..<cut]))
-            rest = Substring(String(characters[cut...])).drop { $0 == " " }
-            prefix = hang
-        }
-        if !rest.isEmpty || result.isEmpty { result.append(prefix + rest) }
-        return result
-    }
 
     static func render(scroll: Int, _ state: WorkbenchState, into buffer: inout Buffer) {
         let area = Rect(x: 0, y: 1, width: state.width, height: max(0, state.height - 2))

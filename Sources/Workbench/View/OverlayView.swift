@@ -124,7 +124,7 @@ enum OverlayView {
                 lines.append((palette.ui("· (null or not generated)"), palette.muted))
                 continue
             }
-            for line in wrapCharacters(palette.text(text), width: innerWidth) { lines.append((line, .plain)) }
+            for line in Workbench.wrapCharacters(palette.text(text), width: innerWidth) { lines.append((line, .plain)) }
         }
         let title = "\(view.column), row \(view.row)" + (view.values.count == 1 ? " (\(view.values[0].side))" : "")
         let inner = box(title: title, width: width, height: lines.count + 2, state: state, into: &buffer)
@@ -133,24 +133,6 @@ enum OverlayView {
         }
     }
 
-    /// `text` in lines of at most `width` columns, broken anywhere (a value has no words to keep).
-    static func wrapCharacters(_ text: String, width: Int) -> [String] {
-        var lines: [String] = []
-        var line = ""
-        var used = 0
-        for character in text {
-            let w = DisplayWidth.of(character)
-            if used + w > width, !line.isEmpty {
-                lines.append(line)
-                line = ""
-                used = 0
-            }
-            line.append(character)
-            used += w
-        }
-        if !line.isEmpty || lines.isEmpty { lines.append(line) }
-        return lines
-    }
 
     /// The `:` palette's matches, above the prompt line.
     static func paletteMatches(_ prompt: Prompt, _ state: WorkbenchState, into buffer: inout Buffer) {
@@ -183,7 +165,7 @@ enum OverlayView {
             let keys = binding.keyLabels(ascii: state.palette.isASCII).joined(separator: " ")
             let name = DisplayWidth.pad(binding.name, to: nameWidth)
             let line = " " + name + (name.hasSuffix(" ") ? "" : " ") + DisplayWidth.pad(keys, to: keyWidth) + binding.help
-            let lines = HelpView.wrapped(line, indent: 1 + nameWidth + keyWidth, width: max(1, state.width))
+            let lines = Workbench.wrapHanging(line, indent: 1 + nameWidth + keyWidth, width: max(1, state.width))
             guard rows.count + lines.count <= room else { break }
             let style: Style = offset == prompt.selected ? Style(modifiers: .reverse) : state.palette.muted.adding(.reverse)
             rows += lines.map { ($0, style) }
