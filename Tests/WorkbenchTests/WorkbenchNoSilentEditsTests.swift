@@ -167,4 +167,14 @@ import TerminalUI
         #expect(membership.refusal(column: "a", parameters: Parameters(["null_rate": .number(0.1)]), before: Parameters()) != nil)
         #expect(membership.refusal(column: "a", parameters: Parameters(["edge_rate": .number(0.1)]), before: Parameters()) == nil)
     }
+
+    @Test func theRecoveryOfferIsABoxWithAYesNoQuestion() throws {
+        let dir = try WorkbenchFixtures.temporaryDirectory()
+        let csv = try WorkbenchFixtures.writeCities(in: dir)
+        // An edit, then Ctrl-C (the script's end): the autosave stays.
+        _ = try WorkbenchFixtures.run(.data(path: csv), in: dir, steps: [.key(.character("r"))])
+        let (screen, _) = try WorkbenchFixtures.run(.data(path: csv), in: dir, width: 80, height: 16,
+                                                    steps: [.capture("offer"), .key(.character("n"))])
+        expectScreen(screen.lines("offer"), [])
+    }
 }
