@@ -175,6 +175,23 @@ import TerminalUI
         _ = try WorkbenchFixtures.run(.data(path: csv), in: dir, steps: [.key(.character("r"))])
         let (screen, _) = try WorkbenchFixtures.run(.data(path: csv), in: dir, width: 80, height: 16,
                                                     steps: [.capture("offer"), .key(.character("n"))])
-        expectScreen(screen.lines("offer"), [])
+        expectScreen(screen.lines("offer"), [
+            " cities.csv | 40 rows | 5 columns | real rows | seed 42           col 1/5 row 1",
+            "   id         |city           |temp   |visits        |ok          |",
+            "   id sequence|cat categorical|dec kde|int parametric|bool boolean|",
+            " 1 C001       |??             |   10.0|             0|yes         |",
+            " 2 C002 +- Recover unsaved edits? -------------------------------------+",
+            " 3 C003 | .cities.doppel.autosave holds edits that were not saved (the |",
+            " 4 C004 | workbench ended without saving: Ctrl-C, a closed terminal or |",
+            " 5 C005 | a crash). Recover them?                                      |",
+            " 6 C006 |                                                              |",
+            " 7 C007 | y  recover: the edits come back, unsaved and undoable        |",
+            " 8 C008 | n  discard: the autosave is removed                          |",
+            " 9 C009 +--------------------------------------------------------------+",
+            "10 C010       |Zurich         |   23.3|            17|yes         |",
+            "11 C011       |Lima           |.      |            30|no          |",
+            "12 C012       |Oslo           |   10.7|            43|no          |",
+            "Recover unsaved edits from .cities.doppel.autosave? y recover, n discard",
+        ])
     }
 }
