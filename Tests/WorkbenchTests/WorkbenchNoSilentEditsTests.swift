@@ -28,7 +28,8 @@ import TerminalUI
     @Test func aCARTLeafMembersStrategyIsRefusedAndTheGridShowsTheTree() throws {
         let dir = try WorkbenchFixtures.temporaryDirectory()
         let csv = try WorkbenchFixtures.writeCities(in: dir)
-        let steps = Self.cartGroup() + [.capture("cart")] + Self.pick("kde", kind: .integer) + [.capture("refused")]
+        let steps = Self.cartGroup() + [.capture("cart"), .key(.character("s")), .capture("picker"), .key(.escape)]
+            + Self.pick("kde", kind: .integer) + [.capture("refused")]
         let (screen, app) = try WorkbenchFixtures.run(.data(path: csv), in: dir, width: 100, steps: steps)
         // visits is drawn from the tree's leaves: the header says cart, not its strategy.
         #expect(screen.lines("cart")[2] == "   id sequence|cat categorical|J dec kde|J int cart      |bool boolean|")
@@ -37,6 +38,8 @@ import TerminalUI
         #expect(screen.lines("refused").suffix(2).joined(separator: " ").contains(
             "visits: cart draws this column from its leaves (method cart); take it out of the group (J) to use kde"))
         #expect(app.finalState?.document?.plan.column(named: "visits")?.strategy == "parametric")
+        // The picker says so before anything is chosen.
+        #expect(screen.lines("picker").joined(separator: " ").contains("J: cart draws visits itself, so a fitted strategy is refused"))
         #expect(app.finalState?.document?.plan.jointGroup(of: "visits") != nil)
     }
 

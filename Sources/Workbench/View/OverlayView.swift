@@ -29,7 +29,13 @@ enum OverlayView {
         let column = state.document?.plan.column(named: picker.column)
         let selected = picker.items.indices.contains(picker.selected) ? StrategyRegistry.strategy(id: picker.items[picker.selected])?.descriptor : nil
         // The list's lines are cut to the box; the highlighted strategy's description is whole below.
-        let about = selected.map { Workbench.wrap(state.palette.text($0.help), width: max(1, min(76, state.width) - 4)) } ?? []
+        var about = selected.map { Workbench.wrap(state.palette.text($0.help), width: max(1, min(76, state.width) - 4)) } ?? []
+        // A member its joint model draws itself: said before choosing, not only after.
+        if let plan = state.document?.plan, let membership = JointMembership.of(picker.column, in: plan), membership.drawnBy != nil {
+            let note = "J: \(membership.group.model) draws \(picker.column) itself, so a fitted strategy is refused; "
+                + "a made-up or derived one takes it out of the group"
+            about = Workbench.wrap(state.palette.ui(note), width: max(1, min(76, state.width) - 4)) + about
+        }
         let inner = box(title: "strategy for \(picker.column) (\(column?.kind.rawValue ?? "?"))", width: 76,
                         height: picker.items.count + 5 + about.count, state: state, into: &buffer)
         let idWidth = max(10, picker.items.map(\.count).max() ?? 10)
