@@ -141,10 +141,25 @@ public struct Session: Hashable, Sendable {
     public struct ViewState: Hashable, Sendable {
         public var cursorColumn: String?
         public var panel: String?
+        /// The row the cursor is on (0-based, in the order shown).
+        public var cursorRow: Int?
+        /// real, synthetic or both.
+        public var rows: String?
+        /// The first row and column on screen.
+        public var topRow: Int?
+        public var leftColumn: String?
+        /// Lines scrolled on the fidelity page.
+        public var fidelityScroll: Int?
 
-        public init(cursorColumn: String? = nil, panel: String? = nil) {
+        public init(cursorColumn: String? = nil, panel: String? = nil, cursorRow: Int? = nil, rows: String? = nil,
+                    topRow: Int? = nil, leftColumn: String? = nil, fidelityScroll: Int? = nil) {
             self.cursorColumn = cursorColumn
             self.panel = panel
+            self.cursorRow = cursorRow
+            self.rows = rows
+            self.topRow = topRow
+            self.leftColumn = leftColumn
+            self.fidelityScroll = fidelityScroll
         }
     }
 }

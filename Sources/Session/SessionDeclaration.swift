@@ -142,6 +142,12 @@ extension Session.ViewState: DeclaredRecord {
     public static let declaration = RecordDeclaration<Session.ViewState>(doc: "Where the workbench was.", [
         .optional("cursor_column", \.cursorColumn, "The plan column the cursor is on."),
         .optional("panel", \.panel, "The open panel: inspect or fidelity.", shape: .choice(["inspect", "fidelity"], name: nil, doc: nil)),
+        .optional("cursor_row", \.cursorRow, "The row the cursor is on, from 0, in the order shown."),
+        .optional("rows", \.rows, "The rows the grid shows: real, synthetic, or both side by side.",
+                  shape: .choice(["real", "synthetic", "both"], name: nil, doc: nil)),
+        .optional("top_row", \.topRow, "The first row on screen, from 0."),
+        .optional("left_column", \.leftColumn, "The first plan column on screen."),
+        .optional("fidelity_scroll", \.fidelityScroll, "Lines scrolled on the fidelity page."),
     ])
 }
 

@@ -13,7 +13,6 @@ public final class WorkbenchApp {
         /// Choose the joint model for a session made from a bare CSV, as `doppel plan` does
         /// (tests of single columns turn it off to keep their plans column by column).
         public var chooseJointModel = true
-        public var autosaveDelayMilliseconds = 1500
         /// Where typed relative paths and the first save go.
         public var currentDirectory = FileManager.default.currentDirectoryPath
         /// How long one wait for input lasts; effects' results are picked up between waits.
@@ -41,8 +40,7 @@ public final class WorkbenchApp {
     public func run(on screen: any Screen) throws -> WorkbenchExit {
         var state = WorkbenchState(launch: launch, width: screen.width, height: screen.height,
                                    currentDirectory: options.currentDirectory, newSessionSeed: options.newSessionSeed,
-                                   chooseJointModel: options.chooseJointModel,
-                                   autosaveDelayMilliseconds: options.autosaveDelayMilliseconds)
+                                   chooseJointModel: options.chooseJointModel)
         let inbox = Inbox()
         let latest = LatestRequests()
         let runner = EffectRunner()
@@ -52,7 +50,7 @@ public final class WorkbenchApp {
             let effects = Workbench.reduce(&state, action)
             needsDraw = true
             if state.exitRequested {
-                // Last words (removing the autosave) run before the loop ends.
+                // Last words (writing or removing the autosave) run before the loop ends.
                 for effect in effects { _ = runner.perform(effect) }
                 return
             }
@@ -108,11 +106,15 @@ public final class WorkbenchApp {
         default: generation = nil
         }
         if let generation { latest.record(generation.kind, generation.value) }
-        if case .scheduleAutosave(let generation, let delay) = effect {
-            DispatchQueue.global().asyncAfter(deadline: .now() + .milliseconds(delay)) {
-                inbox.finish([.autosaveDue(generation: generation)])
-            }
+        // Autosave writes and removals run here, in order, before the frame that shows the
+        // edit is drawn: once an edit is on screen it is on disk too, whatever signal comes
+        // next (a session file of a few kilobytes, written atomically: a few milliseconds).
+        switch effect {
+        case .writeAutosave, .removeFile:
+            inbox.finish(runner.perform(effect))
             return
+        default:
+            break
         }
         DispatchQueue.global(qos: .userInitiated).async {
             if let generation, latest.isSuperseded(generation.kind, generation.value) {

@@ -245,6 +245,78 @@ struct WorkbenchTmuxTests {
         #expect(try tmux.exitStatus() == 0)
     }
 
+    @Test("an edit then Ctrl-C at once, or SIGHUP as soon as the edit shows, leaves the autosave; the next start offers it in a box",
+          arguments: [0, SIGHUP] as [Int32])
+    func noEditIsLost(signal: Int32) throws {
+        let tmux = try TmuxSession(width: 100, height: 30, arguments: [DoppelProcess.binary.path, Self.penguins])
+        defer { tmux.close() }
+        let autosave = tmux.folder.appendingPathComponent(".penguins.doppel.autosave").path
+        try tmux.waitFor("col 1/8", timeout: Self.loadTimeout)
+        if signal == 0 {
+            // r (a new seed, an edit) and Ctrl-C in one go: no time for any delay.
+            try tmux.press("r", "C-c")
+            #expect(try tmux.exitStatus() == 0)
+        } else {
+            try tmux.press("r")
+            try tmux.waitFor("new seed")
+            #expect(kill(try tmux.programProcessID(), signal) == 0)
+            #expect(try tmux.exitStatus() == 128 + signal)
+        }
+        #expect(FileManager.default.fileExists(atPath: autosave))
+        let text = try String(contentsOfFile: autosave, encoding: .utf8)
+        #expect(text.contains("seed:"))
+
+        let again = try TmuxSession(width: 100, height: 30, arguments: [DoppelProcess.binary.path, Self.penguins],
+                                    workingDirectory: tmux.folder)
+        defer { again.close() }
+        let offer = try again.waitFor("Recover unsaved edits?", timeout: Self.loadTimeout)
+        #expect(offer.contains { $0.contains("y  recover: the edits come back, unsaved and undoable") })
+        try again.press("y")
+        try again.waitFor("recovered the autosaved edits")
+        try again.press("C-c")
+        #expect(try again.exitStatus() == 0)
+    }
+
+    @Test("a saved session reopens on the same row, the synthetic view, the column panel and the scroll")
+    func reopenRestoresTheView() throws {
+        let tmux = try TmuxSession(width: 100, height: 30, arguments: [DoppelProcess.binary.path, Self.penguins])
+        defer { tmux.close() }
+        let sessionPath = tmux.folder.appendingPathComponent("view.doppel.yaml").path
+        try tmux.waitFor("col 1/8", timeout: Self.loadTimeout)
+        // Synthetic rows, column 3, row 40 (the grid scrolls), the panel open.
+        try tmux.press("Tab")
+        try tmux.waitFor("synthetic rows")
+        try tmux.press("l", "l")
+        try tmux.press("j", times: 39)
+        try tmux.press("Enter")
+        let before = try tmux.waitUntil("row 40 with the panel open") { screen in
+            screen.first?.contains("col 3/8 row 40") == true && screen.contains { $0.contains("bill_length_mm · decimal") }
+        }
+        try tmux.press("C-s")
+        try tmux.waitFor("save session as:")
+        try tmux.press("BSpace", times: "penguins.doppel.yaml".count)
+        try tmux.type(sessionPath)
+        try tmux.press("Enter")
+        try tmux.waitFor("saved view.doppel.yaml")
+        try tmux.press("q")
+        #expect(try tmux.exitStatus() == 0)
+
+        let again = try TmuxSession(width: 100, height: 30, arguments: [DoppelProcess.binary.path, sessionPath],
+                                    workingDirectory: tmux.folder)
+        defer { again.close() }
+        let after = try again.waitUntil("the reopened session", timeout: Self.loadTimeout) { screen in
+            screen.first?.contains("col 3/8 row 40") == true && screen.first?.contains("generating") == false
+        }
+        #expect(after[0].contains("synthetic rows"))
+        // The same rows on screen (scrolled as they were) and the panel's title on the same line.
+        #expect(after[3].prefix(4) == before[3].prefix(4))
+        let panel = before.firstIndex { $0.contains("bill_length_mm · decimal") }
+        #expect(panel != nil)
+        #expect(after.firstIndex { $0.contains("bill_length_mm · decimal") } == panel)
+        try again.press("q")
+        #expect(try again.exitStatus() == 0)
+    }
+
     @Test("a missing file is reported before curses starts: exit 2, terminal untouched")
     func missingFile() throws {
         let tmux = try TmuxSession(width: 100, height: 30, arguments: [DoppelProcess.binary.path, "no-such-file.csv"])

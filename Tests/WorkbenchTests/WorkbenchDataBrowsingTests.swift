@@ -215,7 +215,7 @@ import TerminalUI
             "22 C022       │Zürich         │   27.7│            23│yes         │",
             "28 C028       │Oslo           │   29.9│             1│yes         │",
             "33 C033       │東京           │   28.4│            16│no          │",
-            "filter: temp > 25 and city != \"Lima\" (7…  ? help  s strategy  p params",
+            "filter: temp > 25 and city != \"Lima\" (7 of 40 rows)  ? help  s strategy",
         ])
         expectScreen(screen.lines("bad"), [
             " cities.csv · 7 of 40 rows · filter: temp > 25 and city != \"Lima… col 1/5 row 1",

@@ -76,28 +76,28 @@ import TerminalUI
         let (screen, app) = try WorkbenchFixtures.run(.data(path: csv), in: dir, steps: steps, ascii: true)
         expectScreen(screen.lines("picker"), [
             " cities.csv | 40 rows | 5 columns | real rows | seed 42           col 3/5 row 1",
-            "   id         |city           |temp   |visits        |ok          |",
             "  +- strategy for temp (decimal) --------------------------------------------+",
-            " 1|   empirical   Resample observed values (every value is a real one)       |",
-            " 2|   histogram   Equal-width histogram, uniform within each bin             |",
-            " 3|   parametric  A fitted distribution family (normal, gamma, Poisson...);~ |",
-            " 4| * kde         Gaussian kernel density estimate: real values smoothed by~ |",
-            " 5|   sequence    start, start+step, ... (unique keys by row number)         |",
-            " 6|   constant    One value in every row (default: the most common real val~ |",
-            " 7|   uniform     Uniform between min and max (default: the real range)      |",
-            " 8|   choice      Pick from your own list of values, with optional weights   |",
-            " 9|   keep        Keep the real column, row-aligned                          |",
-            "10|   shuffle     Permute the real values (breaks links to other columns)    |",
-            "11|   perturb     Real values plus Gaussian or Laplace noise                 |",
-            "12|   hash        Keyed pseudonym of each real value (HMAC-SHA256, hex), ro~ |",
-            "13|   drop        Leave the column out of the output                         |",
-            "14|   formula     Computed from other columns of the row, e.g. price * quan~ |",
-            "15|   lookup      The value the real data pairs with other columns' values ~ |",
+            "  |   empirical   Resample observed values (every value is a real one)       |",
+            " 1|   histogram   Equal-width histogram, uniform within each bin             |",
+            " 2|   parametric  A fitted distribution family (normal, gamma, Poisson...);~ |",
+            " 3| * kde         Gaussian kernel density estimate: real values smoothed by~ |",
+            " 4|   sequence    start, start+step, ... (unique keys by row number)         |",
+            " 5|   constant    One value in every row (default: the most common real val~ |",
+            " 6|   uniform     Uniform between min and max (default: the real range)      |",
+            " 7|   choice      Pick from your own list of values, with optional weights   |",
+            " 8|   keep        Keep the real column, row-aligned                          |",
+            " 9|   shuffle     Permute the real values (breaks links to other columns)    |",
+            "10|   perturb     Real values plus Gaussian or Laplace noise                 |",
+            "11|   hash        Keyed pseudonym of each real value (HMAC-SHA256, hex), ro~ |",
+            "12|   drop        Leave the column out of the output                         |",
+            "13|   formula     Computed from other columns of the row, e.g. price * quan~ |",
+            "14|   lookup      The value the real data pairs with other columns' values ~ |",
+            "15|                                                                          |",
             "16|                                                                          |",
-            "17|                                                                          |",
-            "18| statistical; its model keeps: values                                     |",
-            "19+--------------------------------------------------------------------------+",
-            "20 C020       |Oslo           |   20.3|            47|no          |",
+            "17| Gaussian kernel density estimate: real values smoothed by a normal       |",
+            "18| kernel                                                                   |",
+            "19| statistical; its model keeps: values                                     |",
+            "20+--------------------------------------------------------------------------+",
             "Enter ok  Esc back",
         ])
         expectScreen(Array(screen.lines("applied").prefix(3)), [
@@ -138,8 +138,8 @@ import TerminalUI
             " 9|   clip      < true >           default                                   |",
             "10|   round     < true >           default                                   |",
             "11|                                                                          |",
-            "12|                                                                          |",
-            "13| Kernel width: scott or silverman (rules of thumb, as scipy's gaussian_k~ |",
+            "12| Kernel width: scott or silverman (rules of thumb, as scipy's             |",
+            "13| gaussian_kde), or the kernel's standard deviation in the column's units  |",
             "14| allowed: one of scott, silverman, or a number of at least 0              |",
             "15+--------------------------------------------------------------------------+",
             "16 C016       |Oslo           |   25.5|            45|yes         |",
@@ -157,13 +157,13 @@ import TerminalUI
             " 1 C001       |??             |   10.0|             0|yes         |",
             " 2 C002       |Zurich         |   13.7|            13|no          |",
             " 3 C003       |Lima           |   17.4|            26|no          |",
-            " 4+- parameters of kde for temp ---------------------------------------------+",
-            " 5|   bandwidth 0.5                                                          |",
-            " 6|   null_rate auto               default                                   |",
-            " 7|   edge_rate 0                  default                                   |",
-            " 8| > clip      < false >                                                    |",
-            " 9|   round     < true >           default                                   |",
-            "10|                                                                          |",
+            " 4 C004       |Oslo           |.      |            39|yes         |",
+            " 5+- parameters of kde for temp ---------------------------------------------+",
+            " 6|   bandwidth 0.5                                                          |",
+            " 7|   null_rate auto               default                                   |",
+            " 8|   edge_rate 0                  default                                   |",
+            " 9| > clip      < false >                                                    |",
+            "10|   round     < true >           default                                   |",
             "11|                                                                          |",
             "12| Keep values inside the real column's min and max                         |",
             "13| allowed: true or false                                                   |",
@@ -221,44 +221,19 @@ import TerminalUI
         #expect(screen.lines("changed")[2].contains("cat categorical"))
     }
 
-    @Test func aStrategyThatCannotFitShowsItsErrorOnTheColumn() throws {
+    @Test func aKindThatDoesNotFitTheDataIsRefused() throws {
         let dir = try WorkbenchFixtures.temporaryDirectory()
         let csv = try WorkbenchFixtures.writeCities(in: dir)
-        // city holds text; as an integer column with kde (which needs numbers) it cannot be fitted.
-        let kde = try #require(StrategyRegistry.strategies(for: .integer).firstIndex { $0.descriptor.id == "kde" })
-        let steps: [InMemoryScreen.Step] = [.key(.character("l")), .key(.character("t")), .key(.character("g")), .key(.enter),
-                                            .key(.character("s")), .key(.character("g"))] + Array(repeating: .key(.down), count: kde)
-            + [.key(.enter), .key(.character("i")), .capture("error")]
-        let (screen, app) = try WorkbenchFixtures.run(.data(path: csv), in: dir, steps: steps, ascii: true)
-        expectScreen(screen.lines("error"), [
-            " cities.csv (modified) | 40 rows | 5 columns | real rows | seed ~ col 2/5 row 1",
-            "   id         |city   |temp   |visits        |ok          |",
-            "   id sequence|! kde  |dec kde|int parametric|bool boolean|",
-            " 1 C001       |??     |   10.0|             0|yes         |",
-            " 2 C002       |Zurich |   13.7|            13|no          |",
-            " 3 C003       |Lima   |   17.4|            26|no          |",
-            " 4 C004       |Oslo   |.      |            39|yes         |",
-            " 5 C005       |??     |   24.8|             2|no          |",
-            " 6 C006       |Zurich |   28.5|            15|no          |",
-            " 7 C007       |Lima   |   12.2|            28|yes         |",
-            "- city | integer | kde | fidelity n/a ------------------------------------------",
-            " nulls 0 (0.0%)  distinct 4  rows 40",
-            " top ?? 25.0%, Zurich 25.0%, Lima 25.0%, Oslo 25.0%",
-            " error: column 'city': strategy 'kde' needs numbers, but the column holds text",
-            " no distribution chart for integer columns",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "",
-            "? help  s strategy  p params  Enter inspect  Tab view  f fidelity  ^S save",
-        ])
-        #expect(app.finalState?.document?.plan.column(named: "city")?.strategy == "kde")
-        #expect(app.finalState?.preview.generated["city"] == nil)
-        #expect(app.finalState?.preview.generated.count == 4)
+        // city holds text: as an integer column every numeric strategy would fail in the
+        // preview, so `t` refuses the kind, saying why, and the plan stays as it was.
+        let integer = try #require(ColumnKind.allCases.firstIndex(of: .integer))
+        let steps: [InMemoryScreen.Step] = [.key(.character("l")), .key(.character("t")), .key(.character("g"))]
+            + Array(repeating: .key(.down), count: integer) + [.key(.enter), .capture("refused")]
+        let (screen, app) = try WorkbenchFixtures.run(.data(path: csv), in: dir, width: 100, steps: steps, ascii: true)
+        #expect(screen.lines("refused").suffix(2).joined(separator: " ").contains(
+            "city: kind integer reads numbers, but the column holds text (e.g. '"))
+        #expect(app.finalState?.document?.plan.column(named: "city")?.kind == .categorical)
+        #expect(app.finalState?.document?.isDirty == false)
     }
 
     @Test func undoAndRedoEveryEdit() throws {
@@ -288,6 +263,13 @@ import TerminalUI
             " cities.csv | 40 rows | 5 columns | real rows | seed 42           col 1/5 row 1",
             " Keys (: runs any command by name; w FILE saves as, e FILE opens, q! quits)",
             "",
+            " Marks in the grid's header",
+            "   int kde    the column's kind, then its strategy (what draws its values)",
+            "   !          the preview failed at this column (the column panel, Enter, says",
+            "     why)",
+            "   J          in the joint group, drawn with its other columns so relations",
+            "     survive (J makes one, a gaussian_copula; M switches its model)",
+            "",
             " Data grid",
             "   Left h          left           Previous column (previous choice in a form)",
             "   Right l         right          Next column",
@@ -300,14 +282,7 @@ import TerminalUI
             "   0               first-column   First column",
             "   $               last-column    Last column",
             "   c               find-column    Jump to a column by name",
-            "   /               search         Search the current column's values for text ~",
-            "   n               next-match     Next row matching the search",
-            "   N               previous-match Previous row matching the search",
-            "   Enter i         inspect        Show or hide the column panel: profile, real~",
-            "   v               cell           Show the whole value under the cursor, in a ~",
-            "   F               frequency      Frequency table of the column: count, percen~",
-            "   I               describe       Describe every column: kind, nulls, distinct~",
-            "   [               sort           Sort the rows by the column, ascending (agai~",
+            "   /               search         Search the current column's values for text",
             "Esc back",
         ])
         let all = HelpView.lines(ascii: true).joined(separator: "\n")
@@ -324,11 +299,11 @@ import TerminalUI
                                             .key(.character(":"))] + InMemoryScreen.Step.type("w mine.doppel.yaml") + [.key(.enter), .capture("saved")]
         let (screen, app) = try WorkbenchFixtures.run(.data(path: csv), in: dir, steps: steps, ascii: true)
         expectScreen(Array(screen.lines("matches").suffix(6)), [
-            " inspect       Enter i   Show or hide the column panel: profile, real vs synthe~",
-            " frequency     F         Frequency table of the column: count, percent and bar,~",
-            " describe      I         Describe every column: kind, nulls, distinct, min, max~",
-            " filter        |         :filter FORMULA — only rows where it is true, e.g. pri~",
-            " joint         J         Add the column to the joint group (a Gaussian copula k~",
+            " search        /         Search the current column's values for text (ignoring",
+            "                         case)",
+            " previous-match N         Previous row matching the search",
+            " inspect       Enter i   Show or hide the column panel: profile, real vs",
+            "                         synthetic chart, score, hints",
             ":re_",
         ])
         #expect(app.finalState?.document?.plan.seed != 42)

@@ -46,7 +46,6 @@ enum WorkbenchFixtures {
         options.settleBeforeInput = true
         options.newSessionSeed = seed
         options.chooseJointModel = chooseJointModel
-        options.autosaveDelayMilliseconds = 0
         options.currentDirectory = directory
         options.pollMilliseconds = 0
         let app = try WorkbenchApp(launch: WorkbenchLaunch(target: target, holdoutPath: holdout, ascii: ascii, color: false),

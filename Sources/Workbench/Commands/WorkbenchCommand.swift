@@ -22,7 +22,7 @@ public enum WorkbenchCommand: String, CaseIterable, Sendable, Hashable {
     // Sessions
     case save, saveAs, open, quit, forceQuit
     // Lists, forms, prompts, questions
-    case select, close, nextField, previousField, nextChoice, previousChoice, deleteBackward, yes, no
+    case select, close, nextField, previousField, nextChoice, previousChoice, deleteBackward, yes, no, complete
 }
 
 /// One row of the command table: a command, its name (for `:` and the help screen), its keys,
@@ -120,10 +120,10 @@ public enum CommandTable {
         CommandBinding(.changeKind, "kind", keys: [.character("t")], help: "Override the column's kind",
                        screens: [.grid]),
         CommandBinding(.toggleJoint, "joint", keys: [.character("J")],
-                       help: "Add the column to the joint group (a Gaussian copula keeps correlations) or take it out",
+                       help: "Add the column to the joint group (J in its header: drawn with the group's other columns, so relations survive) or take it out",
                        screens: [.grid]),
         CommandBinding(.cycleJointModel, "joint-model", keys: [.character("M")],
-                       help: "Switch the joint group's model (Gaussian copula, Bayesian network, ...)", screens: [.grid]),
+                       help: "Switch the joint group's model: gaussian_copula, cart, bayesian_network (the help's first lines say which is in use)", screens: [.grid]),
         CommandBinding(.cycleView, "view", keys: [.tab],
                        help: "Show real rows, synthetic rows, or both side by side", screens: [.grid], hint: "view"),
         CommandBinding(.reseed, "reseed", keys: [.character("r")], help: "A new seed for the synthetic rows",
@@ -191,6 +191,8 @@ public enum CommandTable {
                        screens: [.picker, .form, .fidelity, .help, .prompt, .confirm, .cell, .frequency, .describe, .rules, .plan],
                        hint: "back", inPalette: false),
         CommandBinding(.nextField, "next-field", keys: [.tab], help: "Next field", screens: [.form], inPalette: false),
+        CommandBinding(.complete, "complete", keys: [.tab], help: "Complete the file name (open and save prompts)",
+                       screens: [.prompt], inPalette: false),
         CommandBinding(.previousField, "previous-field", keys: [.backTab], help: "Previous field", screens: [.form],
                        inPalette: false),
         CommandBinding(.nextChoice, "next-choice", keys: [.right], help: "Next choice; flip a toggle",

@@ -14,7 +14,7 @@ public struct EffectRunner: Sendable {
         self.environment = environment
     }
 
-    /// Runs `effect`. `.scheduleAutosave` is the app's (it needs a timer); here it is immediate.
+    /// Runs `effect`.
     public func perform(_ effect: WorkbenchEffect) -> [WorkbenchAction] {
         switch effect {
         case .load(let request):
@@ -72,8 +72,6 @@ public struct EffectRunner: Sendable {
             } catch {
                 return [.saveFailed(describe(error))]
             }
-        case .scheduleAutosave(let generation, _):
-            return [.autosaveDue(generation: generation)]
         case .writeAutosave(let session, let path):
             do {
                 try SessionFile.save(session, to: path)
@@ -84,6 +82,11 @@ public struct EffectRunner: Sendable {
         case .removeFile(let path):
             try? FileManager.default.removeItem(atPath: path)
             return []
+        case .probeOpen(let path):
+            return [.openProbed(path: path, exists: FileManager.default.fileExists(atPath: path))]
+        case .completePath(let text, let directory):
+            let result = PathCompletion.complete(text, in: directory)
+            return [.pathCompleted(text: text, completed: result.text, matches: result.matches)]
         }
     }
 

@@ -51,6 +51,8 @@ extension Workbench {
             }
         case .toggleInspect:
             state.grid.inspect.toggle()
+            // The panel takes rows from the grid: the cursor's row stays on screen.
+            keepCursorVisible(&state)
             return requestPrivacyIfShown(&state)
         case .cycleView:
             let views = GridState.View.allCases
@@ -119,7 +121,7 @@ extension Workbench {
         case .close: state.overlay = nil; return []
         default: break
         }
-        let maximum = max(0, HelpView.lines(ascii: state.palette.isASCII).count - (state.height - 2))
+        let maximum = max(0, HelpView.lines(ascii: state.palette.isASCII, plan: state.document?.plan, width: max(1, state.width - 2)).count - (state.height - 2))
         state.overlay = .help(scroll: max(0, min(offset, maximum)))
         return []
     }

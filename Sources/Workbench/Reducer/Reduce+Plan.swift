@@ -20,8 +20,19 @@ extension Workbench {
     static func openParameterForm(_ state: inout WorkbenchState) {
         guard let column = state.cursorColumn, let strategy = StrategyRegistry.strategy(id: column.strategy) else { return }
         let descriptor = strategy.descriptor
-        let schema = descriptor.schema(for: shape(of: column, state))
-        state.overlay = .form(ParameterForm(column: column.name, strategy: column.strategy, schema: schema, parameters: column.parameters))
+        let shape = shape(of: column, state)
+        let schema = descriptor.schema(for: shape)
+        var parameters = column.parameters
+        if parameters["values"] == nil {
+            for (name, value) in startingParameters(column.strategy, column: column.name, state).values { parameters[name] = value }
+        }
+        state.overlay = .form(ParameterForm(column: column.name, strategy: column.strategy, schema: schema, parameters: parameters,
+                                            shape: shape))
+        if let plan = state.document?.plan, let membership = JointMembership.of(column.name, in: plan) {
+            state.message = StatusMessage(membership.drawnBy == nil
+                ? "\(column.name) is in joint group '\(membership.group.name)' (\(membership.group.model)): null_rate is not used"
+                : "\(column.name) is drawn by the \(membership.group.model) model: only edge_rate, clip and round apply")
+        }
     }
 
     /// The storage shape a column's values take (which decides the numeric options).
@@ -83,8 +94,16 @@ extension Workbench {
                 state.overlay = .form(form)
                 return []
             }
-            state.overlay = nil
             let parameters = form.parameters
+            if let plan = state.document?.plan, let membership = JointMembership.of(form.column, in: plan),
+               let refusal = membership.refusal(column: form.column, parameters: parameters,
+                                                before: plan.column(named: form.column)?.parameters ?? Parameters()) {
+                // Kept open: the value is refused here, not silently ignored by the joint model.
+                state.message = StatusMessage(refusal, isError: true)
+                state.overlay = .form(form)
+                return []
+            }
+            state.overlay = nil
             return edit(&state, describing: "\(form.column): parameters") { plan in
                 guard let index = plan.columns.firstIndex(where: { $0.name == form.column }),
                       plan.columns[index].parameters != parameters else { return false }
@@ -101,13 +120,27 @@ extension Workbench {
     // MARK: Edits
 
     static func setStrategy(_ id: String, column name: String, _ state: inout WorkbenchState) -> [WorkbenchEffect] {
-        edit(&state, describing: "\(name): strategy \(id)") { plan in
+        guard let plan = state.document?.plan else { return [] }
+        let leaves = StrategyRegistry.strategy(id: id)?.descriptor.family != .statistical
+        var description = "\(name): strategy \(id)"
+        if let membership = JointMembership.of(name, in: plan) {
+            // A member's strategy must take effect: refused where the joint model draws the
+            // column itself; a made-up or derived strategy takes the column out of the group.
+            if leaves {
+                description += "; it left joint group '\(membership.group.name)'"
+            } else if let refusal = membership.refusal(column: name, strategy: id) {
+                state.message = StatusMessage(refusal, isError: true)
+                return []
+            }
+        }
+        let start = startingParameters(id, column: name, state)
+        return edit(&state, describing: description) { plan in
             guard let index = plan.columns.firstIndex(where: { $0.name == name }), plan.columns[index].strategy != id else { return false }
             plan.columns[index].strategy = id
             // Parameters belong to a strategy: the new one starts from its defaults.
-            plan.columns[index].parameters = Parameters()
+            plan.columns[index].parameters = start
             // A column made up or derived leaves its joint group (the model learns real columns).
-            if StrategyRegistry.strategy(id: id)?.descriptor.family != .statistical {
+            if leaves {
                 for group in plan.joint.indices { plan.joint[group].columns.removeAll { $0 == name } }
                 plan.joint.removeAll { $0.columns.count < 2 }
             }
@@ -115,9 +148,23 @@ extension Workbench {
         }
     }
 
+    /// The parameters a strategy starts from on a column: its defaults, except `choice`, which
+    /// starts from the column's real levels (most common first) with their counts as weights,
+    /// not from an empty list the preview would refuse.
+    static func startingParameters(_ strategy: String, column: String, _ state: WorkbenchState) -> Parameters {
+        guard strategy == ChoiceStrategy.descriptor.id,
+              let levels = state.document?.profile(named: column)?.topCategories, !levels.isEmpty else { return Parameters() }
+        return Parameters(["values": .list(levels.map { ParameterValue.text($0.value) }),
+                           "weights": .list(levels.map { ParameterValue.number(Double($0.count)) })])
+    }
+
     static func setKind(_ raw: String, column name: String, _ state: inout WorkbenchState) -> [WorkbenchEffect] {
         guard let kind = ColumnKind(rawValue: raw) else { return [] }
         let real = state.document?.table.column(named: name)
+        if let real, let refusal = KindFit.refusal(kind, column: real) {
+            state.message = StatusMessage(refusal, isError: true)
+            return []
+        }
         return edit(&state, describing: "\(name): kind \(raw)") { plan in
             guard let index = plan.columns.firstIndex(where: { $0.name == name }), plan.columns[index].kind != kind else { return false }
             plan.columns[index].kind = kind
@@ -143,53 +190,6 @@ extension Workbench {
         }
     }
 
-    /// Puts the cursor's column into the plan's (first) joint group — a Gaussian copula made on
-    /// first use — or takes it out of its group (a group goes when its last member does).
-    static func toggleJoint(_ state: inout WorkbenchState) -> [WorkbenchEffect] {
-        guard let column = state.cursorColumn else { return [] }
-        // A new group is a Gaussian copula; an existing group keeps its model.
-        let model = state.document?.plan.joint.first?.model ?? GaussianCopulaStrategy.descriptor.id
-        let kinds = JointRegistry.strategy(id: model)?.descriptor.supportedKinds ?? []
-        if !kinds.contains(column.kind), state.document?.plan.jointGroup(of: column.name) == nil {
-            state.message = StatusMessage("\(column.name): the \(model) joint model does not take \(column.kind.rawValue) columns", isError: true)
-            return []
-        }
-        let joining = state.document?.plan.jointGroup(of: column.name) == nil
-        return edit(&state, describing: joining ? "\(column.name) joins the joint group" : "\(column.name) leaves the joint group") { plan in
-            if let index = plan.joint.firstIndex(where: { $0.columns.contains(column.name) }) {
-                plan.joint[index].columns.removeAll { $0 == column.name }
-                plan.joint[index].memberParameters[column.name] = nil
-                if plan.joint[index].columns.isEmpty { plan.joint.remove(at: index) }
-            } else if plan.joint.isEmpty {
-                plan.joint = [JointPlan(model: model, columns: [column.name])]
-            } else {
-                // Members keep the plan's column order.
-                let order = plan.columns.map(\.name)
-                plan.joint[0].columns.append(column.name)
-                plan.joint[0].columns.sort { order.firstIndex(of: $0)! < order.firstIndex(of: $1)! }
-            }
-            return true
-        }
-    }
-
-    /// The next joint model for the cursor's group (or the first group), its parameters reset.
-    static func cycleJointModel(_ state: inout WorkbenchState) -> [WorkbenchEffect] {
-        guard let plan = state.document?.plan, !plan.joint.isEmpty else {
-            state.message = StatusMessage("no joint group yet: J adds the column to one", isError: true)
-            return []
-        }
-        let index = state.cursorColumn.flatMap { column in plan.joint.firstIndex { $0.columns.contains(column.name) } } ?? 0
-        let ids = JointRegistry.ids
-        let next = ids[((ids.firstIndex(of: plan.joint[index].model) ?? -1) + 1) % ids.count]
-        return edit(&state, describing: "joint group '\(plan.joint[index].name)': \(next)") { plan in
-            guard plan.joint[index].model != next else { return false }
-            plan.joint[index].model = next
-            plan.joint[index].parameters = Parameters()
-            plan.joint[index].memberParameters = [:]
-            return true
-        }
-    }
-
     static func reseed(_ state: inout WorkbenchState) -> [WorkbenchEffect] {
         edit(&state, describing: "new seed") { plan in
             var generator = SplitMix64(state: plan.seed)
@@ -208,7 +208,7 @@ extension Workbench {
         guard change(&document.plan) else { return [] }
         document.refitWidths()
         state.document = document
-        state.history.undo.append(before)
+        state.history.undo.append(EditHistory.Entry(plan: before, description: description))
         state.history.redo.removeAll()
         state.message = StatusMessage(description)
         return planChanged(&state)
@@ -219,11 +219,11 @@ extension Workbench {
             state.message = StatusMessage("nothing to undo")
             return []
         }
-        state.history.redo.append(document.plan)
-        document.plan = previous
+        state.history.redo.append(EditHistory.Entry(plan: document.plan, description: previous.description))
+        document.plan = previous.plan
         document.refitWidths()
         state.document = document
-        state.message = StatusMessage("undone")
+        state.message = StatusMessage("undone: \(previous.description)")
         return planChanged(&state)
     }
 
@@ -232,100 +232,30 @@ extension Workbench {
             state.message = StatusMessage("nothing to redo")
             return []
         }
-        state.history.undo.append(document.plan)
-        document.plan = next
+        state.history.undo.append(EditHistory.Entry(plan: document.plan, description: next.description))
+        document.plan = next.plan
         document.refitWidths()
         state.document = document
-        state.message = StatusMessage("redone")
+        state.message = StatusMessage("redone: \(next.description)")
         return planChanged(&state)
     }
 
-    /// After any change of the plan: refresh the preview and schedule the autosave.
+    /// After any change of the plan: refresh the preview and write the autosave.
     static func planChanged(_ state: inout WorkbenchState) -> [WorkbenchEffect] {
         keepCursorVisible(&state)
         var effects = requestPreview(&state)
         state.autosave.generation += 1
-        if state.autosave.path != nil {
-            effects.append(.scheduleAutosave(generation: state.autosave.generation, delayMilliseconds: state.autosaveDelayMilliseconds))
-        }
+        effects += autosaveEffects(state)
         return effects
     }
 
-    // MARK: Preview
-
-    /// Asks for the preview of the current plan, reusing every fitted model and generated
-    /// column that the edit left valid.
-    static func requestPreview(_ state: inout WorkbenchState) -> [WorkbenchEffect] {
-        guard let document = state.document else { return [] }
-        let plan = document.plan
-        let total = document.totalRows
-        let outputs = plan.outputColumns
-        var reuseFitted: [String: PreviewState.Fitted] = [:]
-        // Whole plans (joint groups, constraints, conditions) are fitted and sampled together.
-        for column in outputs where !PreviewBuilder.needsWholePlan(plan) {
-            if let fitted = state.preview.fitted[column.name], fitted.plan == column { reuseFitted[column.name] = fitted }
-        }
-        var reuseGenerated: [String: PreviewState.Generated] = [:]
-        for column in outputs {
-            if reuseFitted[column.name] != nil, let generated = state.preview.generated[column.name], generated.plan == column,
-               generated.seed == plan.seed, generated.totalRows == total {
-                reuseGenerated[column.name] = generated
-            }
-        }
-        // A column that reads a regenerated column is regenerated too (to a fixed point).
-        var changed = true
-        while changed {
-            changed = false
-            for (name, _) in reuseGenerated {
-                let dependencies = reuseFitted[name]?.column.model.dependencies ?? []
-                if dependencies.contains(where: { reuseGenerated[$0] == nil }) {
-                    reuseGenerated[name] = nil
-                    changed = true
-                }
-            }
-        }
-        state.preview.generation += 1
-        state.preview.pending = true
-        return [.buildPreview(PreviewJob(generation: state.preview.generation, table: document.table, plan: plan,
-                                         totalRows: total, reuseFitted: reuseFitted, reuseGenerated: reuseGenerated))]
-    }
-
-    static func previewBuilt(_ generation: Int, _ result: PreviewResult, _ state: inout WorkbenchState) -> [WorkbenchEffect] {
-        guard generation == state.preview.generation, let document = state.document else { return [] }
-        state.preview.pending = false
-        state.preview.fitted = result.fitted
-        state.preview.generated = result.generated
-        state.preview.errors = result.errors
-        RowOrdering.refreshSynthetic(&state)
-        keepCursorVisible(&state)
-        // Rule figures of an older preview would describe other rows.
-        state.fidelity.rules = nil
-        // Fidelity of this preview, on the columns that were generated.
-        let names = document.plan.outputColumns.map(\.name).filter { result.generated[$0] != nil }
-        guard !names.isEmpty else { return [] }
-        let rows = min(document.realSample.rowCount, state.preview.rowCount)
-        let columns = names.map { name -> Column in
-            let values = result.generated[name]!.values
-            return Column(name: name, values: values.values, validity: values.validity)
-        }
-        var kinds: [String: ColumnKind] = [:]
-        for column in document.plan.columns { kinds[column.name] = column.kind }
-        state.fidelity.generation = generation
-        state.fidelity.qualityPending = true
-        state.fidelity.error = nil
-        let job = FidelityJob(generation: generation, real: document.realSample, syntheticColumns: columns, rows: rows,
-                              holdout: document.holdout, kinds: kinds, seed: document.plan.seed)
-        state.fidelity.privacyJob = job
-        state.fidelity.privacy = nil
-        state.fidelity.privacyPending = false
-        return [.computeQuality(job)] + requestPrivacyIfShown(&state) + requestRuleCheck(&state)
-    }
-
-    /// Asks for the privacy figures of the newest preview when a screen that shows them is open.
-    static func requestPrivacyIfShown(_ state: inout WorkbenchState) -> [WorkbenchEffect] {
-        guard let job = state.fidelity.privacyJob, state.page == .fidelity || state.grid.inspect else { return [] }
-        state.fidelity.privacyJob = nil
-        state.fidelity.privacyPending = true
-        return [.computePrivacy(job)]
+    /// The autosave for the plan as it is now: written at once on every edit (a session file
+    /// of a few kilobytes, written atomically off the UI thread), so that Ctrl-C, a closed
+    /// terminal or a crash right after an edit loses nothing; removed when the edits were all
+    /// undone (nothing is left to recover).
+    static func autosaveEffects(_ state: WorkbenchState) -> [WorkbenchEffect] {
+        guard let path = state.autosave.path, let document = state.document else { return [] }
+        guard document.isDirty else { return [.removeFile(path: path)] }
+        return [.writeAutosave(SessionMapping.session(for: document, state: state, savingTo: path), path: path)]
     }
 }

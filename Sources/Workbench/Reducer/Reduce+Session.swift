@@ -28,6 +28,15 @@ extension Workbench {
             case "inspect": state.grid.inspect = true
             default: break
             }
+            if let rows = view.rows.flatMap(GridState.View.init(rawValue:)) { state.grid.view = rows }
+            // Rows and scroll wait for the rows (clamped to them: the file may have fewer now).
+            if view.cursorRow != nil || view.topRow != nil {
+                state.grid.restoreRows = RestoredRows(cursorRow: max(0, view.cursorRow ?? 0), topRow: max(0, view.topRow ?? 0))
+            }
+            if let name = view.leftColumn, let index = result.document.plan.columns.firstIndex(where: { $0.name == name }) {
+                state.grid.leftColumn = index
+            }
+            state.fidelityScroll = max(0, view.fidelityScroll ?? 0)
         }
         keepCursorVisible(&state)
         state.message = result.warnings.first.map { StatusMessage($0, isError: true) }
@@ -51,6 +60,11 @@ extension Workbench {
         case .close:
             state.overlay = nil
             return []
+        case .complete:
+            switch prompt.purpose {
+            case .open, .saveAs: return [.completePath(text: prompt.text, directory: state.currentDirectory)]
+            default: break
+            }
         case .select:
             state.overlay = nil
             return accept(prompt, &state)
@@ -88,12 +102,8 @@ extension Workbench {
             return saveEffects(to: absolute(text, in: state.currentDirectory), thenQuit: thenQuit, &state)
         case .open:
             guard !text.isEmpty else { return [] }
-            let path = absolute(text, in: state.currentDirectory)
-            if state.document?.isDirty == true {
-                state.overlay = .confirm(.openUnsaved(path: path))
-                return []
-            }
-            return open(path, &state)
+            // Whether the file is there is asked first: no edits are given up for a typo.
+            return [.probeOpen(path: absolute(text, in: state.currentDirectory))]
         case .palette:
             return runPalette(text, selected: prompt.selected, &state)
         }

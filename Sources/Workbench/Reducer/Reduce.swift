@@ -104,11 +104,25 @@ extension Workbench {
         case .saveFailed(let message):
             state.message = StatusMessage("not saved: \(message)", isError: true)
             return []
-        case .autosaveDue(let generation):
-            guard generation == state.autosave.generation, let document = state.document, document.isDirty,
-                  let path = state.autosave.path else { return [] }
-            return [.writeAutosave(SessionMapping.session(for: document, state: state, savingTo: path), path: path)]
         case .autosaveWritten:
+            return []
+        case .openProbed(let path, let exists):
+            guard exists else {
+                state.message = StatusMessage("no file \(relative(path, to: state.currentDirectory)); nothing opened", isError: true)
+                return []
+            }
+            if state.document?.isDirty == true {
+                state.overlay = .confirm(.openUnsaved(path: path))
+                return []
+            }
+            return open(path, &state)
+        case .pathCompleted(let text, let completed, let matches):
+            // Only if the prompt still holds what was completed (typing went on otherwise).
+            guard case .prompt(var prompt) = state.overlay, prompt.text == text else { return [] }
+            prompt.text = completed
+            prompt.completions = matches.isEmpty ? ["no file starts with " + (text.isEmpty ? "that" : text)]
+                : matches.count > 1 ? matches : []
+            state.overlay = .prompt(prompt)
             return []
         case .autosaveFailed(let message):
             state.message = StatusMessage("autosave failed: \(message)", isError: true)
@@ -128,7 +142,8 @@ extension Workbench {
     static func run(_ command: WorkbenchCommand, _ state: inout WorkbenchState) -> [WorkbenchEffect] {
         if command == .forceQuit {
             state.exitRequested = true
-            return []
+            // The edits stay in the autosave: written again here, after every queued write.
+            return autosaveEffects(state).filter { if case .writeAutosave = $0 { true } else { false } }
         }
         if command == .suspend {
             // The app hands the terminal back and stops; the screen is drawn again on resume.
@@ -167,6 +182,7 @@ extension Workbench {
         case .prompt(var prompt):
             prompt.text.append(character)
             prompt.selected = 0
+            prompt.completions = []
             state.overlay = .prompt(prompt)
         case .form(var form):
             guard !form.fields.isEmpty else { return [] }

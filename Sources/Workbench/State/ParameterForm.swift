@@ -8,16 +8,21 @@ public struct ParameterForm: Sendable, Equatable {
         /// The value as typed; empty means the default.
         public var text: String
         public var error: String?
+        /// The error came from a check across fields (cleared when they change).
+        var crossError = false
     }
 
     public var column: String
     public var strategy: String
     public var fields: [Field]
     public var selected = 0
+    /// The column's storage, for checks across fields (`FormChecks`).
+    public var shape: ValueShape
 
-    public init(column: String, strategy: String, schema: [ParameterSpec], parameters: Parameters) {
+    public init(column: String, strategy: String, schema: [ParameterSpec], parameters: Parameters, shape: ValueShape = .text) {
         self.column = column
         self.strategy = strategy
+        self.shape = shape
         fields = schema.map { spec in
             Field(spec: spec, text: parameters[spec.name].map(Self.editText) ?? "", error: nil)
         }
@@ -36,8 +41,23 @@ public struct ParameterForm: Sendable, Equatable {
         return result
     }
 
-    /// Re-checks one field against its spec.
+    /// Re-checks one field against its spec, then the checks across fields.
     public mutating func validate(_ index: Int) {
+        validateField(index)
+        let values = fields.map { Self.value($0.text, for: $0.spec) ?? $0.spec.defaultValue }
+        let names = fields.map(\.spec.name)
+        let cross = FormChecks.errors(strategy: strategy, shape: shape) { name in names.firstIndex(of: name).map { values[$0] } }
+        for other in fields.indices where cross[fields[other].spec.name] != nil || fields[other].crossError {
+            validateField(other)
+            if let error = cross[fields[other].spec.name], fields[other].error == nil {
+                fields[other].error = error
+                fields[other].crossError = true
+            }
+        }
+    }
+
+    private mutating func validateField(_ index: Int) {
+        fields[index].crossError = false
         let field = fields[index]
         guard let value = Self.value(field.text, for: field.spec) else {
             fields[index].error = field.text.isEmpty ? nil : "expected \(field.spec.allowedDescription)"

@@ -28,6 +28,9 @@ public struct PreviewState: Sendable {
     public var generated: [String: Generated] = [:]
     /// Fit or generation errors by column.
     public var errors: [String: String] = [:]
+    /// Columns whose rows are the last good ones, kept on screen while the newest preview
+    /// failed for them (drawn muted, the title says so).
+    public var stale: Set<String> = []
 
     /// Rows the preview holds (chunk 0 of the output).
     public var rowCount: Int {

@@ -38,7 +38,14 @@ public enum SessionMapping {
             session.source = source
         }
         let panel: String? = state.page == .fidelity ? "fidelity" : state.grid.inspect ? "inspect" : nil
-        session.view = Session.ViewState(cursorColumn: state.cursorColumn?.name, panel: panel)
+        // Where the grid was; what is at its start stays unwritten (a save changes nothing it need not).
+        let columns = document.plan.columns
+        func unlessZero(_ value: Int) -> Int? { value == 0 ? nil : value }
+        session.view = Session.ViewState(
+            cursorColumn: state.cursorColumn?.name, panel: panel, cursorRow: unlessZero(state.grid.cursorRow),
+            rows: state.grid.view == .real ? nil : state.grid.view.rawValue, topRow: unlessZero(state.grid.topRow),
+            leftColumn: state.grid.leftColumn > 0 && columns.indices.contains(state.grid.leftColumn) ? columns[state.grid.leftColumn].name : nil,
+            fidelityScroll: unlessZero(state.fidelityScroll))
         return session
     }
 

@@ -28,9 +28,10 @@ public enum WorkbenchAction: Sendable {
     case saveFailed(String)
     /// The save would replace a file that is not this session's.
     case saveWouldReplace(path: String, thenQuit: Bool)
-    /// The autosave delay after edit `generation` has passed.
-    case autosaveDue(generation: Int)
     case autosaveWritten(path: String)
+    case openProbed(path: String, exists: Bool)
+    /// `text` was completed to `completed`; `matches` are the names that fit.
+    case pathCompleted(text: String, completed: String, matches: [String])
     case autosaveFailed(String)
 }
 

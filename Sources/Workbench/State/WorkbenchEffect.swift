@@ -15,10 +15,13 @@ public enum WorkbenchEffect: Sendable {
     /// Count how often the preview breaks each rule.
     case checkRules(RuleCheckJob)
     case save(SaveJob)
-    /// Send `.autosaveDue(generation)` after the delay.
-    case scheduleAutosave(generation: Int, delayMilliseconds: Int)
+    /// Written on every edit, atomically; the app runs it at once, before the next frame.
     case writeAutosave(Session, path: String)
     case removeFile(path: String)
+    /// Does the file `o` names exist? (asked before offering to discard edits for it)
+    case probeOpen(path: String)
+    /// Tab in a file prompt: complete `text` (relative to `directory`).
+    case completePath(text: String, directory: String)
 }
 
 public struct LoadRequest: Sendable {

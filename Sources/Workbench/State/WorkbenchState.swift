@@ -44,15 +44,13 @@ public struct WorkbenchState: Sendable {
     public var newSessionSeed: UInt64?
     /// A session made from a bare CSV gets the joint model `doppel plan` would choose.
     public var chooseJointModel: Bool
-    /// Wait this long after the last edit before writing the autosave.
-    public var autosaveDelayMilliseconds: Int
     /// Set when the workbench should end.
     public var exitRequested = false
     /// Set by Ctrl-Z: the app suspends the program (the terminal given back) and clears it.
     public var suspendRequested = false
 
     public init(launch: WorkbenchLaunch, width: Int, height: Int, currentDirectory: String,
-                newSessionSeed: UInt64? = nil, chooseJointModel: Bool = true, autosaveDelayMilliseconds: Int = 1500) {
+                newSessionSeed: UInt64? = nil, chooseJointModel: Bool = true) {
         self.launch = launch
         self.width = width
         self.height = height
@@ -61,7 +59,6 @@ public struct WorkbenchState: Sendable {
         self.phase = .loading("loading")
         self.newSessionSeed = newSessionSeed
         self.chooseJointModel = chooseJointModel
-        self.autosaveDelayMilliseconds = autosaveDelayMilliseconds
     }
 
     /// The screen that has the keyboard.
@@ -96,6 +93,15 @@ public struct GridState: Sendable, Equatable {
     public var order = RowOrder()
     /// The text `/` last searched for in a column (`n` and `N` search again).
     public var search: String?
+    /// The cursor row and top row a reopened session asks for, applied once the rows exist
+    /// (synthetic rows come with the first preview, after the load).
+    public var restoreRows: RestoredRows?
+}
+
+/// Where a session's grid was, waiting for its rows.
+public struct RestoredRows: Sendable, Equatable {
+    public var cursorRow: Int
+    public var topRow: Int
 }
 
 /// A modal screen over the page.
@@ -163,6 +169,8 @@ public struct Prompt: Sendable, Equatable {
     public var text: String
     /// The highlighted palette match.
     public var selected = 0
+    /// What Tab found in a file prompt, shown above it (cleared by typing).
+    public var completions: [String] = []
 
     public init(purpose: Purpose, text: String = "") {
         self.purpose = purpose
@@ -225,10 +233,16 @@ public enum Question: Sendable {
     static func fileName(_ path: String) -> String { path.split(separator: "/").last.map(String.init) ?? path }
 }
 
-/// Plans before and after each edit.
+/// Plans before and after each edit, each with what the edit did (so that `u` and `U` can
+/// say what they undid or redid, and a failed preview can name the edit to undo).
 public struct EditHistory: Sendable {
-    public var undo: [Plan] = []
-    public var redo: [Plan] = []
+    public struct Entry: Sendable {
+        public var plan: Plan
+        public var description: String
+    }
+
+    public var undo: [Entry] = []
+    public var redo: [Entry] = []
 }
 
 /// A line for the status bar.
@@ -242,9 +256,9 @@ public struct StatusMessage: Sendable, Equatable {
     }
 }
 
-/// The debounced autosave.
+/// The autosave, written on every edit.
 public struct AutosaveState: Sendable, Equatable {
-    /// Counts edits; a scheduled write runs only if no edit came after it.
+    /// Counts edits.
     public var generation = 0
     /// The autosave file beside the session (`.NAME.doppel.autosave`).
     public var path: String?

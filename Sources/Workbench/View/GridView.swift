@@ -54,10 +54,12 @@ enum GridView {
             let name = DisplayWidth.pad(palette.text(column.name), to: shown, ellipsis: palette.glyphs.ellipsis)
             buffer.set(x, area.y, name, isCursor ? headerStyle.adding(.reverse) : headerStyle, within: cell)
             let error = state.preview.errors[column.name]
-            let joint = document.plan.jointGroup(of: column.name) != nil
-            let badge = error != nil ? "! \(column.strategy)"
-                : (joint ? "J " : "") + (document.compactHeaders ? ColumnBadge.kind(column.kind)
-                    : ColumnBadge.text(kind: column.kind, strategy: column.strategy))
+            // A joint member shows what really draws it (a CART leaf member: the tree, not its strategy).
+            let membership = JointMembership.of(column.name, in: document.plan)
+            let strategy = membership?.badge(strategy: column.strategy) ?? column.strategy
+            let badge = error != nil || (synthetic && state.preview.stale.contains(column.name)) ? "! \(strategy)"
+                : (membership != nil ? "J " : "") + (document.compactHeaders ? ColumnBadge.kind(column.kind)
+                    : ColumnBadge.text(kind: column.kind, strategy: strategy))
             buffer.set(x, area.y + 1, DisplayWidth.pad(badge, to: shown, ellipsis: palette.glyphs.ellipsis),
                        error != nil ? palette.bad : muted, within: cell)
 
@@ -93,6 +95,8 @@ enum GridView {
                     text = DisplayWidth.pad(palette.ui(missing), to: shown, ellipsis: palette.glyphs.ellipsis)
                     style = muted
                 }
+                // The last good rows of a failed preview: kept, but muted.
+                if synthetic && state.preview.stale.contains(column.name) { style = muted }
                 if isCursor && row == state.grid.cursorRow { style = cursorStyle }
                 buffer.set(x, y, text, style, within: cell)
             }

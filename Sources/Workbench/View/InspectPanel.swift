@@ -16,13 +16,22 @@ enum InspectPanel {
         let score = state.fidelity.quality?.columns.first { $0.column == column.name }?.score
         let scoreText = score.map { "fidelity " + ChartFormat.score($0) }
             ?? (state.fidelity.qualityPending ? "fidelity computing…" : "fidelity n/a")
-        let title = palette.ui([column.name, column.kind.rawValue, column.strategy, scoreText].joined(separator: " · "))
+        let membership = JointMembership.of(column.name, in: document.plan)
+        let title = palette.ui([column.name, column.kind.rawValue, membership?.badge(strategy: column.strategy) ?? column.strategy,
+                                scoreText].joined(separator: " · "))
         buffer.set(area.x, area.y, String(repeating: rule, count: area.width), palette.muted, within: area)
         buffer.set(area.x + 1, area.y, " " + DisplayWidth.truncate(title, to: max(0, area.width - 4), ellipsis: palette.glyphs.ellipsis) + " ",
                    palette.title, within: area)
         var y = area.y + 1
         let inner = Rect(x: area.x + 1, y: area.y, width: max(0, area.width - 2), height: area.height)
         let values = document.table.column(named: column.name)?.values
+        if let membership {
+            for line in Workbench.wrap(palette.ui(membership.summary(strategy: column.strategy)), width: max(1, inner.width)) {
+                guard y < area.bottom else { return }
+                buffer.set(inner.x, y, line, palette.muted, within: inner)
+                y += 1
+            }
+        }
         for items in profileItems(document.profile(named: column.name), column: column, values: values) {
             guard y < area.bottom else { return }
             buffer.set(inner.x, y, fitItems(items.map { palette.text($0) }, width: inner.width, ellipsis: palette.glyphs.ellipsis),
@@ -39,10 +48,13 @@ enum InspectPanel {
                        palette.muted, within: inner)
             y += 1
         }
-        if let error = state.preview.errors[column.name] ?? state.preview.errors[PreviewBuilder.planKey], y < area.bottom {
-            buffer.set(inner.x, y, DisplayWidth.truncate("error: " + error, to: inner.width, ellipsis: palette.glyphs.ellipsis),
-                       palette.bad, within: inner)
-            y += 1
+        if let error = state.preview.errors[column.name] ?? state.preview.errors[PreviewBuilder.planKey] {
+            // Whole, wrapped: the message is what says how to fix the plan.
+            for line in Workbench.wrap(palette.ui("error: " + error), width: max(1, inner.width)) {
+                guard y < area.bottom else { break }
+                buffer.set(inner.x, y, line, palette.bad, within: inner)
+                y += 1
+            }
         }
         let hints = hintLines(state.fidelity.privacy, column: column.name, sampled: sampled)
         let hintRows = min(hints.count, 2)

@@ -27,10 +27,19 @@ enum OverlayView {
 
     static func strategyPicker(_ picker: ListPicker, _ state: WorkbenchState, into buffer: inout Buffer) {
         let column = state.document?.plan.column(named: picker.column)
+        let selected = picker.items.indices.contains(picker.selected) ? StrategyRegistry.strategy(id: picker.items[picker.selected])?.descriptor : nil
+        // The list's lines are cut to the box; the highlighted strategy's description is whole below.
+        var about = selected.map { Workbench.wrap(state.palette.text($0.help), width: max(1, min(76, state.width) - 4)) } ?? []
+        // A member its joint model draws itself: said before choosing, not only after.
+        if let plan = state.document?.plan, let membership = JointMembership.of(picker.column, in: plan), membership.drawnBy != nil {
+            let note = "J: \(membership.group.model) draws \(picker.column) itself, so a fitted strategy is refused; "
+                + "a made-up or derived one takes it out of the group"
+            about = Workbench.wrap(state.palette.ui(note), width: max(1, min(76, state.width) - 4)) + about
+        }
         let inner = box(title: "strategy for \(picker.column) (\(column?.kind.rawValue ?? "?"))", width: 76,
-                        height: picker.items.count + 5, state: state, into: &buffer)
+                        height: picker.items.count + 5 + about.count, state: state, into: &buffer)
         let idWidth = max(10, picker.items.map(\.count).max() ?? 10)
-        let visible = max(1, inner.height - 2)
+        let visible = max(1, inner.height - 2 - about.count)
         let top = max(0, min(picker.selected - visible + 1, picker.items.count - visible))
         for (offset, index) in (top..<min(picker.items.count, top + visible)).enumerated() {
             let id = picker.items[index]
@@ -41,7 +50,10 @@ enum OverlayView {
             buffer.set(inner.x, inner.y + offset, DisplayWidth.pad(line, to: inner.width, ellipsis: state.palette.glyphs.ellipsis),
                        style, within: inner)
         }
-        if let descriptor = picker.items.indices.contains(picker.selected) ? StrategyRegistry.strategy(id: picker.items[picker.selected])?.descriptor : nil {
+        for (offset, line) in about.enumerated() {
+            buffer.set(inner.x, inner.bottom - 1 - about.count + offset, line, .plain, within: inner)
+        }
+        if let descriptor = selected {
             let note = "\(descriptor.family.rawValue); its model keeps: \(descriptor.exposure.rawValue)"
             buffer.set(inner.x, inner.bottom - 1, DisplayWidth.truncate(note, to: inner.width), state.palette.muted, within: inner)
         }
@@ -61,16 +73,23 @@ enum OverlayView {
     }
 
     static func form(_ form: ParameterForm, _ state: WorkbenchState, into buffer: inout Buffer) {
-        let rowsPerField = 1
-        let errors = form.fields.filter { $0.error != nil }.count
-        let inner = box(title: "parameters of \(form.strategy) for \(form.column)", width: 76,
-                        height: form.fields.count * rowsPerField + errors + 6, state: state, into: &buffer)
+        let palette = state.palette
         let nameWidth = max(8, form.fields.map { $0.spec.name.count }.max() ?? 8)
         let valueWidth = 18
+        // Help, allowed values and errors wrap: none is cut, whatever the width.
+        let innerWidth = max(1, min(76, state.width) - 4)
+        let errorWidth = max(1, innerWidth - nameWidth - 3)
+        let errorLines = form.fields.map { field in field.error.map { Workbench.wrap(palette.text($0), width: errorWidth) } ?? [] }
+        let spec = form.fields.indices.contains(form.selected) ? form.fields[form.selected].spec : nil
+        let helpLines = spec.map { Workbench.wrap(palette.text($0.help), width: innerWidth) } ?? []
+        let allowedLines = spec.map { Workbench.wrap("allowed: " + palette.text($0.allowedDescription), width: innerWidth) } ?? []
+        let footer = helpLines.count + allowedLines.count
+        let membership = state.document.flatMap { JointMembership.of(form.column, in: $0.plan) }
+        let inner = box(title: "parameters of \(form.strategy) for \(form.column)", width: 76,
+                        height: form.fields.count + errorLines.map(\.count).reduce(0, +) + footer + 3, state: state, into: &buffer)
         var y = inner.y
-        let palette = state.palette
         for (index, field) in form.fields.enumerated() {
-            guard y < inner.bottom - 2 else { break }
+            guard y < inner.bottom - footer else { break }
             let selected = index == form.selected
             let isChoice = ParameterForm.isChoice(field.spec)
             let shown = field.text.isEmpty ? field.spec.defaultValue.displayText : field.text
@@ -80,22 +99,21 @@ enum OverlayView {
             let valueStyle: Style = field.error != nil ? palette.bad.adding(.underline)
                 : field.text.isEmpty ? palette.muted.adding(.underline) : Style(modifiers: .underline)
             buffer.set(inner.x + nameWidth + 3, y, DisplayWidth.pad(valueText, to: valueWidth, ellipsis: palette.glyphs.ellipsis), valueStyle, within: inner)
-            let note = field.text.isEmpty ? "default" : ""
+            // A joint member's parameters that its model does not use say so, before any edit.
+            let note = membership?.applies(field.spec.name) == false ? "not used in the joint group"
+                : field.text.isEmpty ? "default" : ""
             buffer.set(inner.x + nameWidth + 4 + valueWidth, y, DisplayWidth.truncate(note, to: max(0, inner.right - (inner.x + nameWidth + 4 + valueWidth))),
                        palette.muted, within: inner)
             y += 1
-            if let error = field.error {
-                buffer.set(inner.x + nameWidth + 3, y, DisplayWidth.truncate(palette.text(error), to: max(0, inner.right - inner.x - nameWidth - 3),
-                                                                             ellipsis: palette.glyphs.ellipsis), palette.bad, within: inner)
+            for line in errorLines[index] where y < inner.bottom - footer {
+                buffer.set(inner.x + nameWidth + 3, y, line, palette.bad, within: inner)
                 y += 1
             }
         }
-        if form.fields.indices.contains(form.selected) {
-            let spec = form.fields[form.selected].spec
-            buffer.set(inner.x, inner.bottom - 2, DisplayWidth.truncate(palette.text(spec.help), to: inner.width, ellipsis: palette.glyphs.ellipsis),
-                       .plain, within: inner)
-            buffer.set(inner.x, inner.bottom - 1, DisplayWidth.truncate("allowed: " + spec.allowedDescription, to: inner.width, ellipsis: palette.glyphs.ellipsis),
-                       palette.muted, within: inner)
+        var footerY = max(inner.y, inner.bottom - footer)
+        for (line, style) in helpLines.map({ ($0, Style.plain) }) + allowedLines.map({ ($0, palette.muted) }) {
+            buffer.set(inner.x, footerY, line, style, within: inner)
+            footerY += 1
         }
     }
 
@@ -112,7 +130,7 @@ enum OverlayView {
                 lines.append((palette.ui("· (null or not generated)"), palette.muted))
                 continue
             }
-            for line in wrapCharacters(palette.text(text), width: innerWidth) { lines.append((line, .plain)) }
+            for line in Workbench.wrapCharacters(palette.text(text), width: innerWidth) { lines.append((line, .plain)) }
         }
         let title = "\(view.column), row \(view.row)" + (view.values.count == 1 ? " (\(view.values[0].side))" : "")
         let inner = box(title: title, width: width, height: lines.count + 2, state: state, into: &buffer)
@@ -121,38 +139,44 @@ enum OverlayView {
         }
     }
 
-    /// `text` in lines of at most `width` columns, broken anywhere (a value has no words to keep).
-    static func wrapCharacters(_ text: String, width: Int) -> [String] {
-        var lines: [String] = []
-        var line = ""
-        var used = 0
-        for character in text {
-            let w = DisplayWidth.of(character)
-            if used + w > width, !line.isEmpty {
-                lines.append(line)
-                line = ""
-                used = 0
-            }
-            line.append(character)
-            used += w
-        }
-        if !line.isEmpty || lines.isEmpty { lines.append(line) }
-        return lines
-    }
 
     /// The `:` palette's matches, above the prompt line.
     static func paletteMatches(_ prompt: Prompt, _ state: WorkbenchState, into buffer: inout Buffer) {
-        let matches = CommandTable.paletteMatches(prompt.text).prefix(max(0, min(10, state.height - 3)))
-        guard !matches.isEmpty else { return }
-        let nameWidth = 14, keyWidth = 10
-        let top = state.height - 1 - matches.count
-        for (offset, binding) in matches.enumerated() {
-            let keys = binding.keyLabels(ascii: state.palette.isASCII).joined(separator: " ")
-            let line = " " + DisplayWidth.pad(binding.name, to: nameWidth) + DisplayWidth.pad(keys, to: keyWidth) + binding.help
-            let style: Style = offset == prompt.selected ? Style(modifiers: .reverse) : state.palette.muted.adding(.reverse)
+        let room = max(0, min(10, state.height - 3))
+        // Each match's help wraps under itself (none is cut); matches that do not fit are left
+        // for the arrows and more typing.
+        let matches = CommandTable.paletteMatches(prompt.text)
+        var rows = paletteRows(matches, from: 0, prompt: prompt, room: room, state)
+        if !rows.shown.contains(prompt.selected) {
+            // The highlighted match is further down: the list starts at it.
+            rows = paletteRows(matches, from: prompt.selected, prompt: prompt, room: room, state)
+        }
+        guard !rows.lines.isEmpty else { return }
+        let top = state.height - 1 - rows.lines.count
+        for (offset, (line, style)) in rows.lines.enumerated() {
             let row = Rect(x: 0, y: top + offset, width: state.width, height: 1)
             buffer.fill(row, with: .blank)
-            buffer.set(0, top + offset, DisplayWidth.pad(line, to: state.width, ellipsis: state.palette.glyphs.ellipsis), style)
+            buffer.set(0, top + offset, DisplayWidth.pad(line, to: state.width), style)
         }
+    }
+
+    /// The palette's lines from match `first` on, as many whole matches as fit in `room`.
+    private static func paletteRows(_ matches: [CommandBinding], from first: Int, prompt: Prompt, room: Int,
+                                    _ state: WorkbenchState) -> (lines: [(String, Style)], shown: Range<Int>) {
+        let nameWidth = 14, keyWidth = 10
+        var rows: [(String, Style)] = []
+        var end = first
+        for offset in first..<max(first, matches.count) {
+            let binding = matches[offset]
+            let keys = binding.keyLabels(ascii: state.palette.isASCII).joined(separator: " ")
+            let name = DisplayWidth.pad(binding.name, to: nameWidth)
+            let line = " " + name + (name.hasSuffix(" ") ? "" : " ") + DisplayWidth.pad(keys, to: keyWidth) + binding.help
+            let lines = Workbench.wrapHanging(line, indent: 1 + nameWidth + keyWidth, width: max(1, state.width))
+            guard rows.count + lines.count <= room else { break }
+            let style: Style = offset == prompt.selected ? Style(modifiers: .reverse) : state.palette.muted.adding(.reverse)
+            rows += lines.map { ($0, style) }
+            end = offset + 1
+        }
+        return (rows, first..<end)
     }
 }

@@ -43,22 +43,9 @@ extension Workbench {
         case .rules(let sheet): RulesView.render(sheet, state, into: &buffer)
         case .planSheet(let scroll): PlanSheetView.render(scroll: scroll, state, into: &buffer)
         case .prompt(let prompt) where prompt.purpose == .palette: OverlayView.paletteMatches(prompt, state, into: &buffer)
+        case .confirm(.recoverAutosave(_, let path)): RecoveryPrompt.render(path: path, state, into: &buffer)
         default: break
         }
         StatusBar.bottom(state, area: layout.status, into: &buffer)
-    }
-
-    static func wrap(_ text: String, width: Int) -> [String] {
-        var lines: [String] = []
-        var line = ""
-        for word in text.split(separator: " ") {
-            if !line.isEmpty, DisplayWidth.of(line) + 1 + DisplayWidth.of(String(word)) > width {
-                lines.append(line)
-                line = ""
-            }
-            line += (line.isEmpty ? "" : " ") + word
-        }
-        if !line.isEmpty { lines.append(line) }
-        return lines
     }
 }

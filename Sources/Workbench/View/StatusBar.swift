@@ -11,7 +11,9 @@ enum StatusBar {
         var parts = [document.displayName + (document.isDirty ? " (modified)" : "")]
         // Settings that change every row yet show in no column: said second, where they are not cut.
         if let badge = PlanSummary.badge(document.plan) { parts.append(badge) }
-        if state.preview.errors[PreviewBuilder.planKey] != nil {
+        if !state.preview.stale.isEmpty {
+            parts.append("preview failed: stale rows (marked !)")
+        } else if state.preview.errors[PreviewBuilder.planKey] != nil {
             parts.append("preview failed (see the column panel)")
         } else if state.preview.pending {
             parts.append("generating…")
@@ -54,6 +56,11 @@ enum StatusBar {
             let text = prompt.label + palette.text(prompt.text)
             let shown = DisplayWidth.of(text) + 1 > area.width ? String(text.suffix(max(0, area.width - 2))) : text
             buffer.set(area.x, area.y, shown + cursor, .plain, within: area)
+            if !prompt.completions.isEmpty, area.y >= 1 {
+                // Every match, wrapped above the prompt line.
+                errorLines(palette.text(prompt.completions.joined(separator: "  ")), palette: palette, style: palette.muted,
+                           above: Rect(x: area.x, y: area.y - 1, width: area.width, height: 1), into: &buffer)
+            }
             return
         case .confirm(let question):
             buffer.set(area.x, area.y, DisplayWidth.truncate(palette.ui(question.text), to: area.width, ellipsis: palette.glyphs.ellipsis),
@@ -62,14 +69,17 @@ enum StatusBar {
         default:
             break
         }
-        if let message = state.message, message.isError, state.overlay == nil,
+        if let message = state.message, state.overlay == nil || state.screen == .form,
            DisplayWidth.of(palette.ui(message.text)) > area.width, area.y >= 1 {
-            errorLines(palette.ui(message.text), palette: palette, above: area, into: &buffer)
+            errorLines(palette.ui(message.text), palette: palette, style: message.isError ? palette.bad.adding(.bold) : palette.title,
+                       above: area, into: &buffer)
             return
         }
         // The form and the rules panel edit the plan: what an edit did (or why not) shows there too.
         if let message = state.message, state.overlay == nil || state.screen == .form || state.screen == .rules {
-            let text = DisplayWidth.truncate(palette.ui(message.text), to: message.isError ? area.width : area.width / 2,
+            // A message is never cut: one longer than half the line goes without the hints.
+            let whole = DisplayWidth.of(palette.ui(message.text)) > area.width / 2
+            let text = DisplayWidth.truncate(palette.ui(message.text), to: message.isError || whole ? area.width : area.width / 2,
                                              ellipsis: palette.glyphs.ellipsis)
             let end = buffer.set(area.x, area.y, text, message.isError ? palette.bad.adding(.bold) : palette.title, within: area)
             hints(state, from: end + 2, area: area, into: &buffer)
@@ -80,9 +90,9 @@ enum StatusBar {
 
     /// An error too long for one line, whole: wrapped upwards from the status line over the
     /// page (at most a third of the screen; a longer one ends in an ellipsis).
-    static func errorLines(_ text: String, palette: Palette, above area: Rect, into buffer: inout Buffer) {
+    static func errorLines(_ text: String, palette: Palette, style: Style? = nil, above area: Rect, into buffer: inout Buffer) {
         let lines = Workbench.wrap(text, width: max(1, area.width))
-        let room = max(1, min(lines.count, (area.y + 1) / 3))
+        let room = max(1, min(lines.count, (area.y + 1) / 2))
         var shown = Array(lines.prefix(room))
         if lines.count > room, let last = shown.popLast() {
             shown.append(DisplayWidth.truncate(last + " " + palette.glyphs.ellipsis, to: area.width - 1, ellipsis: palette.glyphs.ellipsis))
@@ -92,7 +102,7 @@ enum StatusBar {
             let row = Rect(x: area.x, y: y, width: area.width, height: 1)
             buffer.fill(row, with: .blank)
             buffer.set(area.x, y, DisplayWidth.truncate(line, to: area.width, ellipsis: palette.glyphs.ellipsis),
-                       palette.bad.adding(.bold), within: row)
+                       style ?? palette.bad.adding(.bold), within: row)
         }
     }
 
