@@ -34,7 +34,7 @@ import TerminalUI
 
         init(_ target: WorkbenchLaunch.Target, in directory: String, width: Int = 80, height: Int = 16) {
             state = WorkbenchState(launch: WorkbenchLaunch(target: target, ascii: true, color: false), width: width, height: height,
-                                   currentDirectory: directory, newSessionSeed: 42, chooseJointModel: false, autosaveDelayMilliseconds: 0)
+                                   currentDirectory: directory, newSessionSeed: 42, chooseJointModel: false)
             send(.start)
         }
 
@@ -43,7 +43,6 @@ import TerminalUI
             effects = pending
             while !pending.isEmpty {
                 let effect = pending.removeFirst()
-                if case .scheduleAutosave = effect { continue }
                 performed.append(effect)
                 for action in runner.perform(effect) { pending += Workbench.reduce(&state, action) }
             }
@@ -61,8 +60,9 @@ import TerminalUI
             return buffer.plainLines()
         }
 
+        /// Whether the last key wrote the autosave (every edit does, at once).
         var autosaveScheduled: Bool {
-            effects.contains { if case .scheduleAutosave = $0 { return true } else { return false } }
+            effects.contains { if case .writeAutosave = $0 { return true } else { return false } }
         }
     }
 
