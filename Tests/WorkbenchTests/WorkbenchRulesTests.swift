@@ -60,9 +60,16 @@ import TerminalUI
             return buffer.plainLines()
         }
 
-        /// Whether the last key wrote the autosave (every edit does, at once).
+        /// Whether the last key brought the autosave up to date (every edit writes it at once;
+        /// an edit that returns to the saved plan removes it, as nothing is left to recover).
         var autosaveScheduled: Bool {
-            effects.contains { if case .writeAutosave = $0 { return true } else { return false } }
+            effects.contains { effect in
+                switch effect {
+                case .writeAutosave: return true
+                case .removeFile(let path): return path.hasSuffix(".autosave")
+                default: return false
+                }
+            }
         }
     }
 
