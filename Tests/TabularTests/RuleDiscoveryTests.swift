@@ -158,3 +158,46 @@ extension RuleDiscoveryTests {
         #expect(!Self.texts(table).contains { $0.contains("determined by speed") })
     }
 }
+
+/// The other kinds at 99%: one row in a hundred breaks the rule, so none is listed.
+extension RuleDiscoveryTests {
+    @Test func datetimePartsAtNinetyNinePercentAreNotFound() throws {
+        let table = try Self.table("time_hour,hour", rows: 3_000, breakEvery: 100) { index, _, broken in
+            let seconds = 1_356_998_400.0 + Double(index) * 10_487
+            let hour = Int(DatetimeParts.value(.hour, of: seconds, in: .utc)!)
+            return "\(Self.iso(seconds)),\(broken ? (hour + 1) % 24 : hour)"
+        }
+        #expect(!Self.texts(table).contains { $0.hasPrefix("hour =") })
+    }
+
+    @Test func clockSumsAtNinetyNinePercentAreNotFound() throws {
+        let table = try Self.table("sched,delay,actual", breakEvery: 100) { _, random, broken in
+            let sched = random.int(5...23) * 100 + random.int(0...59)
+            let delay = random.int(-20...400)
+            let minutes = ((sched / 100) * 60 + sched % 100 + delay + (broken ? 7 : 0)) % 1440
+            let actual = minutes == 0 ? 2400 : (minutes / 60) * 100 + minutes % 60
+            return "\(sched),\(delay),\(actual)"
+        }
+        #expect(!Self.texts(table).contains { $0.hasPrefix("actual =") })
+    }
+
+    @Test func dependenciesAtNinetyNinePercentAreNotFound() throws {
+        let airports = ["EWR", "JFK", "LGA"]
+        let table = try Self.table("origin,distance", breakEvery: 100) { _, random, broken in
+            let o = random.int(0...2)
+            return "\(airports[o]),\(1000 + o * 37 + (broken ? 1 : 0))"
+        }
+        // (origin of distance holds exactly here: each distance belongs to one airport.)
+        #expect(!Self.texts(table).contains("distance is determined by origin"))
+    }
+
+    @Test func nullImplicationsAtNinetyNinePercentAreNotFound() throws {
+        // dep is missing in 20% of rows; arr is missing with it except in 1 row of 100 of those.
+        let table = try Self.table("dep,arr", rows: 5_000) { index, random, _ in
+            let cancelled = index % 5 == 0
+            let kept = cancelled && index % 500 == 0
+            return "\(cancelled ? "" : String(random.int(1...2359))),\(cancelled && !kept ? "" : String(random.int(1...2359)))"
+        }
+        #expect(!Self.texts(table).contains("arr is missing where dep is missing"))
+    }
+}
