@@ -81,9 +81,9 @@ import TerminalUI
             " sums.csv | 3 rules | 40 rows | 5 columns | real rows | seed 42   col 1/5 row 1",
             " Rules found in the real data: 3, 3 in force | preview: rows breaking each",
             " in plan  rule                                   kind         support   preview",
-            " in force total = a + b                          arithmetic    100.0%        0%",
-            " in force a < total                              order         100.0%        0%",
-            " in force b < total                              order         100.0%        0%",
+            " in force total = a + b                          arithmetic      100%        0%",
+            " in force a < total                              order           100%        0%",
+            " in force b < total                              order           100%        0%",
             "",
             "",
             "",
@@ -115,9 +115,9 @@ import TerminalUI
             " sums.csv (modified) | 2 rules | 40 rows | 5 columns | real rows~ col 1/5 row 1",
             " Rules found in the real data: 3, 2 in force | preview: rows breaking each",
             " in plan  rule                                   kind         support   preview",
-            " -        total = a + b                          arithmetic    100.0%     97.5%",
-            " in force a < total                              order         100.0%        0%",
-            " in force b < total                              order         100.0%        0%",
+            " -        total = a + b                          arithmetic      100%     97.5%",
+            " in force a < total                              order           100%        0%",
+            " in force b < total                              order           100%        0%",
             " not in the plan: a puts it in (total = a + b)",
         ])
 
@@ -142,9 +142,9 @@ import TerminalUI
             " sums.csv (modified) | 1 rule | 40 rows | 5 columns | real rows ~ col 1/5 row 1",
             " Rules found in the real data: 3, 1 in force | preview: rows breaking each",
             " in plan  rule                                   kind         support   preview",
-            " -        total = a + b                          arithmetic    100.0%     97.5%",
-            " -        a < total                              order         100.0%      7.5%",
-            " in force b < total                              order         100.0%        0%",
+            " -        total = a + b                          arithmetic      100%     97.5%",
+            " -        a < total                              order           100%      7.5%",
+            " in force b < total                              order           100%        0%",
             " not in the plan: a puts it in (a < total)",
         ])
         driver.press(.character("u"))
@@ -204,9 +204,9 @@ import TerminalUI
             " sums.csv (modified) | 3 rules | 40 rows | 5 columns | real rows~ col 3/5 row 1",
             " Rules found in the real data: 3, 3 in force | preview: rows breaking each",
             " in plan  rule                                   kind         support   preview",
-            " edited   total = a + b                          arithmetic    100.0%    100.0%",
-            " in force a < total                              order         100.0%        0%",
-            " in force b < total                              order         100.0%        0%",
+            " edited   total = a + b                          arithmetic      100%    100.0%",
+            " in force a < total                              order           100%        0%",
+            " in force b < total                              order           100%        0%",
         ])
         // The fidelity page: the rules the preview breaks more than the real rows, worst first.
         driver.press(.escape, .character("f"), .character("G"))
@@ -257,9 +257,9 @@ import TerminalUI
             "   range: start within [100, 500]; rows that break it are drawn again",
             "",
             " Rules found in the data, in force (R lists them all)",
-            "   total: formula a + b, computed from the row instead of modelled (support 100.0%)",
-            "   less: a < total; rows that break it are drawn again (support 100.0%)",
-            "   less: b < total; rows that break it are drawn again (support 100.0%)",
+            "   total: formula a + b, computed from the row instead of modelled (support 100%)",
+            "   less: a < total; rows that break it are drawn again (support 100%)",
+            "   less: b < total; rows that break it are drawn again (support 100%)",
             "Esc back",
         ])
         // Undo takes the settings back out of the badge.
@@ -288,9 +288,9 @@ import TerminalUI
             " sums.doppel.yaml | where 1, 2 rules | 40 rows | 5 columns | rea~ col 1/5 row 1",
             " Rules found in the real data: 3, 2 in force | preview: rows breaking each",
             " in plan  rule                                   kind         support   preview",
-            " in force total = a + b                          arithmetic    100.0%        0%",
-            " -        a < total                              order         100.0%        0%",
-            " in force b < total                              order         100.0%        0%",
+            " in force total = a + b                          arithmetic      100%        0%",
+            " -        a < total                              order           100%        0%",
+            " in force b < total                              order           100%        0%",
         ])
     }
 
@@ -323,7 +323,7 @@ import TerminalUI
             " gaps.csv | 1 rule | 40 rows | 3 columns | real rows | seed 42    col 1/3 row 1",
             " Rules found in the real data: 1, 1 in force | preview: rows breaking each",
             " in plan  rule                                   kind         support   preview",
-            " in force y is missing where x is missing        null implic~  100.0%        0%",
+            " in force y is missing where x is missing        null implic~    100%        0%",
             "", "", "", "", "", "", "", "", "", "",
             " in the plan: null_implies: y missing wherever x is; the value is made missing~",
             "u undo  a accept  d drop  e edit  Esc back",

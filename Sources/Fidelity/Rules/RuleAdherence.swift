@@ -1,3 +1,4 @@
+import Foundation
 import Tabular
 
 /// Whether synthetic rows obey the rules the real rows obey: each rule found in the real table
@@ -50,6 +51,20 @@ public struct RuleAdherence: Sendable {
         }
     }
 
+    /// A rule's support as a percentage that never reads 100% while a row breaks the rule: as
+    /// many digits as it takes for the rounded figure to stay below 100 (99.97%, 99.996%).
+    public static func supportPercent(_ share: Double) -> String {
+        if share >= 1 { return "100%" }
+        let value = max(0, share) * 100
+        var scale = 1.0
+        for digits in 1...6 {
+            scale *= 10
+            if (value * scale).rounded() / scale < 100 { return String(format: "%.\(digits)f%%", value) }
+        }
+        return "99.999999%"
+    }
+
+    /// A violation rate as a percentage with a few significant digits.
     public static func percent(_ rate: Double) -> String {
         if rate == 0 { return "0%" }
         let value = rate * 100

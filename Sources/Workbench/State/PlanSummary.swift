@@ -96,7 +96,7 @@ enum PlanSummary {
     }
 
     static func support(_ value: Double?) -> String {
-        value.map { " (support \(RuleAdherence.percent($0)))" } ?? ""
+        value.map { " (support \(RuleAdherence.supportPercent($0)))" } ?? ""
     }
 
     static func number(_ value: Double) -> String {

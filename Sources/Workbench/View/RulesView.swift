@@ -40,7 +40,7 @@ enum RulesView {
                 .map { RuleAdherence.percent($0.violationRate) } ?? ellipsis
             let status = !inForce[index] ? "-" : RulePlacement.isEdited(rule, in: plan, table: table) ? "edited" : "in force"
             let text = line(status, palette.text(rule.text), rule.kindName,
-                            RuleAdherence.percent(rule.support), preview)
+                            RuleAdherence.supportPercent(rule.support), preview)
             let style: Style = inForce[index] ? .plain : palette.muted
             buffer.set(0, listTop + offset, text, index == sheet.selected ? style.adding(.reverse) : style, within: area)
         }
