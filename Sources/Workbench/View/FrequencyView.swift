@@ -32,13 +32,13 @@ enum FrequencyView {
         buffer.set(0, area.y + 1, DisplayWidth.truncate(header, to: area.width, ellipsis: ellipsis), palette.muted)
 
         let maxShare = sheet.levels.reduce(0.0) { max($0, share($1.real, of: sheet.realRows), share($1.synthetic, of: sheet.syntheticRows)) }
-        func cells(_ count: Int, of total: Int, style: Style) -> [(String, Style)] {
+        func cells(_ count: Int, of total: Int, style: Style) -> [(text: String, style: Style, isBar: Bool)] {
             let fraction = share(count, of: total)
             let number = DisplayWidth.pad(String(count), to: countWidth, alignRight: true)
             let percent = DisplayWidth.pad(total > 0 ? ChartFormat.percent(fraction) : "", to: percentWidth, alignRight: true)
             let bar = DisplayWidth.pad(self.bar(maxShare > 0 ? fraction / maxShare : 0, width: barWidth, glyphs: palette.glyphs),
                                        to: barWidth)
-            return [(number + " " + percent + " ", .plain), (bar, style)]
+            return [(number + " " + percent + " ", .plain, false), (bar, style, true)]
         }
         let listTop = area.y + 2
         let visible = max(0, area.bottom - listTop)
@@ -47,13 +47,16 @@ enum FrequencyView {
             let y = listTop + offset
             let selected = index == sheet.selected
             let value = CellText.fit(texts[index], width: valueWidth, number: false, ellipsis: ellipsis)
-            var parts: [(String, Style)] = [(" " + value, level.text == nil ? palette.muted : .plain), (separator, palette.muted)]
+            var parts: [(text: String, style: Style, isBar: Bool)] = [(" " + value, level.text == nil ? palette.muted : .plain, false),
+                                                                       (separator, palette.muted, false)]
             parts += cells(level.real, of: sheet.realRows, style: palette.real)
-            parts.append((separator, palette.muted))
+            parts.append((separator, palette.muted, false))
             parts += cells(level.synthetic, of: sheet.syntheticRows, style: palette.synthetic)
             var x = 0
-            for (text, style) in parts {
-                x = buffer.set(x, y, text, selected ? style.adding(.reverse) : style, within: area)
+            for part in parts {
+                // The selection reverses the text, never a bar: a reversed bar reads as its
+                // complement (the empty part painted, the bar itself blank).
+                x = buffer.set(x, y, part.text, selected && !part.isBar ? part.style.adding(.reverse) : part.style, within: area)
             }
         }
         if levels == 0 {
