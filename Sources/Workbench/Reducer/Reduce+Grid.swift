@@ -109,20 +109,14 @@ extension Workbench {
     }
 
     static func helpCommand(_ command: WorkbenchCommand, scroll: Int, _ state: inout WorkbenchState) -> [WorkbenchEffect] {
-        let page = max(1, state.height - 3)
-        var offset = scroll
-        switch command {
-        case .moveUp: offset -= 1
-        case .moveDown: offset += 1
-        case .pageUp: offset -= page
-        case .pageDown: offset += page
-        case .firstRow: offset = 0
-        case .lastRow: offset = Int.max / 2
-        case .close: state.overlay = nil; return []
-        default: break
+        if case .close = command {
+            state.overlay = nil
+            return []
         }
-        let maximum = max(0, HelpView.lines(ascii: state.palette.isASCII, plan: state.document?.plan, width: max(1, state.width - 2)).count - (state.height - 2))
-        state.overlay = .help(scroll: max(0, min(offset, maximum)))
+        let lines = HelpView.lines(ascii: state.palette.isASCII, plan: state.document?.plan, width: max(1, state.width - 2)).count
+        // Scroll positions run from 0 to the last screenful: moved over that many positions.
+        let positions = lines - (state.height - 2) + 1
+        state.overlay = .help(scroll: moved(scroll, count: positions, by: command, page: max(1, state.height - 3)))
         return []
     }
 
