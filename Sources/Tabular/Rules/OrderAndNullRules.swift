@@ -39,7 +39,7 @@ extension RuleSearch {
         for source in withNulls {
             for target in withNulls where target.name != source.name {
                 // Automatic when the target is computed from the source.
-                if derivationReads(target.name, source.name) { continue }
+                if reaches(target.name, source.name) { continue }
                 let tally = RuleCheck.tally(.nullImplication(source: source.name, target: target.name), on: columns)
                 if qualifies(tally) { found.append((source.name, target.name)) }
             }
@@ -52,19 +52,5 @@ extension RuleSearch {
             }
             if !implied { accept(.nullImplication(source: rule.source, target: rule.target)) }
         }
-    }
-
-    /// Whether `target` is derived (directly or not) from `source`.
-    private func derivationReads(_ target: String, _ source: String) -> Bool {
-        var stack = [target], seen = Set<String>()
-        while let name = stack.popLast() {
-            guard seen.insert(name).inserted else { continue }
-            for rule in rules where rule.derivedColumn == name {
-                let inputs = rule.columns.filter { $0 != name }
-                if inputs.contains(source) { return true }
-                stack.append(contentsOf: inputs)
-            }
-        }
-        return false
     }
 }

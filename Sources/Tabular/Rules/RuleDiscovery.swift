@@ -160,8 +160,8 @@ final class RuleSearch {
 
     func isDerived(_ name: String) -> Bool { derivedFrom[name] != nil }
 
-    /// Whether `start` is computed, directly or not, from `goal`.
-    private func reaches(_ start: String, _ goal: String) -> Bool {
+    /// Whether `start` is computed, directly or not, from `goal` (or is `goal`).
+    func reaches(_ start: String, _ goal: String) -> Bool {
         var stack = [start], seen = Set<String>()
         while let name = stack.popLast() {
             if name == goal { return true }
