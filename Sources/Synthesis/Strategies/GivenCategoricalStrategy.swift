@@ -44,7 +44,7 @@ public enum GivenCategoricalStrategy: GenerationStrategy {
             var validity = NullBitmap(count: request.count, allValid: true)
             let missing = UInt32(levels.count)
             for row in 0..<request.count {
-                let key = inputs.map { $0.text(at: row) ?? LookupStrategy.missing }.joined(separator: LookupStrategy.separator)
+                let key = LookupStrategy.key(inputs.map { $0.text(at: row) })
                 let u = random.nextUnit()
                 let code: UInt32
                 if let group = index[key] {
@@ -115,7 +115,7 @@ public enum GivenCategoricalStrategy: GenerationStrategy {
             } else {
                 value = missing
             }
-            let key = sources.map { $0.text(at: row) ?? LookupStrategy.missing }.joined(separator: LookupStrategy.separator)
+            let key = LookupStrategy.key(sources.map { $0.text(at: row) })
             let group: Int
             if let known = keyIndex[key] { group = known } else {
                 group = keys.count

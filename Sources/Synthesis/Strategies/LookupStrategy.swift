@@ -44,7 +44,7 @@ public enum LookupStrategy: GenerationStrategy {
             var found = [Int](repeating: -1, count: request.count)
             var validity = NullBitmap(count: request.count, allValid: true)
             for row in 0..<request.count {
-                let key = inputs.map { $0.text(at: row) ?? LookupStrategy.missing }.joined(separator: LookupStrategy.separator)
+                let key = LookupStrategy.key(inputs.map { $0.text(at: row) })
                 var index = table[key]
                 if index == nil, let nearest, let number = inputs[0].number(at: row) { index = nearest.index(closestTo: number) }
                 guard let index, values[index] != nil else {
@@ -77,6 +77,12 @@ public enum LookupStrategy: GenerationStrategy {
     static let separator = "\u{1F}"
     static let missing = "\u{0}"
 
+    /// One row's key: the key columns' texts joined by U+001F, a missing value as U+0000 (the
+    /// same for real columns at fit time and generated ones at sampling time).
+    static func key(_ texts: [String?]) -> String {
+        texts.map { $0 ?? missing }.joined(separator: separator)
+    }
+
     public static func fit(_ input: FitInput) throws -> Model {
         let keys = (input.parameters["keys"].list ?? []).map(\.displayText)
         guard !keys.isEmpty else {
@@ -96,7 +102,7 @@ public enum LookupStrategy: GenerationStrategy {
         var firstSeen: [String] = []
         var firstRow: [String: Int] = [:]
         for row in 0..<target.count {
-            let key = sources.map { $0.text(at: row) ?? missing }.joined(separator: separator)
+            let key = Self.key(sources.map { $0.text(at: row) })
             let value = target.text(at: row) ?? missing
             if counts[key] == nil { firstSeen.append(key); firstRow[key] = row }
             counts[key, default: [:]][value, default: (0, row)].count += 1
