@@ -36,6 +36,8 @@ public struct Parameters: Hashable, Sendable, Codable {
 public struct ResolvedParameters: Sendable {
     public let column: String
     private let values: [String: ParameterValue]
+    /// The names the plan gave (the others took their defaults).
+    private let given: Set<String>
 
     /// Validates `given` against `schema`: unknown names and bad values are errors naming the
     /// column and the parameter.
@@ -51,7 +53,11 @@ public struct ResolvedParameters: Sendable {
         }
         self.column = column
         values = resolved
+        self.given = Set(given.values.keys)
     }
+
+    /// Whether the plan gave the parameter, rather than leaving it to its default.
+    public func isExplicit(_ name: String) -> Bool { given.contains(name) }
 
     public subscript(name: String) -> ParameterValue {
         guard let value = values[name] else { preconditionFailure("parameter '\(name)' is not in the schema") }

@@ -98,7 +98,10 @@ public struct FittedPlan: Sendable {
         let observed = source.flatMap(Self.observedRange)
         if shape.isNumeric { column.edgeNumbers = EdgeCases.numbers(for: shape, observed: observed) }
         if descriptor.producesNumbers && shape.isNumeric {
-            if parameters.bool("clip") { column.clipRange = observed }
+            if parameters.bool("clip") {
+                let k = parameters.integer("extreme_k") ?? 1
+                column.clipRange = k > 1 ? source.flatMap { Self.innerRange($0, k: k) } ?? observed : observed
+            }
             if parameters.bool("round") { column.roundDigits = shape.precision }
         }
         return column
@@ -118,6 +121,21 @@ public struct FittedPlan: Sendable {
             maximum = max(maximum, value)
         }
         return minimum <= maximum ? minimum...maximum : nil
+    }
+
+    /// From the k-th smallest to the k-th largest value (nil when there are fewer than 2k
+    /// values: the whole range is kept then, as there are no lone extremes to hide).
+    static func innerRange(_ column: Column, k: Int) -> ClosedRange<Double>? {
+        var values: [Double] = []
+        values.reserveCapacity(column.count - column.nullCount)
+        for row in 0..<column.count where column.validity.isValid(row) {
+            guard let value = column.values.numericValue(at: row) else { return nil }
+            values.append(value)
+        }
+        guard values.count >= 2 * k else { return nil }
+        // Two partial selections would do; a sort is simple and runs once per fit.
+        values.sort()
+        return values[k - 1]...values[values.count - k]
     }
 
     /// A column the source does not have takes a shape from its kind.

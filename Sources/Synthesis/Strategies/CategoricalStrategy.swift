@@ -10,10 +10,10 @@ public enum CategoricalStrategy: GenerationStrategy {
         parameters: [
             ParameterSpec("alpha", .number(minimum: 0, maximum: nil), default: 0,
                           help: "Additive smoothing: add alpha to every level's count"),
-            ParameterSpec("rare_threshold", .integer(minimum: 0, maximum: nil), default: 0,
-                          help: "Levels seen fewer than this many times are rare (0: none)"),
-            ParameterSpec("rare_action", .choice(["other", "drop"]), default: "other",
-                          help: "Merge rare levels into one 'other' level, or drop them"),
+            ParameterSpec("rare_threshold", .integer(minimum: 0, maximum: nil), default: 5,
+                          help: "Levels seen fewer than this many times are rare (0: none); a level of 2 real rows describes those people"),
+            ParameterSpec("rare_action", .choice(["other", "drop"]), default: "drop",
+                          help: "Drop rare levels (never drawn), or merge them into one 'other' level"),
             ParameterSpec("other_label", .text, default: "Other", help: "The label of the merged rare level"),
         ],
         exposure: .levels)
@@ -68,10 +68,22 @@ public enum CategoricalStrategy: GenerationStrategy {
                 weights.append(otherWeight)
             }
         }
+        if levels.isEmpty && dropRare && !input.parameters.isExplicit("rare_threshold") {
+            // Every level is rare (a tiny table): the default cannot protect anything, and
+            // sampling nothing would be worse; an explicit threshold still refuses below.
+            return Model(levels: counts.levels, probabilities: counts.counts.map { Double($0) + alpha }.normalised)
+        }
         guard !levels.isEmpty else {
             throw PlanError.at(column: input.columnName, "every level is rarer than rare_threshold = \(threshold), and rare_action = drop leaves nothing to sample")
         }
         let total = weights.reduce(0, +)
         return Model(levels: levels, probabilities: weights.map { $0 / total })
+    }
+}
+
+private extension Array where Element == Double {
+    var normalised: [Double] {
+        let total = reduce(0, +)
+        return total > 0 ? map { $0 / total } : self
     }
 }

@@ -8,7 +8,9 @@ public enum ColumnOptions {
     ]
 
     public static let numeric: [ParameterSpec] = [
-        ParameterSpec("clip", .boolean, default: true, help: "Keep values inside the real column's min and max"),
+        ParameterSpec("clip", .boolean, default: true, help: "Keep values inside the real column's range (see extreme_k)"),
+        ParameterSpec("extreme_k", .integer(minimum: 1, maximum: 1_000), default: 5,
+                      help: "With clip: the range runs from the k-th smallest to the k-th largest real value, so that a lone extreme (which identifies a record) never appears; 1 keeps the real min and max"),
         ParameterSpec("round", .boolean, default: true, help: "Round values to the real column's precision"),
     ]
 }

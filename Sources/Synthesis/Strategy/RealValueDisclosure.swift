@@ -24,7 +24,7 @@ extension FittedColumn {
         case GivenCategoricalStrategy.descriptor.id: items.append("the real levels with their frequencies among rows with each real value of the given columns")
         default: break
         }
-        if let clipRange { items.append("the real minimum \(Self.plain(clipRange.lowerBound)) and maximum \(Self.plain(clipRange.upperBound)) (clip bounds)") }
+        if let clipRange { items.append("the real values \(Self.plain(clipRange.lowerBound)) and \(Self.plain(clipRange.upperBound)) near the ends of the range (clip bounds; the k-th smallest and largest with extreme_k)") }
         if edgeRate > 0 && !edgeNumbers.isEmpty { items.append("boundary cases that include the real extremes") }
         if nullRate != nil { items.append("the real share of nulls") }
         return items

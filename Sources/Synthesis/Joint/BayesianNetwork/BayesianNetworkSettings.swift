@@ -28,6 +28,8 @@ struct BayesianNetworkSettings: Sendable {
     var binning: BinningMethod
     var withinBin: WithinBinMethod
     var maxLevels: Int
+    /// Levels with fewer real rows are merged into `Other`.
+    var rareK: Int
     var maxCells: Int
     /// PrivBayes' θ: with privacy, tables are kept small enough that counts outweigh noise θ
     /// times over; 0 turns the limit off.
@@ -52,6 +54,7 @@ struct BayesianNetworkSettings: Sendable {
         epsilon = parameters.number("epsilon") ?? 0
         bins = parameters.integer("bins") ?? 20
         maxLevels = parameters.integer("max_levels") ?? 50
+        rareK = parameters.integer("rare_k") ?? 5
         maxCells = parameters.integer("max_cells") ?? 100_000
         usefulness = parameters.number("usefulness") ?? 4
         let isPrivate = epsilon > 0

@@ -22,6 +22,8 @@ public enum BayesianNetworkStrategy: JointStrategy {
                           help: "Values inside a bin: follow the column's own fitted marginal, or uniform; auto: marginal, or uniform when epsilon > 0"),
             ParameterSpec("max_levels", .integer(minimum: 2, maximum: 10_000), default: 50,
                           help: "Most levels kept per categorical column; rarer levels merge into one 'Other' level"),
+            ParameterSpec("rare_k", .integer(minimum: 1, maximum: 1_000), default: 5,
+                          help: "Levels with fewer real rows merge into 'Other' too (rows with a rare level describe those people); 1 keeps every level up to max_levels"),
             ParameterSpec("max_cells", .integer(minimum: 100, maximum: 10_000_000), default: 100_000,
                           help: "Largest conditional table (column states × parent combinations); bigger parent sets are skipped"),
             ParameterSpec("usefulness", .number(minimum: 0, maximum: nil), default: 4,

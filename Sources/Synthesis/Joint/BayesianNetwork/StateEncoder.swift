@@ -32,11 +32,14 @@ enum StateEncoder {
         for row in 0..<codes.count where column.validity.isValid(row) { counts[Int(codes[row])] += 1 }
         let used = levels.indices.filter { counts[$0] > 0 }
         var kept = used
-        let merging = used.count > settings.maxLevels
-        if merging {
+        if used.count > settings.maxLevels {
             let ranked = used.sorted { counts[$0] != counts[$1] ? counts[$0] > counts[$1] : $0 < $1 }
             kept = ranked.prefix(settings.maxLevels - 1).sorted()
         }
+        // Rare levels merge too, unless every level is rare (a tiny table: nothing to protect).
+        let common = kept.filter { counts[$0] >= settings.rareK }
+        if !common.isEmpty { kept = common }
+        let merging = kept.count < used.count
         var stateLevels = kept.map { levels[$0] }
         var stateOfCode = [Int32](repeating: -1, count: levels.count)
         for (state, code) in kept.enumerated() { stateOfCode[code] = Int32(state) }

@@ -27,6 +27,12 @@ struct CARTMemberFitter: Sendable {
         }
     }
 
+    static func counts(_ classes: [UInt32], classCount: Int) -> [Int] {
+        var counts = [Int](repeating: 0, count: classCount)
+        for code in classes where Int(code) < classCount { counts[Int(code)] += 1 }
+        return counts
+    }
+
     func fit(_ position: Int) throws -> CARTMember {
         let member = members[position]
         let coding = codings[position]
@@ -49,7 +55,9 @@ struct CARTMemberFitter: Sendable {
             let nullCode = UInt32(coding.classCount)
             let classes = target.map { $0.isNaN ? nullCode : UInt32($0) }
             let classCount = coding.classCount + (hasNulls ? 1 : 0)
-            fitted.conditional = .tree(builder.grow(.classification(classes, classCount: classCount), rows: allRows))
+            var tree = builder.grow(.classification(classes, classCount: classCount), rows: allRows)
+            if let k = settings.rareK, k > 1 { tree.dropRareClasses(k: k, counts: Self.counts(classes, classCount: classCount), keep: nullCode) }
+            fitted.conditional = .tree(tree)
             return fitted
         }
         if hasNulls {

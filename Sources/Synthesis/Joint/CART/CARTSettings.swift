@@ -2,6 +2,9 @@
 struct CARTSettings: Codable, Sendable, Hashable {
     var tree: CARTTreeBuilder.Settings
     var smoothing: CARTSmoothing
+    /// Categories with fewer real rows are never drawn from a leaf (nil in models fitted
+    /// before the protection existed, whose leaves hold every category).
+    var rareK: Int?
 }
 
 /// How a numeric leaf draw is made (synthpop's `smoothing`).

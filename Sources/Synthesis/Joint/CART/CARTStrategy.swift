@@ -18,6 +18,8 @@ public enum CARTStrategy: JointStrategy {
                           help: "A split must reduce the impurity by at least this share of the root's (rpart's complexity parameter)"),
             ParameterSpec("smoothing", .choice(CARTSmoothing.allCases.map(\.rawValue)), default: "none",
                           help: "density: numbers drawn from a Gaussian kernel around the leaf's values, rounded to the column's precision"),
+            ParameterSpec("rare_k", .integer(minimum: 1, maximum: 1_000), default: 5,
+                          help: "A category with fewer real rows is never drawn from a leaf (rows with a rare level describe those people); 1 draws every level"),
         ],
         memberParameters: [
             ParameterSpec("method", .choice(CARTMethod.allCases.map(\.rawValue)), default: "cart",
@@ -43,7 +45,8 @@ public enum CARTStrategy: JointStrategy {
                 minimumBucket: try minimumBucket(input),
                 maximumDepth: input.parameters.integer("max_depth") ?? 30,
                 complexity: input.parameters.number("cp") ?? 1e-8),
-            smoothing: CARTSmoothing(rawValue: input.parameters.text("smoothing") ?? "none") ?? .none)
+            smoothing: CARTSmoothing(rawValue: input.parameters.text("smoothing") ?? "none") ?? .none,
+            rareK: input.parameters.integer("rare_k") ?? 5)
         let codings = try members.map(CARTValueCoding.init(member:))
         var plans: [(method: CARTMethod, predictors: [Int])] = []
         for (position, member) in members.enumerated() {

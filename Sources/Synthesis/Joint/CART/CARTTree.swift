@@ -109,3 +109,28 @@ struct CARTTree: Codable, Sendable, Equatable {
     /// Rows of the real data in each leaf.
     var leafSizes: [Int] { (0..<leafCount).map { Int(leafStart[$0 + 1] - leafStart[$0]) } }
 }
+
+extension CARTTree {
+    /// Rare-category protection: classes seen fewer than `k` times in the real rows leave every
+    /// leaf's pool (a leaf left empty draws the most common class that is not rare). `keep`
+    /// (the null class) is never rare.
+    mutating func dropRareClasses(k: Int, counts: [Int], keep: UInt32) {
+        let rare = counts.indices.filter { counts[$0] < k && UInt32($0) != keep }
+        guard !rare.isEmpty else { return }
+        let isRare = Set(rare.map(UInt32.init))
+        let fallback = counts.indices.filter { !isRare.contains(UInt32($0)) }.max { counts[$0] < counts[$1] }.map(UInt32.init) ?? keep
+        var newPool: [UInt32] = []
+        var newStart: [Int32] = [0]
+        newPool.reserveCapacity(pool.count)
+        for leaf in 0..<(leafStart.count - 1) {
+            let before = newPool.count
+            for index in Int(leafStart[leaf])..<Int(leafStart[leaf + 1]) where !isRare.contains(pool[index]) {
+                newPool.append(pool[index])
+            }
+            if newPool.count == before { newPool.append(fallback) }
+            newStart.append(Int32(newPool.count))
+        }
+        pool = newPool
+        leafStart = newStart
+    }
+}
