@@ -189,7 +189,7 @@ struct CARTTests {
         let model = try CARTFixture.fit(penguins, columns: ["species", "island", "body_mass_g", "sex"],
                                         members: ["sex": Parameters(["predictors": .list(["species", "body_mass_g"])])])
         let lines = model.summary
-        #expect(lines[0] == "sequential CART: minbucket 5, max depth 30, cp 1e-08, smoothing none")
+        #expect(lines[0] == "sequential CART: minbucket 5, max depth 30, cp 1e-08, smoothing jitter")
         #expect(lines[1].hasPrefix("1. species: its own strategy (categorical), first in the sequence"))
         #expect(lines[2].hasPrefix("2. island: cart on species ("))
         #expect(lines[3].hasPrefix("3. body_mass_g: cart on species, island ("))

@@ -57,4 +57,40 @@ import Testing
         let output = try FittedPlan.fit(plan, on: table).sample(rows: 50)
         #expect(output.rowCount == 50)
     }
+
+    /// 400 rows: `price` continuous (400 distinct values at 2 decimals, 2.37 apart), `doors`
+    /// discrete (2 or 4), `group` driving both.
+    static func continuousFixture() throws -> Table {
+        var text = "group,doors,price\n"
+        for row in 0..<400 {
+            let group = ["a", "b", "c", "d"][row % 4]
+            let price = 100 + Double(row) * 2.37 + Double(row % 4) * 300
+            text += "\(group),\(row % 4 < 2 ? 2 : 4),\(String(format: "%.2f", price))\n"
+        }
+        return try CSVReader.read(.bytes(Array(text.utf8), name: "continuous.csv")).table
+    }
+
+    @Test func cartLeavesNeverRepeatAContinuousRealValueAndDiscreteColumnsKeepTheirLevels() throws {
+        let table = try Self.continuousFixture()
+        let realPrices = Set((0..<table.rowCount).compactMap { table.column(named: "price")!.values.numericValue(at: $0) })
+        func prices(smoothing: String?) throws -> (prices: [Double], doors: Set<Double>) {
+            var plan = Self.plan(table, joint: "cart")
+            if let smoothing { plan.joint[0].parameters["smoothing"] = .text(smoothing) }
+            let output = try FittedPlan.fit(plan, on: table).sample(rows: 4_000)
+            let price = output.column(named: "price")!
+            let doors = output.column(named: "doors")!
+            return ((0..<output.rowCount).compactMap { price.values.numericValue(at: $0) },
+                    Set((0..<output.rowCount).compactMap { doors.values.numericValue(at: $0) }))
+        }
+        let jittered = try prices(smoothing: nil)
+        #expect(jittered.prices.count == 4_000)
+        let copied = jittered.prices.filter(realPrices.contains)
+        #expect(copied.isEmpty, "\(copied.count) prices are real values, e.g. \(copied.prefix(5))")
+        // Still at the column's precision and inside its protected range.
+        #expect(jittered.prices.allSatisfy { abs(($0 * 100).rounded() - $0 * 100) < 1e-6 })
+        #expect(jittered.doors == [2, 4])
+        // Without smoothing, leaves hand back real values as they are.
+        let raw = try prices(smoothing: "none")
+        #expect(raw.prices.allSatisfy(realPrices.contains))
+    }
 }

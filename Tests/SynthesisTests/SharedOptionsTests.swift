@@ -69,8 +69,9 @@ struct StrategyBehaviourTests {
         let ideal = Double(texts.filter { $0 == "Ideal" }.count) / 50_000
         #expect(abs(ideal - 21_551.0 / 53_940.0) < 0.01)
         // credit_data Marital: "widow" 67 times, "separated" 130, "divorced" 38 → rare below 100.
+        // Dropping is the default action; merging into Other is asked for.
         let rare = Plan(seed: 3, columns: [ColumnPlan(name: "Marital", kind: .categorical, strategy: "categorical",
-                                                      parameters: Parameters(["rare_threshold": 100]))])
+                                                      parameters: Parameters(["rare_threshold": 100, "rare_action": "other"]))])
         let merged = Set(Fixture.texts(try fit(rare, "credit_data").sample(rows: 20_000)[0]).compactMap { $0 })
         #expect(merged == ["married", "single", "separated", "Other"])
         var dropPlan = rare

@@ -103,7 +103,8 @@ public struct FittedConditions: Hashable, Sendable, Codable {
             let levels: [String]
             let weights: [Double]
             if let proportions = asked.proportions {
-                (levels, weights) = try Self.shares(proportions, column: asked.column, counts: counts, inData: inData)
+                (levels, weights) = try Self.shares(proportions, column: asked.column, counts: counts, inData: inData,
+                                                     minRows: real != nil ? minRows : 1)
             } else {
                 guard let counts else {
                     throw PlanError("uniform needs the source column '\(asked.column)' to know its levels; give proportions instead", conditionKey: "rebalance")
@@ -141,8 +142,11 @@ public struct FittedConditions: Hashable, Sendable, Codable {
 
     /// Rebalancing shares: each from 0 to 1, at most 1 in all. Levels not listed share what
     /// remains in their real proportions (`counts`); when every level is listed, the shares must
-    /// sum to 1 (within 1e-9).
-    static func shares(_ proportions: [String: Double], column: String, counts: LevelCounts?, inData: String) throws -> (levels: [String], weights: [Double]) {
+    /// sum to 1 (within 1e-9). Levels with fewer than `minRows` real rows get no share of the
+    /// rest: the models never draw them (rare-level protection), and a row of such a level would
+    /// describe the few people who have it.
+    static func shares(_ proportions: [String: Double], column: String, counts: LevelCounts?, inData: String,
+                       minRows: Int = 1) throws -> (levels: [String], weights: [Double]) {
         let key = "rebalance.proportions"
         guard !proportions.isEmpty else { throw PlanError("give at least one level a share", conditionKey: key) }
         for level in proportions.keys.sorted() {
@@ -174,9 +178,14 @@ public struct FittedConditions: Hashable, Sendable, Codable {
             return (listed, listed.map { proportions[$0]! })
         }
         let rest = max(0, 1 - sum)
-        let otherTotal = Double(others.reduce(0) { $0 + counts.counts[$1] })
-        return (listed + others.map { counts.levels[$0] },
-                listed.map { proportions[$0]! } + others.map { rest * Double(counts.counts[$0]) / otherTotal })
+        let common = others.filter { counts.counts[$0] >= minRows }
+        if common.isEmpty && rest > tolerance {
+            let rare = others.map { counts.levels[$0] }.prefix(5).joined(separator: ", ")
+            throw PlanError("the shares sum to \(sum), and the levels left out (\(rare)) each have fewer real rows than min_rows (\(minRows)) to share the rest; give shares that sum to 1", conditionKey: key)
+        }
+        let otherTotal = Double(common.reduce(0) { $0 + counts.counts[$1] })
+        return (listed + common.map { counts.levels[$0] },
+                listed.map { proportions[$0]! } + common.map { rest * Double(counts.counts[$0]) / otherTotal })
     }
 
     static func tooRare(_ shown: String, count: Int, minRows: Int, key: String = "where") -> PlanError {

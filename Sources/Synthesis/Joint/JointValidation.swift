@@ -221,6 +221,16 @@ extension CARTTree {
                 try Check.within("bandwidths") { try Check.nonNegative(width, String(leaf), "the bandwidth") }
             }
         }
+        if let leafBounds {
+            guard regression, bandwidths != nil else {
+                throw Check.fail(["leafBounds"], "leaf bounds belong to a smoothed regression tree, which has values and bandwidths")
+            }
+            try Check.sameCount(leafBounds.count, "leafBounds", as: 2 * leafCount, "a smallest and a largest value per leaf")
+            try Check.finite(leafBounds, "leafBounds")
+            for leaf in 0..<leafCount where leafBounds[2 * leaf] > leafBounds[2 * leaf + 1] {
+                throw Check.fail(["leafBounds", String(2 * leaf)], "leaf \(leaf)'s smallest value is above its largest")
+            }
+        }
     }
 }
 

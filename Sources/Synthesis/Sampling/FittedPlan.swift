@@ -35,9 +35,15 @@ public struct FittedPlan: Sendable {
             }
         }
         let generatedColumns = plan.outputColumns
+        // A column a condition names may reach as far into its tails as min_rows lets the
+        // condition select: lowering min_rows below extreme_k lowers both, for that column only.
+        let namedByConditions = Set((plan.conditions?.equals.keys.map { $0 } ?? []) + [plan.conditions?.rebalance?.column].compactMap { $0 })
+        let minRows = plan.conditions?.minRows
         // Columns are fitted in parallel: fitting is independent per column.
         let results = Parallel.map(generatedColumns.count) { index -> Result<FittedColumn, Error> in
-            Result { try fitColumn(generatedColumns[index], table: table, environment: environment) }
+            let column = generatedColumns[index]
+            return Result { try fitColumn(column, table: table, environment: environment,
+                                          extremeLimit: namedByConditions.contains(column.name) ? minRows : nil) }
         }
         for result in results {
             let column = try result.get()
@@ -64,7 +70,8 @@ public struct FittedPlan: Sendable {
             outputOrder: generatedColumns.map(\.name), seed: plan.seed, defaultRows: plan.rows ?? table.rowCount)
     }
 
-    static func fitColumn(_ plan: ColumnPlan, table: Table, environment: [String: String]) throws -> FittedColumn {
+    static func fitColumn(_ plan: ColumnPlan, table: Table, environment: [String: String],
+                          extremeLimit: Int? = nil) throws -> FittedColumn {
         guard let strategy = StrategyRegistry.strategy(id: plan.strategy) else {
             throw PlanError.at(column: plan.name, "unknown strategy '\(plan.strategy)'; known: " + StrategyRegistry.ids.joined(separator: ", "))
         }
@@ -99,7 +106,7 @@ public struct FittedPlan: Sendable {
         if shape.isNumeric { column.edgeNumbers = EdgeCases.numbers(for: shape, observed: observed) }
         if descriptor.producesNumbers && shape.isNumeric {
             if parameters.bool("clip") {
-                let k = parameters.integer("extreme_k") ?? 1
+                let k = min(parameters.integer("extreme_k") ?? 1, extremeLimit ?? .max)
                 column.clipRange = k > 1 ? source.flatMap { Self.innerRange($0, k: k) } ?? observed : observed
             }
             if parameters.bool("round") { column.roundDigits = shape.precision }

@@ -91,6 +91,19 @@ struct CARTMember: Codable, Sendable {
         }
         let scale = precision.map(NumberScale.powerOfTen)
         let bandwidths = tree.bandwidths
+        if let leafBounds = tree.leafBounds, let bandwidths, let scale {
+            let jitter = CARTJitter(values: tree.values, scale: scale, range: range)
+            for row in 0..<count {
+                if nulls[row] { data[base + row] = .nan; continue }
+                let drawn = tree.values[Int(draws[row])]
+                let leaf = Int(leaves[row])
+                let value = jitter.draw(around: drawn, bandwidth: bandwidths[leaf],
+                                        leaf: leafBounds[2 * leaf]...leafBounds[2 * leaf + 1], random: &random)
+                // A steered draw keeps its condition: a jittered value outside it falls back.
+                data[base + row] = target.map { $0.contains(value) } ?? true ? value : drawn
+            }
+            return
+        }
         tree.values.withUnsafeBufferPointer { values in
             for row in 0..<count {
                 if nulls[row] { data[base + row] = .nan; continue }

@@ -67,10 +67,15 @@ struct CARTMemberFitter: Sendable {
         switch method {
         case .cart:
             var tree = builder.grow(.regression(target), rows: validRows)
-            if settings.smoothing == .density, let precision = member.shape.precision {
+            let smooths = settings.smoothing == .density
+                || (settings.smoothing == .jitter && tree.values.count >= CARTTree.jitterMinimumDistinct)
+            if smooths, let precision = member.shape.precision {
                 tree.bandwidths = Self.bandwidths(tree)
+                if settings.smoothing == .jitter { tree.leafBounds = tree.leafRanges() }
                 fitted.precision = precision
-                fitted.range = [tree.values.first!, tree.values.last!]
+                // The column's protected range (extreme_k) when it has one: a draw clamped there
+                // afterwards would pile onto a real value.
+                fitted.range = member.marginal.clipRange.map { [$0.lowerBound, $0.upperBound] } ?? [tree.values.first!, tree.values.last!]
             }
             fitted.conditional = .tree(tree)
         case .norm:

@@ -15,4 +15,10 @@ enum CARTSmoothing: String, Codable, Sendable, CaseIterable {
     /// thumb on the leaf's values, then rounded to the column's precision and kept within its
     /// range. Integer and decimal columns only: datetimes and categories are drawn as they are.
     case density
+    /// The same kernel, kept inside the leaf's own range and rounded to the column's precision,
+    /// redrawn (a few times, then stepped aside) while it lands on a real value of the column: a
+    /// continuous value drawn from a leaf never repeats a training value as it is, so a row
+    /// cannot be copied through it. Columns with few distinct values (under
+    /// `CARTTree.jitterMinimumDistinct`) are discrete and keep their levels.
+    case jitter
 }

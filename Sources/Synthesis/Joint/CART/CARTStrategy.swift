@@ -16,8 +16,8 @@ public enum CARTStrategy: JointStrategy {
                           help: "Most splits from the root to a leaf"),
             ParameterSpec("cp", .number(minimum: 0, maximum: 1), default: 1e-8,
                           help: "A split must reduce the impurity by at least this share of the root's (rpart's complexity parameter)"),
-            ParameterSpec("smoothing", .choice(CARTSmoothing.allCases.map(\.rawValue)), default: "none",
-                          help: "density: numbers drawn from a Gaussian kernel around the leaf's values, rounded to the column's precision"),
+            ParameterSpec("smoothing", .choice(CARTSmoothing.allCases.map(\.rawValue)), default: "jitter",
+                          help: "jitter: continuous numbers move within their leaf's range by a kernel scaled to its spread and never repeat a real value as it is; density: the kernel alone (synthpop's); none: the leaf's real values"),
             ParameterSpec("rare_k", .integer(minimum: 1, maximum: 1_000), default: 5,
                           help: "A category with fewer real rows is never drawn from a leaf (rows with a rare level describe those people); 1 draws every level"),
         ],
@@ -45,7 +45,7 @@ public enum CARTStrategy: JointStrategy {
                 minimumBucket: try minimumBucket(input),
                 maximumDepth: input.parameters.integer("max_depth") ?? 30,
                 complexity: input.parameters.number("cp") ?? 1e-8),
-            smoothing: CARTSmoothing(rawValue: input.parameters.text("smoothing") ?? "none") ?? .none,
+            smoothing: CARTSmoothing(rawValue: input.parameters.text("smoothing") ?? "jitter") ?? .jitter,
             rareK: input.parameters.integer("rare_k") ?? 5)
         let codings = try members.map(CARTValueCoding.init(member:))
         var plans: [(method: CARTMethod, predictors: [Int])] = []

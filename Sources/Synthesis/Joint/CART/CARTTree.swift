@@ -24,6 +24,13 @@ struct CARTTree: Codable, Sendable, Equatable {
     @Packed var values: [Double]
     /// Per leaf, the Gaussian kernel's bandwidth when draws are smoothed (0: the leaf's values).
     var bandwidths: [Double]?
+    /// Jittered draws (`CARTSmoothing.jitter`): per leaf, its smallest and largest real value,
+    /// the range a jittered value stays in (nil otherwise).
+    var leafBounds: [Double]?
+
+    /// Below this many distinct values a numeric column is discrete: jitter would make values
+    /// the column never takes (3 doors), so it keeps its levels.
+    static let jitterMinimumDistinct = 30
 
     static let nullsLeft: UInt8 = 1
     static let classSplit: UInt8 = 2
@@ -104,6 +111,19 @@ struct CARTTree: Codable, Sendable, Equatable {
             draws[row] = entries[random.nextIndex(entries.count)]
         }
         return draws
+    }
+
+    /// Per leaf, the smallest and largest of its real values (regression trees).
+    func leafRanges() -> [Double] {
+        var bounds: [Double] = []
+        bounds.reserveCapacity(2 * leafCount)
+        for leaf in 0..<leafCount {
+            let members = pool[Int(leafStart[leaf])..<Int(leafStart[leaf + 1])]
+            // Pool entries index the ascending distinct values, so the extreme indices are the extremes.
+            guard let low = members.min(), let high = members.max() else { bounds += [0, 0]; continue }
+            bounds += [values[Int(low)], values[Int(high)]]
+        }
+        return bounds
     }
 
     /// Rows of the real data in each leaf.

@@ -20,7 +20,7 @@ struct CARTTreeBuilder {
     func grow(_ target: CARTTarget, rows: [Int32]) -> CARTTree {
         var rows = rows
         let search = CARTSplitSearch(features: features, target: target, minimumBucket: settings.minimumBucket)
-        var tree = CARTTree(feature: [-1], cut: [0], child: [0], flags: [0], classSets: [], leafStart: [0], pool: [], values: [], bandwidths: nil)
+        var tree = CARTTree(feature: [-1], cut: [0], child: [0], flags: [0], classSets: [], leafStart: [0], pool: [], values: [], bandwidths: nil, leafBounds: nil)
         var leafRanges: [Range<Int>] = []
 
         let rootImpurity = rows.withUnsafeBufferPointer { search.impurity($0) }
