@@ -90,7 +90,7 @@ extension JointModelChoice {
     /// candidates over its columns on a sample of rows, exactly as a narrow table is. Groups are
     /// named joint_1, joint_2, ... in that order.
     static func chooseByGroups(for plan: Plan, table: Table, columns: [String], candidates: [String?],
-                               budget: SearchBudget) -> Outcome {
+                               budget: SearchBudget, privacy: PrivacySetting = .default) -> Outcome {
         let tableIndex = Dictionary(table.columnNames.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
         let planIndex = Dictionary(plan.columns.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
         // Only columns the source has can be learned together (a plan may add columns).
@@ -113,7 +113,7 @@ extension JointModelChoice {
             let names = groups[index]
             let groupPlan = Plan(seed: plan.seed, columns: names.map { plan.columns[planIndex[$0]!] })
             let groupTable = Table(columns: names.map { table[tableIndex[$0]!].taking(rows) })
-            return chooseOverAll(for: groupPlan, table: groupTable, columns: names, candidates: candidates)
+            return chooseOverAll(for: groupPlan, table: groupTable, columns: names, candidates: candidates, privacy: privacy)
         }
 
         var result = plan
@@ -135,7 +135,11 @@ extension JointModelChoice {
             largestGroup: grouping.groups.map(\.members.count).max() ?? 0,
             candidateFits: outcomes.reduce(0) { $0 + $1.trials.count }, trialRows: rowCount,
             workUnits: spent, workBudget: budget.workUnits, maxGroupSize: budget.grouping.maxGroupSize, models: models)
-        return Outcome(plan: result, trials: pooledTrials(outcomes.map(\.trials), candidates: candidates), search: search)
+        result.privacy = privacy
+        var outcome = Outcome(plan: result, trials: pooledTrials(outcomes.map(\.trials), candidates: candidates), search: search)
+        outcome.privacyShortfall = outcomes.compactMap(\.privacyShortfall).first
+        outcome.privacySplit = outcomes.compactMap(\.privacySplit).first
+        return outcome
     }
 
     /// One trial per candidate over every group: the mean quality of the groups where it could
@@ -147,7 +151,8 @@ extension JointModelChoice {
             let scores = trials.compactMap(\.quality)
             return Trial(model: candidate, quality: scores.isEmpty ? nil : scores.reduce(0, +) / Double(scores.count),
                          seconds: trials.reduce(0) { $0 + $1.seconds },
-                         failure: scores.isEmpty ? trials.compactMap(\.failure).first : nil)
+                         failure: scores.isEmpty ? trials.compactMap(\.failure).first : nil,
+                         privacy: TrialPrivacy.worst(trials.compactMap(\.privacy)))
         }
     }
 }

@@ -15,6 +15,16 @@ public enum JointModelChoice {
         public var seconds: Double
         /// Why the candidate could not be tried (a fit error), when it could not.
         public var failure: String?
+        /// Its privacy against the held-back rows (nil when not measured).
+        public var privacy: TrialPrivacy? = nil
+
+        public init(model: String?, quality: Double?, seconds: Double, failure: String? = nil, privacy: TrialPrivacy? = nil) {
+            self.model = model
+            self.quality = quality
+            self.seconds = seconds
+            self.failure = failure
+            self.privacy = privacy
+        }
     }
 
     public struct Outcome: Sendable {
@@ -26,6 +36,11 @@ public enum JointModelChoice {
         public var search: GroupSearch? = nil
         /// The rules found in the data and put into the plan (derived columns, constraints).
         public var rules: [DataRule] = []
+        /// Set when no candidate met the privacy setting: the most private one was kept.
+        public var privacyShortfall: PrivacyShortfall? = nil
+        /// The rows the candidates were fitted on and the rows held back to measure privacy
+        /// (nil when privacy was off or the table too small to hold rows back).
+        public var privacySplit: PrivacySplitSizes? = nil
     }
 
     /// Rows the candidates are fitted and scored on: enough for stable scores, small enough
@@ -53,11 +68,12 @@ public enum JointModelChoice {
     /// The rules that hold in the data (`RuleDiscovery`) go in first: a derived column is
     /// computed, so it leaves the modelled columns before the joint model is chosen.
     public static func defaultPlan(for table: Table, kinds: [ColumnKind], seed: UInt64, rows: Int? = nil,
-                                   candidates: [String?] = allCandidates, discoverRules: Bool = true) -> Outcome {
+                                   candidates: [String?] = allCandidates, discoverRules: Bool = true,
+                                   privacy: PrivacySetting = .default) -> Outcome {
         var plan = DefaultPlanner.plan(for: table, kinds: kinds, seed: seed, rows: rows)
         let rules = discoverRules ? RuleDiscovery.discover(table, kinds: kinds) : []
         plan = RulePlanner.apply(rules, to: plan, table: table)
-        var outcome = choose(for: plan, table: table, candidates: candidates)
+        var outcome = choose(for: plan, table: table, candidates: candidates, privacy: privacy)
         outcome.rules = rules
         return outcome
     }
@@ -70,47 +86,92 @@ public enum JointModelChoice {
     ///   gets its own choice the same way while the work budget lasts; the other columns keep
     ///   their marginals (`chooseByGroups`, in BoundedJointSearch.swift).
     public static func choose(for plan: Plan, table: Table, candidates: [String?],
-                              budget: SearchBudget = SearchBudget()) -> Outcome {
+                              budget: SearchBudget = SearchBudget(), privacy: PrivacySetting = .default) -> Outcome {
         let columns = jointColumns(of: plan)
         guard columns.count >= 2, !candidates.isEmpty else { return Outcome(plan: plan, trials: []) }
         if columns.count > budget.narrowColumns {
-            return chooseByGroups(for: plan, table: table, columns: columns, candidates: candidates, budget: budget)
+            return chooseByGroups(for: plan, table: table, columns: columns, candidates: candidates, budget: budget, privacy: privacy)
         }
-        return chooseOverAll(for: plan, table: table, columns: columns, candidates: candidates)
+        return chooseOverAll(for: plan, table: table, columns: columns, candidates: candidates, privacy: privacy)
     }
 
     /// Candidates are told apart on the columns a joint model can model: text and code columns
     /// keep their own strategies whatever the candidate, so scoring them only adds time.
     static let trialSettings = QualitySettings(scoresTextAndCodes: false)
 
-    /// Every candidate fitted over all of `columns`, scored with the quality report.
-    static func chooseOverAll(for plan: Plan, table: Table, columns: [String], candidates: [String?]) -> Outcome {
-        let sample = table.rowCount > trialRows ? table.taking(evenlySpaced: trialRows) : table
+    /// Every candidate fitted over all of `columns`, scored with the quality report, and, unless
+    /// `privacy` is off, measured for privacy against rows held back from its fit
+    /// (`PrivacyTrialSplit`). The best quality among the candidates that meet the setting wins;
+    /// when none does, the most private one is kept and the outcome says so.
+    static func chooseOverAll(for plan: Plan, table: Table, columns: [String], candidates: [String?],
+                              privacy: PrivacySetting = .default) -> Outcome {
+        let split = privacy == .off ? nil : PrivacyTrialSplit(table, trainingRows: trialRows)
+        let sample = split?.training ?? (table.rowCount > trialRows ? table.taking(evenlySpaced: trialRows) : table)
         var trials: [Trial] = []
-        var best: (plan: Plan, score: Double, exposure: RealValueExposure)?
+        var fitted: [(plan: Plan, exposure: RealValueExposure)] = []
         for candidate in candidates {
             var trialPlan = candidate == nil ? plan : withEmpiricalMarginals(plan, columns: columns)
             trialPlan.joint = candidate.map { [JointPlan(model: $0, columns: columns)] } ?? []
             trialPlan.rows = nil
             let start = DispatchTime.now().uptimeNanoseconds
             do {
-                let fitted = try FittedPlan.fit(trialPlan, on: sample)
-                let synthetic = try fitted.sample(rows: sample.rowCount)
+                let model = try FittedPlan.fit(trialPlan, on: sample)
+                let synthetic = try model.sample(rows: sample.rowCount)
                 let score = QualityReport.compute(FidelityData(real: sample, synthetic: synthetic), settings: trialSettings).score ?? 0
-                let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-                trials.append(Trial(model: candidate, quality: score, seconds: seconds))
-                let exposure = fitted.joints.map(\.model.exposure).max() ?? .none
-                if best == nil || score > best!.score + 1e-9 || (abs(score - best!.score) <= 1e-9 && exposure < best!.exposure) {
-                    var chosen = trialPlan
-                    chosen.rows = plan.rows
-                    best = (chosen, score, exposure)
+                var trial = Trial(model: candidate, quality: score, seconds: 0)
+                if let split {
+                    let check = PrivacyCheck.measure(training: sample, holdout: split.holdout, synthetic: synthetic, seed: plan.seed)
+                    trial.privacy = TrialPrivacy(check, setting: privacy)
                 }
+                trial.seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+                trials.append(trial)
+                var chosen = trialPlan
+                chosen.rows = plan.rows
+                fitted.append((chosen, model.joints.map(\.model.exposure).max() ?? .none))
             } catch {
                 let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
                 trials.append(Trial(model: candidate, quality: nil, seconds: seconds, failure: "\(error)"))
+                fitted.append((plan, .none))
             }
         }
-        return Outcome(plan: best?.plan ?? plan, trials: trials)
+        let pick = pick(trials, exposures: fitted.map(\.exposure), setting: privacy)
+        var outcome = Outcome(plan: pick.index.map { fitted[$0].plan } ?? plan, trials: trials)
+        outcome.privacyShortfall = pick.shortfall
+        outcome.plan.privacy = privacy
+        outcome.privacySplit = split.map { PrivacySplitSizes(training: $0.training.rowCount, holdout: $0.holdout.rowCount) }
+        return outcome
+    }
+
+    /// Which trial wins: the best quality among those that meet the privacy setting (trials
+    /// not measured count as meeting it); when none does, the most private one, with the
+    /// shortfall to report. Nil when no trial could be scored.
+    public static func pick(_ trials: [Trial], exposures: [RealValueExposure], setting: PrivacySetting) -> (index: Int?, shortfall: PrivacyShortfall?) {
+        let scored = trials.indices.filter { trials[$0].quality != nil }
+        let meeting = scored.filter { trials[$0].privacy?.meets ?? true }
+        if let best = bestQuality(meeting, trials: trials, exposures: exposures) { return (best, nil) }
+        guard let safest = mostPrivate(scored, trials: trials) else { return (nil, nil) }
+        return (safest, PrivacyShortfall(setting: setting, kept: trials[safest]))
+    }
+
+    /// The best score (a tie within 1e-9 goes to the model that keeps less of the real data).
+    private static func bestQuality(_ indices: [Int], trials: [Trial], exposures: [RealValueExposure]) -> Int? {
+        var best: Int?
+        for index in indices {
+            guard let current = best else { best = index; continue }
+            let score = trials[index].quality!, bestScore = trials[current].quality!
+            if score > bestScore + 1e-9 || (abs(score - bestScore) <= 1e-9 && exposures[index] < exposures[current]) { best = index }
+        }
+        return best
+    }
+
+    /// The lowest DCR share, then the lowest copy excess.
+    private static func mostPrivate(_ indices: [Int], trials: [Trial]) -> Int? {
+        indices.min { a, b in
+            let left = trials[a].privacy, right = trials[b].privacy
+            let leftShare = left?.dcrShare ?? 0.5, rightShare = right?.dcrShare ?? 0.5
+            if leftShare != rightShare { return leftShare < rightShare }
+            return (left?.copyExcess ?? 0) < (right?.copyExcess ?? 0)
+        }
     }
 }
 

@@ -28,6 +28,9 @@ struct PlanCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The joint model over the columns it can model: auto (try each on the data, keep the best quality), none (marginals alone), or one of: \(JointRegistry.ids.joined(separator: ", ")).", valueName: "model"))
     var joint: String = "auto"
 
+    @Option(help: ArgumentHelp("How the joint model is chosen for privacy, measured on rows held back from the candidates' fit: strict (DCR share <= 0.51, copy rate <= the holdout's), balanced (DCR share <= 0.52, copy rate <= the holdout's + 0.5 pp), or off (quality alone). The best quality among the candidates that meet it wins.", valueName: "setting"))
+    var privacy: String = PrivacySetting.default.rawValue
+
     @Flag(help: "Write a session (source path and hash, plan, seed) that `doppel run` replays, instead of a bare plan.")
     var session = false
 
@@ -44,10 +47,13 @@ struct PlanCommand: ParsableCommand {
                 }
                 candidates = [joint]
             }
+            guard let privacySetting = PrivacySetting(rawValue: privacy) else {
+                throw BadInput("--privacy \(privacy): expected strict, balanced or off")
+            }
             if session && (file == "-" || out == "-") { throw BadInput("--session needs a source file and an output path (-o), so that the session can name its source") }
             let (table, _) = try loadSource(file, options: read)
             let outcome = JointModelChoice.defaultPlan(for: table, kinds: proposedKinds(table), seed: seed ?? DefaultPlanner.randomSeed(),
-                                                       rows: rows, candidates: candidates)
+                                                       rows: rows, candidates: candidates, privacy: privacySetting)
             let plan = outcome.plan
             if !outcome.rules.isEmpty {
                 let derived = plan.columns.filter { $0.discovered == true }.count
@@ -55,15 +61,28 @@ struct PlanCommand: ParsableCommand {
                 func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
                 Diagnostics.note("found \(count(outcome.rules.count, "rule")) in the data; the plan keeps them as \(count(derived, "derived column")) and \(count(constraints, "constraint")), marked discovered: true (`doppel rules \(file)` lists them)")
             }
+            if let split = outcome.privacySplit {
+                Diagnostics.note("privacy \(privacySetting.rawValue): candidates fit on \(split.training) rows and are measured against \(split.holdout) rows held back (\(privacySetting.limits))")
+            } else if privacySetting != .off && !outcome.trials.isEmpty {
+                Diagnostics.note("privacy \(privacySetting.rawValue): not measured, the table has fewer than 100 rows to hold back")
+            }
             for trial in outcome.trials {
                 let name = trial.model ?? "none (marginals alone)"
                 let groups = outcome.search.map { ", the mean over \($0.groupsTried) groups" } ?? ""
-                let figure = trial.quality.map { String(format: "quality %.4f", $0) + groups } ?? "failed: \(trial.failure ?? "?")"
+                var figure = trial.quality.map { String(format: "quality %.4f", $0) + groups } ?? "failed: \(trial.failure ?? "?")"
+                if let measured = trial.privacy {
+                    figure += "; " + measured.summary + (measured.meets ? "" : ": over the \(privacySetting.rawValue) limits")
+                }
                 Diagnostics.note("joint model \(name): \(figure) (\(String(format: "%.2f", trial.seconds)) s)")
             }
             for line in outcome.search?.summary ?? [] { Diagnostics.note(line) }
-            if outcome.search == nil, let chosen = plan.joint.first {
-                Diagnostics.note("chose \(chosen.model) over \(chosen.columns.count) columns")
+            if let shortfall = outcome.privacyShortfall {
+                Diagnostics.note(shortfall.message)
+            } else if outcome.search == nil, let chosen = plan.joint.first {
+                let why = outcome.privacySplit == nil ? "the best quality" : "the best quality within --privacy \(privacySetting.rawValue)"
+                Diagnostics.note("chose \(chosen.model) over \(chosen.columns.count) columns: \(why)")
+            } else if outcome.search == nil, plan.joint.isEmpty, !outcome.trials.isEmpty {
+                Diagnostics.note("chose marginals alone: \(outcome.privacySplit == nil ? "the best quality" : "the best quality within --privacy \(privacySetting.rawValue)")")
             }
             if session {
                 let built = try Session.new(plan: plan, sourcePath: file, read: try read.options(), table: table,

@@ -23,6 +23,22 @@ struct PlanSampleCommandTests {
         #expect(other.stdout != first.stdout)
     }
 
+    @Test("plan --privacy says what it held back, each candidate's privacy and why it chose; the setting is recorded")
+    func planWithPrivacy() throws {
+        let directory = DoppelProcess.temporaryDirectory()
+        let planPath = directory.appendingPathComponent("strict.yaml").path
+        let strict = try DoppelProcess.run(["plan", DoppelProcess.sharedData("penguins"), "--seed", "3", "--privacy", "strict", "-o", planPath])
+        #expect(strict.status == 0, "\(strict.stderr)")
+        #expect(strict.stderr.contains("doppel: privacy strict: candidates fit on 276 rows and are measured against 68 rows held back (DCR share <= 0.51 and copy rate <= the holdout's)"))
+        #expect(strict.stderr.contains("joint model cart: quality 0."))
+        #expect(strict.stderr.contains("; DCR share 0."))
+        #expect(strict.stderr.contains("chose ") || strict.stderr.contains("no candidate met --privacy strict"))
+        #expect(try String(contentsOfFile: planPath, encoding: .utf8).contains("\nprivacy: strict\n"))
+        let bad = try DoppelProcess.run(["plan", DoppelProcess.sharedData("penguins"), "--privacy", "loose"])
+        #expect(bad.status == 2)
+        #expect(bad.stderr.contains("--privacy loose: expected strict, balanced or off"))
+    }
+
     @Test("sample without a plan uses the default plan, the source's row count, and reports its seed")
     func sampleDefaults() throws {
         let outcome = try DoppelProcess.run(["sample", DoppelProcess.sharedData("penguins")])

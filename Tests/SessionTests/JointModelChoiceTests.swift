@@ -19,7 +19,7 @@ struct JointModelChoiceTests {
         let kinds = TypeInference.propose(table, profiles: Profiler.profile(table)).map(\.kind)
         var plan = DefaultPlanner.plan(for: table, kinds: kinds, seed: 4)
         plan.columns.append(ColumnPlan(name: "tag", kind: .identifier, strategy: "sequence"))
-        let outcome = JointModelChoice.choose(for: plan, table: table, candidates: JointRegistry.ids + [nil])
+        let outcome = JointModelChoice.choose(for: plan, table: table, candidates: JointRegistry.ids + [nil], privacy: .off)
         #expect(outcome.trials.map(\.model) == JointRegistry.ids + [nil])
         let scores = outcome.trials.map { $0.quality ?? 0 }
         let chosen = try #require(outcome.plan.joint.first)
@@ -41,5 +41,58 @@ struct JointModelChoiceTests {
         let outcome = JointModelChoice.choose(for: plan, table: table, candidates: ["gaussian_copula"])
         #expect(outcome.trials.isEmpty)
         #expect(outcome.plan == plan)
+    }
+
+    static let memorising = JointModelChoice.Trial(
+        model: "cart", quality: 0.99, seconds: 0,
+        privacy: TrialPrivacy(dcrShare: 0.70, dcrStandardError: 0.01, copyRate: 0.20, holdoutCopyRate: 0.01, setting: .strict))
+    static let privateOne = JointModelChoice.Trial(
+        model: "gaussian_copula", quality: 0.95, seconds: 0,
+        privacy: TrialPrivacy(dcrShare: 0.505, dcrStandardError: 0.01, copyRate: 0.0, holdoutCopyRate: 0.01, setting: .strict))
+
+    @Test("strict and balanced reject a memorising candidate that quality alone would take")
+    func privacyRejectsAMemorisingCandidate() {
+        let trials = [Self.memorising, Self.privateOne]
+        #expect(Self.memorising.privacy?.meets == false)
+        #expect(JointModelChoice.pick(trials, exposures: [.none, .none], setting: .strict).index == 1)
+        #expect(JointModelChoice.pick(trials, exposures: [.none, .none], setting: .strict).shortfall == nil)
+        // Off: quality alone (the trials are judged when measured; off measures nothing).
+        let unmeasured = trials.map { trial -> JointModelChoice.Trial in var copy = trial; copy.privacy = nil; return copy }
+        #expect(JointModelChoice.pick(unmeasured, exposures: [.none, .none], setting: .off).index == 0)
+        // Balanced allows the holdout's copy rate + 0.5 pp and a share up to 0.52.
+        let near = TrialPrivacy(dcrShare: 0.515, dcrStandardError: 0.007, copyRate: 0.014, holdoutCopyRate: 0.01, setting: .balanced)
+        #expect(near.meets)
+        #expect(!TrialPrivacy(dcrShare: 0.515, dcrStandardError: 0.007, copyRate: 0.014, holdoutCopyRate: 0.01, setting: .strict).meets)
+        #expect(!TrialPrivacy(dcrShare: 0.5, dcrStandardError: 0.007, copyRate: 0.016, holdoutCopyRate: 0.01, setting: .balanced).meets)
+    }
+
+    @Test("when no candidate meets the setting, the most private is kept and the message names the setting and the figures")
+    func noCandidatePasses() throws {
+        var worse = Self.privateOne
+        worse.privacy = TrialPrivacy(dcrShare: 0.56, dcrStandardError: 0.007, copyRate: 0.0, holdoutCopyRate: 0.0, setting: .strict)
+        let pick = JointModelChoice.pick([Self.memorising, worse], exposures: [.none, .none], setting: .strict)
+        #expect(pick.index == 1)
+        let message = try #require(pick.shortfall?.message)
+        #expect(message == "no candidate met --privacy strict (DCR share <= 0.51 and copy rate <= the holdout's); kept the most private, gaussian_copula: DCR share 0.560 ± 0.007, copies 0.00% (holdout 0.00%)")
+    }
+
+    @Test("the choice measures each candidate against rows held back, and records the setting")
+    func choiceHoldsRowsBack() throws {
+        let table = try Self.penguins()
+        let kinds = TypeInference.propose(table, profiles: Profiler.profile(table)).map(\.kind)
+        let plan = DefaultPlanner.plan(for: table, kinds: kinds, seed: 4)
+        let outcome = JointModelChoice.choose(for: plan, table: table, candidates: ["cart", nil], privacy: .balanced)
+        #expect(outcome.plan.privacy == .balanced)
+        // 344 rows: every fifth held back (68), the other 276 fitted on.
+        #expect(outcome.privacySplit == PrivacySplitSizes(training: 276, holdout: 68))
+        for trial in outcome.trials {
+            let measured = try #require(trial.privacy)
+            let share = try #require(measured.dcrShare)
+            #expect(share >= 0 && share <= 1)
+            #expect(measured.holdoutCopyRate >= 0)
+        }
+        let off = JointModelChoice.choose(for: plan, table: table, candidates: ["cart", nil], privacy: .off)
+        #expect(off.privacySplit == nil && off.trials.allSatisfy { $0.privacy == nil })
+        #expect(off.plan.privacy == .off)
     }
 }

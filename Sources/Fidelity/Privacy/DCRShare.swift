@@ -56,8 +56,9 @@ public struct DCRShare: Codable, Sendable, Equatable {
 
     /// The rows each sample takes (indices into the full training, holdout and synthetic tables),
     /// for cross-checks: they depend only on the counts and the seed.
-    public static func sampledRows(training: Int, holdout: Int, synthetic: Int, seed: UInt64) -> (training: [Int], holdout: [Int], synthetic: [Int]) {
-        let size = min(training, holdout, synthetic, maxRows)
+    public static func sampledRows(training: Int, holdout: Int, synthetic: Int, seed: UInt64,
+                                   limit: Int = maxRows) -> (training: [Int], holdout: [Int], synthetic: [Int]) {
+        let size = min(training, holdout, synthetic, limit)
         func draw(_ total: Int, _ stream: PrivacyStream) -> [Int] {
             var random = PrivacyRandom(seed: seed, purpose: stream.rawValue)
             return random.sampleRows(size, of: total)
@@ -66,10 +67,10 @@ public struct DCRShare: Codable, Sendable, Equatable {
     }
 
     /// The figure for the encoded tables; nil without holdout rows or with an empty table.
-    static func compute(_ encoding: PrivacyEncoding, seed: UInt64) -> DCRShare? {
+    static func compute(_ encoding: PrivacyEncoding, seed: UInt64, limit: Int = maxRows) -> DCRShare? {
         guard let holdout = encoding.holdout, holdout.count > 0, encoding.real.count > 0, encoding.synthetic.count > 0,
               encoding.columnCount > 0 else { return nil }
-        let rows = sampledRows(training: encoding.real.count, holdout: holdout.count, synthetic: encoding.synthetic.count, seed: seed)
+        let rows = sampledRows(training: encoding.real.count, holdout: holdout.count, synthetic: encoding.synthetic.count, seed: seed, limit: limit)
         let space = EuclideanRankSpace(pooled: [encoding.real, holdout])
         let synthetic = space.encode(encoding.synthetic.selecting(rows.synthetic))
         let toTraining = EuclideanNearest(space.encode(encoding.real.selecting(rows.training))).nearestSquared(synthetic)

@@ -14,15 +14,19 @@ public struct Plan: Hashable, Sendable {
     public var constraints: [ConstraintPlan]
     /// Conditions on the sampled rows (rare events, rebalancing); nil or empty for none.
     public var conditions: SamplingConditions?
+    /// The privacy setting the joint model was chosen under (nil: chosen before there was one,
+    /// or written by hand).
+    public var privacy: PrivacySetting?
 
     public init(seed: UInt64, rows: Int? = nil, columns: [ColumnPlan], joint: [JointPlan] = [],
-                constraints: [ConstraintPlan] = [], conditions: SamplingConditions? = nil) {
+                constraints: [ConstraintPlan] = [], conditions: SamplingConditions? = nil, privacy: PrivacySetting? = nil) {
         self.seed = seed
         self.rows = rows
         self.columns = columns
         self.joint = joint
         self.constraints = constraints
         self.conditions = conditions
+        self.privacy = privacy
     }
 
     /// The joint group a column belongs to, if any.

@@ -16,6 +16,7 @@ extension Plan: DeclaredRecord {
         .defaulted("constraints", \.constraints, default: [], "Rules every output row satisfies."),
         .optional("conditions", \.conditions, "Conditional sampling: `where` (column: value) and `rebalance` (--where and --rebalance override).",
                   omitted: { $0.isEmpty }),
+        .optional("privacy", \.privacy, "The privacy setting `doppel plan` chose the joint model under (--privacy): strict, balanced (the default) or off. A record of the choice; `doppel run` does not re-choose."),
     ])
 
     public func checkDecoded() throws {

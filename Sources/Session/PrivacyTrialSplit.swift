@@ -1,0 +1,106 @@
+import Fidelity
+import Synthesis
+import Tabular
+
+/// The rows `doppel plan` fits its candidates on and the rows it holds back to measure their
+/// privacy: every fifth row held back (20%, at most 20,000), the rest the candidates' training
+/// rows (at most `trainingRows`, evenly spaced). Deterministic, and spread over any ordering.
+struct PrivacyTrialSplit {
+    var training: Table
+    var holdout: Table
+
+    /// Fewer rows than this hold back too few rows for a DCR share worth a choice.
+    static let minimumRows = 100
+    static let maximumHoldout = 20_000
+
+    init?(_ table: Table, trainingRows: Int) {
+        guard table.rowCount >= Self.minimumRows else { return nil }
+        let heldCount = min(table.rowCount / 5, Self.maximumHoldout)
+        var isHeld = [Bool](repeating: false, count: table.rowCount)
+        for index in 0..<heldCount { isHeld[index * table.rowCount / heldCount] = true }
+        let held = (0..<table.rowCount).filter { isHeld[$0] }
+        var rest = (0..<table.rowCount).filter { !isHeld[$0] }
+        if rest.count > trainingRows { rest = (0..<trainingRows).map { rest[$0 * rest.count / trainingRows] } }
+        training = Table(columns: table.columns.map { $0.taking(rest) })
+        holdout = Table(columns: table.columns.map { $0.taking(held) })
+    }
+}
+
+/// How many rows a privacy-aware choice fitted on and held back.
+public struct PrivacySplitSizes: Sendable, Equatable {
+    public var training: Int
+    public var holdout: Int
+}
+
+/// A candidate's privacy against the held-back rows, and whether it meets the setting.
+public struct TrialPrivacy: Sendable, Equatable {
+    public var dcrShare: Double?
+    public var dcrStandardError: Double?
+    public var copyRate: Double
+    public var holdoutCopyRate: Double
+    public var meets: Bool
+
+    /// How far the copy rate exceeds the holdout's.
+    public var copyExcess: Double { copyRate - holdoutCopyRate }
+
+    public init(dcrShare: Double?, dcrStandardError: Double?, copyRate: Double, holdoutCopyRate: Double, meets: Bool) {
+        self.dcrShare = dcrShare
+        self.dcrStandardError = dcrStandardError
+        self.copyRate = copyRate
+        self.holdoutCopyRate = holdoutCopyRate
+        self.meets = meets
+    }
+
+    init(_ check: PrivacyCheck, setting: PrivacySetting) {
+        self.init(dcrShare: check.dcrShare?.share, dcrStandardError: check.dcrShare?.standardError,
+                  copyRate: check.exactCopyRate, holdoutCopyRate: check.holdoutCopyRate, setting: setting)
+    }
+
+    /// The figures, judged against `setting`.
+    public init(dcrShare: Double?, dcrStandardError: Double?, copyRate: Double, holdoutCopyRate: Double, setting: PrivacySetting) {
+        self.dcrShare = dcrShare
+        self.dcrStandardError = dcrStandardError
+        self.copyRate = copyRate
+        self.holdoutCopyRate = holdoutCopyRate
+        var meets = true
+        if let limit = setting.maxDCRShare, let share = dcrShare, share > limit { meets = false }
+        if let allowance = setting.copyRateAllowance, copyRate > holdoutCopyRate + allowance + 1e-12 { meets = false }
+        self.meets = meets
+    }
+
+    /// Over several groups: the highest share and copy excess, met only if every group met.
+    static func worst(_ all: [TrialPrivacy]) -> TrialPrivacy? {
+        guard var result = all.first else { return nil }
+        for other in all.dropFirst() {
+            if let share = other.dcrShare, share > (result.dcrShare ?? -1) {
+                result.dcrShare = share
+                result.dcrStandardError = other.dcrStandardError
+            }
+            if other.copyExcess > result.copyExcess {
+                result.copyRate = other.copyRate
+                result.holdoutCopyRate = other.holdoutCopyRate
+            }
+            result.meets = result.meets && other.meets
+        }
+        return result
+    }
+
+    /// "DCR share 0.534 ± 0.007, copies 0.03% (holdout 0.51%)".
+    public var summary: String {
+        let share = dcrShare.map { String(format: "DCR share %.3f", $0) + (dcrStandardError.map { String(format: " ± %.3f", $0) } ?? "") } ?? "DCR share n/a"
+        return share + String(format: ", copies %.2f%% (holdout %.2f%%)", 100 * copyRate, 100 * holdoutCopyRate)
+    }
+}
+
+/// No candidate met the setting; the most private one was kept.
+public struct PrivacyShortfall: Sendable, Equatable {
+    public var setting: PrivacySetting
+    public var kept: JointModelChoice.Trial
+
+    /// One plain sentence naming the setting, its limits and the figures.
+    public var message: String {
+        let name = kept.model ?? "marginals alone"
+        return "no candidate met --privacy \(setting.rawValue) (\(setting.limits)); kept the most private, \(name): "
+            + (kept.privacy?.summary ?? "not measured")
+    }
+}
