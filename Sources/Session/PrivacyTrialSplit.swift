@@ -40,6 +40,9 @@ public struct TrialPrivacy: Sendable, Equatable {
     public var holdoutCopyRate: Double
     public var meets: Bool
 
+    /// Whether the DCR share rests on enough rows for a verdict.
+    public var supportsVerdict: Bool { (dcrStandardError ?? 1) <= DCRShare.verdictStandardError }
+
     /// How far the copy rate exceeds the holdout's.
     public var copyExcess: Double { copyRate - holdoutCopyRate }
 
@@ -63,7 +66,10 @@ public struct TrialPrivacy: Sendable, Equatable {
         self.copyRate = copyRate
         self.holdoutCopyRate = holdoutCopyRate
         var meets = true
-        if let limit = setting.maxDCRShare, let share = dcrShare, share > limit { meets = false }
+        // A share from too few held-back rows cannot support a verdict (DCRShare's own rule):
+        // rejecting on it would choose by noise, so only the copy rate judges then.
+        let supported = (dcrStandardError ?? 1) <= DCRShare.verdictStandardError
+        if let limit = setting.maxDCRShare, let share = dcrShare, share > limit, supported { meets = false }
         if let allowance = setting.copyRateAllowance, copyRate > holdoutCopyRate + allowance + 1e-12 { meets = false }
         self.meets = meets
     }
@@ -87,7 +93,8 @@ public struct TrialPrivacy: Sendable, Equatable {
 
     /// "DCR share 0.534 ± 0.007, copies 0.03% (holdout 0.51%)".
     public var summary: String {
-        let share = dcrShare.map { String(format: "DCR share %.3f", $0) + (dcrStandardError.map { String(format: " ± %.3f", $0) } ?? "") } ?? "DCR share n/a"
+        var share = dcrShare.map { String(format: "DCR share %.3f", $0) + (dcrStandardError.map { String(format: " ± %.3f", $0) } ?? "") } ?? "DCR share n/a"
+        if dcrShare != nil && !supportsVerdict { share += " (too few rows held back for a verdict)" }
         return share + String(format: ", copies %.2f%% (holdout %.2f%%)", 100 * copyRate, 100 * holdoutCopyRate)
     }
 }

@@ -64,6 +64,11 @@ struct JointModelChoiceTests {
         #expect(near.meets)
         #expect(!TrialPrivacy(dcrShare: 0.515, dcrStandardError: 0.007, copyRate: 0.014, holdoutCopyRate: 0.01, setting: .strict).meets)
         #expect(!TrialPrivacy(dcrShare: 0.5, dcrStandardError: 0.007, copyRate: 0.016, holdoutCopyRate: 0.01, setting: .balanced).meets)
+        // A share from a small holdout (standard error over 0.02) cannot support a verdict:
+        // only the copy rate judges then, and the summary says so.
+        let small = TrialPrivacy(dcrShare: 0.58, dcrStandardError: 0.05, copyRate: 0, holdoutCopyRate: 0, setting: .strict)
+        #expect(small.meets)
+        #expect(small.summary == "DCR share 0.580 ± 0.050 (too few rows held back for a verdict), copies 0.00% (holdout 0.00%)")
     }
 
     @Test("when no candidate meets the setting, the most private is kept and the message names the setting and the figures")
