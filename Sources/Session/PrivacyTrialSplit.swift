@@ -67,9 +67,14 @@ public struct TrialPrivacy: Sendable, Equatable {
         self.holdoutCopyRate = holdoutCopyRate
         var meets = true
         // A share from too few held-back rows cannot support a verdict (DCRShare's own rule):
-        // rejecting on it would choose by noise, so only the copy rate judges then.
-        let supported = (dcrStandardError ?? 1) <= DCRShare.verdictStandardError
-        if let limit = setting.maxDCRShare, let share = dcrShare, share > limit, supported { meets = false }
+        // only the copy rate judges then.
+        // A share over the limit by less than its standard error is not evidence of copying
+        // (on credit_data's 712 held-back rows, marginals alone measure 0.513 ± 0.019), so
+        // it counts as meeting the limit; rejecting on it would choose by noise.
+        let error = dcrStandardError ?? 1
+        if let limit = setting.maxDCRShare, let share = dcrShare, share > limit + error, error <= DCRShare.verdictStandardError {
+            meets = false
+        }
         if let allowance = setting.copyRateAllowance, copyRate > holdoutCopyRate + allowance + 1e-12 { meets = false }
         self.meets = meets
     }

@@ -28,7 +28,7 @@ struct PlanCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The joint model over the columns it can model: auto (try each on the data, keep the best quality), none (marginals alone), or one of: \(JointRegistry.ids.joined(separator: ", ")).", valueName: "model"))
     var joint: String = "auto"
 
-    @Option(help: ArgumentHelp("How the joint model is chosen for privacy, measured on rows held back from the candidates' fit: strict (DCR share <= 0.51, copy rate <= the holdout's), balanced (DCR share <= 0.52, copy rate <= the holdout's + 0.5 pp), or off (quality alone). The best quality among the candidates that meet it wins.", valueName: "setting"))
+    @Option(help: ArgumentHelp("How the joint model is chosen for privacy, measured on rows held back from the candidates' fit: strict (DCR share <= 0.51, copy rate <= the holdout's), balanced (DCR share <= 0.52, copy rate <= the holdout's + 0.5 pp), or off (quality alone). A share counts as over its limit when over by more than its standard error. The best quality among the candidates that meet it wins; when none does, the most private is kept and said.", valueName: "setting"))
     var privacy: String = PrivacySetting.default.rawValue
 
     @Flag(help: "Write a session (source path and hash, plan, seed) that `doppel run` replays, instead of a bare plan.")

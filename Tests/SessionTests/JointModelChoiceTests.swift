@@ -62,7 +62,11 @@ struct JointModelChoiceTests {
         // Balanced allows the holdout's copy rate + 0.5 pp and a share up to 0.52.
         let near = TrialPrivacy(dcrShare: 0.515, dcrStandardError: 0.007, copyRate: 0.014, holdoutCopyRate: 0.01, setting: .balanced)
         #expect(near.meets)
-        #expect(!TrialPrivacy(dcrShare: 0.515, dcrStandardError: 0.007, copyRate: 0.014, holdoutCopyRate: 0.01, setting: .strict).meets)
+        #expect(!TrialPrivacy(dcrShare: 0.515, dcrStandardError: 0.004, copyRate: 0.0, holdoutCopyRate: 0.01, setting: .strict).meets)
+        #expect(!TrialPrivacy(dcrShare: 0.505, dcrStandardError: 0.007, copyRate: 0.014, holdoutCopyRate: 0.01, setting: .strict).meets)
+        // Over the limit by less than its standard error: no evidence of copying.
+        #expect(TrialPrivacy(dcrShare: 0.525, dcrStandardError: 0.007, copyRate: 0, holdoutCopyRate: 0, setting: .balanced).meets)
+        #expect(!TrialPrivacy(dcrShare: 0.528, dcrStandardError: 0.007, copyRate: 0, holdoutCopyRate: 0, setting: .balanced).meets)
         #expect(!TrialPrivacy(dcrShare: 0.5, dcrStandardError: 0.007, copyRate: 0.016, holdoutCopyRate: 0.01, setting: .balanced).meets)
         // A share from a small holdout (standard error over 0.02) cannot support a verdict:
         // only the copy rate judges then, and the summary says so.

