@@ -92,9 +92,9 @@ import TerminalUI
             " city       real      0        4                                         東京",
             "   cat      syn       0        4                                         Lima",
             " temp       real      6       34    10.0    29.9   19.73   19.55   5.994 10.0",
-            "   dec      syn       4       29    10.0    29.9   20.62   20.55   5.965 29.9",
+            "   dec      syn       4       31    12.3    27.7   20.32   20.55   4.654 12.8",
             " visits     real      0       40       0      49    23.5      24   14.82 0",
-            "   int      syn       0       26       0      48   28.27    29.5   13.89 29",
+            "   int      syn       0       22       4      42   27.73    29.5   11.66 29",
             " ok         real      0        2                    0.35                 no",
             "   bool     syn       0        2                   0.425                 no",
             "Enter go to  Esc back",
@@ -108,9 +108,9 @@ import TerminalUI
             " city       real      0        4                                         東京",
             "   cat      syn       0        4                                         Lima",
             " temp       real      6       34    10.0    29.9   19.73   19.55   5.994 10.0",
-            "   dec      syn       4       29    10.0    29.9   20.62   20.55   5.965 29.9",
+            "   dec      syn       4       31    12.3    27.7   20.32   20.55   4.654 12.8",
             " visits     real      0       40       0      49    23.5      24   14.82 0",
-            "   int      syn       0       26       0      48   28.27    29.5   13.89 29",
+            "   int      syn       0       22       4      42   27.73    29.5   11.66 29",
             " ok         real      0        2                    0.35                 no",
             "   bool     syn       0        2                   0.425                 no",
             "Enter go to  Esc back",
@@ -382,14 +382,14 @@ import TerminalUI
             "? help  s strategy  p params  Enter inspect  Tab view  f fidelity  ^S save",
         ])
         expectScreen(screen.lines("filtered"), [
-            " cities.csv · 1 of 40 rows · filter: temp = 10.0 · 5 columns · r… col 3/5 row 1",
+            " cities.csv · 1 of 40 rows · filter: temp = 24.8 · 5 columns · r… col 3/5 row 1",
             "   id         │city           │temp   │visits        │ok          │",
             "   id sequence│cat categorical│dec kde│int parametric│bool boolean│",
-            " 1 C001       │東京           │   10.0│             0│yes         │",
+            " 5 C005       │東京           │   24.8│             2│no          │",
             "",
             "",
             "",
-            "filter: temp = 10.0 (1 of 40 rows)  ? help  s strategy  p params  Enter inspect",
+            "filter: temp = 24.8 (1 of 40 rows)  ? help  s strategy  p params  Enter inspect",
         ])
         #expect(app.finalState?.grid.query.filters.count == 1)
     }

@@ -183,7 +183,7 @@ import TerminalUI
             "        |################################################################################",
             "     0% +--------------------------------------------------------------------------------",
             "         2013-01-01                                                            2013-12-27",
-            " hint: 1 combinations unique in the real sample reappear (day, amount)",
+            " hint: 1 combination unique in the real sample reappears (day, amount)",
             "? help  s strategy  p params  Enter inspect  Tab view  f fidelity  ^S save  u undo  q quit",
         ])
         // The chart's null share is labelled as the sample's (3.0%), not set against the 2.5% of all rows.
@@ -210,7 +210,7 @@ import TerminalUI
             "        |################################################################################",
             "     0% +--------------------------------------------------------------------------------",
             "         0                                                                            499",
-            " hint: 1 combinations unique in the real sample reappear (day, amount)",
+            " hint: 1 combination unique in the real sample reappears (day, amount)",
             "? help  s strategy  p params  Enter inspect  Tab view  f fidelity  ^S save  u undo  q quit",
         ])
     }
