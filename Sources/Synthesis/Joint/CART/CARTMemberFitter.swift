@@ -68,7 +68,7 @@ struct CARTMemberFitter: Sendable {
         case .cart:
             var tree = builder.grow(.regression(target), rows: validRows)
             let smooths = settings.smoothing == .density
-                || (settings.smoothing == .jitter && tree.values.count >= CARTTree.jitterMinimumDistinct)
+                || (settings.smoothing == .jitter && CARTTree.isContinuous(validRows.map { target[Int($0)] }))
             if smooths, let precision = member.shape.precision {
                 tree.bandwidths = Self.bandwidths(tree)
                 if settings.smoothing == .jitter { tree.leafBounds = tree.leafRanges() }

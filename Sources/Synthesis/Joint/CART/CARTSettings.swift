@@ -19,6 +19,6 @@ enum CARTSmoothing: String, Codable, Sendable, CaseIterable {
     /// redrawn (a few times, then stepped aside) while it lands on a real value of the column: a
     /// continuous value drawn from a leaf never repeats a training value as it is, so a row
     /// cannot be copied through it. Columns with few distinct values (under
-    /// `CARTTree.jitterMinimumDistinct`) are discrete and keep their levels.
+    /// `CARTTree.jitterMinimumDistinct`, or spiky: `CARTTree.isContinuous`) are discrete and keep their levels.
     case jitter
 }
