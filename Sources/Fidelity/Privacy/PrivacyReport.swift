@@ -68,6 +68,17 @@ public struct PrivacyReport: Codable, Sendable, Equatable {
         holdoutCopyRate = nil
     }
 
+    /// Whether synthetic rows copy training rows more often than holdout rows do (beyond two
+    /// standard errors of the synthetic rate, or 0.1 percentage points, whichever is larger).
+    public var copyVerdict: String? {
+        guard let holdout = holdoutCopyRate, let exact = exactCopyRate else { return nil }
+        let rows = Double(max(1, sampleSizes.syntheticTotal))
+        let allowance = max(2 * (holdout * (1 - holdout) / rows).squareRoot(), 0.001)
+        return exact > holdout + allowance
+            ? "synthetic rows copy training rows more often than unseen real rows repeat them: they may copy them"
+            : "synthetic rows copy training rows no more often than unseen real rows repeat them"
+    }
+
     /// Computes every privacy figure of `data`. Samples and the random baseline depend only on
     /// `seed`, so the same inputs give the same report on any machine and core count.
     public static func compute(_ data: FidelityData, seed: UInt64 = 0, options: PrivacyOptions = PrivacyOptions()) -> PrivacyReport {

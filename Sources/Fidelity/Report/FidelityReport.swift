@@ -94,16 +94,8 @@ public struct FidelityReport: Sendable {
         return lines
     }
 
-    /// Whether synthetic rows copy training rows more often than holdout rows do (beyond two
-    /// standard errors of the synthetic rate, or 0.1 percentage points, whichever is larger).
-    public var copyVerdict: String? {
-        guard let holdout = privacy.holdoutCopyRate, let exact = privacy.exactCopyRate else { return nil }
-        let rows = Double(max(1, privacy.sampleSizes.syntheticTotal))
-        let allowance = max(2 * (holdout * (1 - holdout) / rows).squareRoot(), 0.001)
-        return exact > holdout + allowance
-            ? "synthetic rows copy training rows more often than unseen real rows repeat them: they may copy them"
-            : "synthetic rows copy training rows no more often than unseen real rows repeat them"
-    }
+    /// Whether synthetic rows copy training rows more often than holdout rows do (`PrivacyReport.copyVerdict`).
+    public var copyVerdict: String? { privacy.copyVerdict }
 
     /// What the quality figures leave out and where SDMetrics with SDV's detected metadata would
     /// score other columns, as lines for people (empty when every shared column is scored alike).

@@ -16,7 +16,7 @@ public enum WorkbenchCommand: String, CaseIterable, Sendable, Hashable {
     // Editing the plan
     case chooseStrategy, editParameters, changeKind, toggleJoint, cycleJointModel, reseed, undo, redo
     // Editing the plan from the `:` line (they take an argument)
-    case condition, rebalance, constrain, predictors
+    case condition, rebalance, constrain, predictors, privacy
     // Editing the plan from the rules panel
     case acceptRule, dropRule, editRule
     // Sessions
@@ -176,6 +176,9 @@ public enum CommandTable {
         CommandBinding(.constrain, "constrain", keys: [],
                        help: ":constrain range C MIN MAX | less_equal A B | fixed_combinations A B.. | unique C | predicate F (alone: clear all)",
                        screens: [.grid]),
+        CommandBinding(.privacy, "privacy", keys: [],
+                       help: ":privacy strict|balanced|off — choose the joint model again under that setting, measured on rows held back (as doppel plan --privacy)",
+                       screens: [.grid, .fidelity]),
         CommandBinding(.predictors, "predictors", keys: [],
                        help: ":predictors COLUMN A,B — the columns a cart member's tree reads (COLUMN alone: all earlier ones)",
                        screens: [.grid]),

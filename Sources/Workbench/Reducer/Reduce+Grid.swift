@@ -75,6 +75,7 @@ extension Workbench {
         case .predictors:
             state.message = StatusMessage("usage: :predictors COLUMN A,B", isError: true)
             return []
+        case .privacy: return choosePrivacy(nil, &state)
         case .cycleJointModel: return cycleJointModel(&state)
         case .undo: return undo(&state)
         case .redo: return redo(&state)

@@ -126,6 +126,8 @@ extension Workbench {
         case ("filter", _):
             setFilter(argument ?? "", &state)
             return []
+        case ("privacy", _):
+            return choosePrivacy(argument, &state)
         default:
             break
         }

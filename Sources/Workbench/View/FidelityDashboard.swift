@@ -41,6 +41,17 @@ enum FidelityDashboard {
             var lines = [TextWidget("Privacy", role: .title) as any Widget]
             let copies = privacy.exactCopyRate.map { "\(privacy.exactCopies) of \(privacy.sampleSizes.syntheticTotal) rows (\(ChartFormat.percent($0)))" } ?? "n/a"
             lines.append(TextWidget("Exact copies of real rows: \(copies)"))
+            if let share = privacy.dcrShare {
+                lines.append(TextWidget(String(format: "DCR share %.3f ± %.3f (%d rows each): ", share.share, share.standardError, share.rows) + share.verdict))
+            } else {
+                lines.append(TextWidget("DCR share needs real rows kept out of fitting: doppel --holdout FILE", role: .muted))
+            }
+            if let holdout = privacy.holdoutCopyRate, let exact = privacy.exactCopyRate, let verdict = privacy.copyVerdict {
+                lines.append(TextWidget("Copy rate \(ChartFormat.percent(exact)) vs holdout \(ChartFormat.percent(holdout)): \(verdict)"))
+            }
+            if let setting = state.document?.plan.privacy {
+                lines.append(TextWidget("Model chosen under privacy \(setting.rawValue) (\(setting.limits)); :privacy strict|balanced|off re-chooses", role: .muted))
+            }
             lines.append(ScoreGauge("DCR baseline protection", value: privacy.dcrBaselineProtection, labelWidth: 26))
             lines.append(ScoreGauge("DCR overfitting protection", value: privacy.dcrOverfittingProtection, labelWidth: 26))
             if privacy.dcrOverfittingProtection == nil {
