@@ -198,16 +198,16 @@ struct CARTTests {
         #expect(model.exposure == .values)
     }
 
-    @Test("minbucket auto is rows / 200 between 5 and 250; a number is taken as it is")
+    @Test("minbucket auto is rows / 100 between 5 and 250; a number is taken as it is")
     func automaticBucket() throws {
         let diamonds = try Datasets.table("diamonds")
         func bucket(_ rows: Int, _ value: ParameterValue = "auto") throws -> Int {
             try CARTStrategy.minimumBucket(CARTFixture.input(diamonds.slice(0..<rows), columns: ["carat", "cut"], parameters: Parameters(["minbucket": value])))
         }
         #expect(try bucket(344) == 5)
-        #expect(try bucket(2_400) == 12)
-        #expect(try bucket(43_152) == 215)
-        #expect(try bucket(53_940) == 250)
+        #expect(try bucket(2_400) == 24)
+        #expect(try bucket(20_000) == 200)
+        #expect(try bucket(43_152) == 250)
         #expect(try bucket(43_152, 7) == 7)
         let text = String(describing: (try? bucket(500, 2.5)).map { "\($0)" } ?? "error")
         #expect(text == "error")
