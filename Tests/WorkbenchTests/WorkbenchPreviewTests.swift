@@ -227,7 +227,9 @@ import TerminalUI
             + Array(repeating: InMemoryScreen.Step.key(.down), count: 6) + [.key(.enter), .capture("edited"), .key(.character("q")), .key(.character("n"))]
         let (screen, app) = try WorkbenchFixtures.run(.data(path: WorkbenchFixtures.penguinsPath), in: dir, width: 120, steps: steps,
                                                       ascii: true, chooseJointModel: true)
-        #expect(screen.lines("grid")[2].contains("J cat categorical"))
+        // The badge says what draws each member (the chosen model decides: cart's first member
+        // its own strategy, the others the model itself).
+        #expect(screen.lines("grid")[2].contains("J cat "))
         let plan = try #require(app.finalState?.document?.plan)
         let group = try #require(plan.joint.first)
         #expect(JointRegistry.ids.contains(group.model))
@@ -244,7 +246,9 @@ import TerminalUI
         func command(_ text: String) -> [InMemoryScreen.Step] {
             [.key(.character(":"))] + InMemoryScreen.Step.type(text) + [.key(.enter)]
         }
-        let steps: [InMemoryScreen.Step] = command("where island=Dream") + command("constrain range body_mass_g 3000 4000")
+        // Penguins' chosen model is bn at seed 42; M twice makes it cart (copula, then cart),
+        // whose members take predictors.
+        let steps: [InMemoryScreen.Step] = [.key(.character("M")), .key(.character("M"))] + command("where island=Dream") + command("constrain range body_mass_g 3000 4000")
             + command("rebalance sex=male:0.75,female:0.25") + command("constrain fruit x y") + [.capture("bad")]
             + command("predictors body_mass_g species,flipper_length_mm") + command("where wingspan=3") + [.capture("nocolumn")]
             + [.key(.character("q")), .key(.character("n"))]
@@ -259,6 +263,7 @@ import TerminalUI
         #expect(plan.conditions == SamplingConditions(equals: ["island": "Dream"], rebalance: .init(column: "sex", proportions: ["male": 0.75, "female": 0.25])))
         #expect(plan.constraints == [ConstraintPlan(type: .range, column: "body_mass_g", min: 3000, max: 4000)])
         let group = try #require(plan.joint.first)
+        #expect(group.model == "cart")
         #expect(group.memberParameters["body_mass_g"]?["predictors"] == .list([.text("species"), .text("flipper_length_mm")]))
         #expect(state.preview.errors.isEmpty)
         let island = try #require(state.preview.generated["island"]?.values)

@@ -115,7 +115,7 @@ import TerminalUI
             " sums.csv (modified) | 2 rules | 40 rows | 5 columns | real rows~ col 1/5 row 1",
             " Rules found in the real data: 3, 2 in force | preview: rows breaking each",
             " in plan  rule                                   kind         support   preview",
-            " -        total = a + b                          arithmetic      100%     97.5%",
+            " -        total = a + b                          arithmetic      100%    100.0%",
             " in force a < total                              order           100%        0%",
             " in force b < total                              order           100%        0%",
             " not in the plan: a puts it in (total = a + b)",
