@@ -108,46 +108,60 @@ import TerminalUI
         return nil
     }
 
-    @Test func anEditRefitsOnlyTheEditedColumnAndTheColumnsReadingIt() throws {
+    @Test func anEditRefitsOnlyTheEditedColumn() throws {
         let dir = try WorkbenchFixtures.temporaryDirectory()
         var (state, runner) = try Self.loadedState(dir)
         #expect(state.preview.generated.count == 5)
-        // temp becomes a formula of visits: only temp is refitted and regenerated.
+        // temp becomes a formula of visits: only temp is refitted.
         state.grid.cursorColumn = 2
         var effects = Workbench.setStrategy("formula", column: "temp", &state)
-        var job = try #require(Self.previewJob(effects))
-        #expect(Set(job.reuseFitted.keys) == ["id", "city", "visits", "ok"])
-        #expect(Set(job.reuseGenerated.keys) == ["id", "city", "visits", "ok"])
         effects = Workbench.reduce(&state, .key(.character("p")))
         for character in "visits * 2" { effects = Workbench.reduce(&state, .key(.character(character))) }
         effects = Workbench.reduce(&state, .key(.enter))
-        job = try #require(Self.previewJob(effects))
+        var job = try #require(Self.previewJob(effects))
         for action in runner.perform(.buildPreview(job)) { _ = Workbench.reduce(&state, action) }
         #expect(state.preview.errors.isEmpty)
+        #expect(state.preview.cache.lastFitted == ["temp"])
         let visits = state.preview.generated["visits"]!.values
         let temp = state.preview.generated["temp"]!.values
         #expect(CellText.text(temp.values, validity: temp.validity, row: 0) != nil)
         #expect(temp.values.numericValue(at: 0) == 2 * visits.values.numericValue(at: 0)!)
 
-        // Editing visits refits visits, and regenerates temp (which reads it) without refitting it.
+        // Editing visits refits visits alone; temp, which reads it, follows it.
         state.grid.cursorColumn = 3
         effects = Workbench.reduce(&state, .key(.character("s")))
         effects = Workbench.reduce(&state, .key(.character("g")))
         effects = Workbench.reduce(&state, .key(.enter))
         job = try #require(Self.previewJob(effects))
         #expect(state.document?.plan.column(named: "visits")?.strategy == "empirical")
-        #expect(Set(job.reuseFitted.keys) == ["id", "city", "temp", "ok"])
-        #expect(Set(job.reuseGenerated.keys) == ["id", "city", "ok"])
         for action in runner.perform(.buildPreview(job)) { _ = Workbench.reduce(&state, action) }
+        #expect(state.preview.cache.lastFitted == ["visits"])
         let newVisits = state.preview.generated["visits"]!.values
         let newTemp = state.preview.generated["temp"]!.values
         #expect(newTemp.values.numericValue(at: 5) == 2 * newVisits.values.numericValue(at: 5)!)
 
-        // A new seed keeps every fitted model and regenerates every column.
+        // Undo finds the fits it left: nothing is refitted.
+        effects = Workbench.reduce(&state, .key(.character("u")))
+        job = try #require(Self.previewJob(effects))
+        for action in runner.perform(.buildPreview(job)) { _ = Workbench.reduce(&state, action) }
+        #expect(state.preview.cache.lastFitted.isEmpty)
+
+        // A new seed keeps every fitted model.
         effects = Workbench.reduce(&state, .key(.character("r")))
         job = try #require(Self.previewJob(effects))
-        #expect(job.reuseFitted.count == 5)
-        #expect(job.reuseGenerated.isEmpty)
+        for action in runner.perform(.buildPreview(job)) { _ = Workbench.reduce(&state, action) }
+        #expect(state.preview.cache.lastFitted.isEmpty)
+    }
+
+    @Test func thePreviewIsChunkZeroOfTheFittedPlan() throws {
+        let dir = try WorkbenchFixtures.temporaryDirectory()
+        let (state, _) = try Self.loadedState(dir)
+        let document = try #require(state.document)
+        let chunk = try FittedPlan.fit(document.plan, on: document.table).sampleChunk(0, totalRows: document.totalRows)
+        for column in chunk.columns {
+            let preview = try #require(state.preview.generated[column.name]).values
+            #expect(Column(name: column.name, values: preview.values, validity: preview.validity) == column)
+        }
     }
 
     @Test func staleResultsAreDropped() throws {

@@ -32,15 +32,16 @@ public struct LoadRequest: Sendable {
     public var chooseJointModel: Bool = true
 }
 
-/// Fit the columns not in `reuseFitted`, generate chunk 0 of the columns not in
-/// `reuseGenerated`, in dependency order.
+/// Fit the plan (through `cache`, so only what changed is refitted) and generate chunk 0.
 public struct PreviewJob: Sendable {
     public var generation: Int
     public var table: Table
     public var plan: Plan
     public var totalRows: Int
-    public var reuseFitted: [String: PreviewState.Fitted]
-    public var reuseGenerated: [String: PreviewState.Generated]
+    /// Fits of earlier previews on this table.
+    public var cache: FitCache
+    /// Joint groups the cache lacks are fitted on this many rows first (an approximate preview).
+    public var jointSampleRows: Int?
 }
 
 /// Score the first rows of the preview against the real sample.

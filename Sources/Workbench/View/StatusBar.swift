@@ -15,6 +15,9 @@ enum StatusBar {
             parts.append("preview failed: stale rows (marked !)")
         } else if state.preview.errors[PreviewBuilder.planKey] != nil {
             parts.append("preview failed (see the column panel)")
+        } else if state.preview.approximate {
+            // Rows from joint groups fitted on a sample, shown while the fit on all rows runs.
+            parts.append("approximate preview (sample fit); fitting all rows…")
         } else if state.preview.pending {
             parts.append("generating…")
         } else if state.fidelity.qualityPending || state.fidelity.privacyPending {
