@@ -153,6 +153,35 @@ import TerminalUI
         #expect(state.preview.cache.lastFitted.isEmpty)
     }
 
+    @Test func aCSVShowsItsRowsBeforeItsPlanIsMade() throws {
+        let dir = try WorkbenchFixtures.temporaryDirectory()
+        let csv = try WorkbenchFixtures.writeCities(in: dir)
+        let table = try CSVReader.read(path: csv).table
+        var launch = WorkbenchLaunch(target: .data(path: csv), ascii: true, color: false)
+        launch.preloaded = PreloadedCSV(path: csv, table: table, warnings: [])
+        var state = WorkbenchState(launch: launch, width: 80, height: 24, currentDirectory: dir, newSessionSeed: 42, chooseJointModel: false)
+        let runner = EffectRunner(environment: [:])
+        let load = Workbench.reduce(&state, .start)
+        guard case .load(let request) = try #require(load.first) else { Issue.record("expected a load"); return }
+        #expect(request.preloaded?.table == table)
+        // The rows are on screen with a provisional plan; the plan is made next.
+        var effects: [WorkbenchEffect] = []
+        for action in runner.perform(.load(request)) { effects += Workbench.reduce(&state, action) }
+        #expect(state.planning)
+        #expect(state.document?.table == table)
+        #expect(state.document?.plan.columns.allSatisfy { $0.strategy == "..." } == true)
+        guard case .makePlan(let job) = try #require(effects.first) else { Issue.record("expected makePlan"); return }
+        // No edit while the plan is made.
+        #expect(Workbench.edit(&state, describing: "x") { _ in true }.isEmpty)
+        #expect(state.message?.text == Workbench.planningRefusal)
+        var pending: [WorkbenchEffect] = []
+        for action in runner.perform(.makePlan(job)) { pending += Workbench.reduce(&state, action) }
+        #expect(!state.planning)
+        #expect(state.document?.plan.column(named: "temp")?.strategy == "kde")
+        #expect(state.document?.isDirty == false)
+        #expect(Self.previewJob(pending) != nil)
+    }
+
     @Test func thePreviewIsChunkZeroOfTheFittedPlan() throws {
         let dir = try WorkbenchFixtures.temporaryDirectory()
         let (state, _) = try Self.loadedState(dir)

@@ -15,6 +15,8 @@ public enum WorkbenchAction: Sendable {
     /// A command run from the palette (or a test).
     case command(WorkbenchCommand)
     case loaded(LoadResult)
+    /// The default plan of the CSV of load `generation`.
+    case planMade(generation: Int, PlanMade)
     case loadFailed(String)
     case previewBuilt(generation: Int, PreviewResult)
     case qualityComputed(generation: Int, QualityResult)
@@ -47,16 +49,29 @@ public struct LoadResult: Sendable {
     /// The rules found while making the default plan of a bare CSV; nil when they are still to
     /// be found (a session).
     public var rules: [DataRule]?
+    /// The document's plan is provisional (kinds from storage, no strategies yet): the default
+    /// plan is still to be made, by this job (its generation set by the reducer).
+    public var planJob: PlanJob?
 
     public init(document: Document, autosavePath: String, recoverable: Plan?, view: Session.ViewState?, warnings: [String],
-                rules: [DataRule]? = nil) {
+                rules: [DataRule]? = nil, planJob: PlanJob? = nil) {
         self.rules = rules
+        self.planJob = planJob
         self.document = document
         self.autosavePath = autosavePath
         self.recoverable = recoverable
         self.view = view
         self.warnings = warnings
     }
+}
+
+/// The default plan of a loaded CSV, with what comes with it.
+public struct PlanMade: Sendable {
+    public var profiles: [ColumnProfile]
+    public var plan: Plan
+    public var rules: [DataRule]
+    /// The plan of an autosave newer than the session, when it differs from the default plan.
+    public var recoverable: Plan?
 }
 
 /// A preview: the plan's fitted columns, chunk 0, or the errors; the fit cache after it.
