@@ -36,11 +36,29 @@ struct FitCacheTests {
         #expect(cache.lastFitted.isEmpty)
         #expect(Self.csv(try undone.sample(rows: 500)) == Self.csv(try first.sample(rows: 500)))
 
-        // A new seed keeps the columns; seed-dependent joint fits are refitted.
+        // A new seed keeps the columns, and cart's fit (it draws nothing at random).
         var reseeded = plan
         reseeded.seed = 99
-        _ = try FittedPlan.fit(reseeded, on: table, cache: &cache)
+        let kept = try FittedPlan.fit(reseeded, on: table, cache: &cache)
+        #expect(cache.lastFitted.isEmpty)
+        #expect(Self.csv(try kept.sample(rows: 300)) == Self.csv(try FittedPlan.fit(reseeded, on: table).sample(rows: 300)))
+        // A model that draws while fitting is refitted.
+        var copula = plan
+        copula.joint[0].model = "gaussian_copula"
+        _ = try FittedPlan.fit(copula, on: table, cache: &cache)
+        copula.seed = 99
+        _ = try FittedPlan.fit(copula, on: table, cache: &cache)
         #expect(cache.lastFitted == ["joint group 'joint'"])
+    }
+
+    @Test("the models the cache keeps across seeds fit the same under any seed", arguments: Array(FitCache.seedFreeModels))
+    func seedFree(_ model: String) throws {
+        let (plan, table) = try JointPlans.penguins(model: model)
+        var other = plan
+        other.seed = plan.seed &+ 12345
+        let a = try FittedPlan.fit(plan, on: table).joints[0].model
+        let b = try FittedPlan.fit(other, on: table).joints[0].model
+        #expect(try ModelCoding.encode(a) == ModelCoding.encode(b))
     }
 
     @Test("a group fitted on a sample is approximate until the fit on all rows is cached")
