@@ -130,7 +130,7 @@ extension FittedPlan {
             }
             var missing: [String] = []
             if let rebalance {
-                for (level, queue) in queues.enumerated() where next[level] < needed[level] {
+                for level in queues.indices where next[level] < needed[level] {
                     missing.append("\(rebalance.column) = \(rebalance.levels[level]): \(needed[level] - next[level]) rows short")
                 }
             }
