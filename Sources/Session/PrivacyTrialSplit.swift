@@ -98,7 +98,7 @@ public struct TrialPrivacy: Sendable, Equatable {
 
     /// "DCR share 0.534 ± 0.007, copies 0.03% (holdout 0.51%)".
     public var summary: String {
-        var share = dcrShare.map { String(format: "DCR share %.3f", $0) + (dcrStandardError.map { String(format: " ± %.3f", $0) } ?? "") } ?? "DCR share n/a"
+        var share = dcrShare.map { String(format: "DCR share %.3f", $0) + (dcrStandardError.map { String(format: " +/- %.3f", $0) } ?? "") } ?? "DCR share n/a"
         if dcrShare != nil && !supportsVerdict { share += " (too few rows held back for a verdict)" }
         return share + String(format: ", copies %.2f%% (holdout %.2f%%)", 100 * copyRate, 100 * holdoutCopyRate)
     }

@@ -1,3 +1,5 @@
+import Tabular
+
 /// What the workbench opens: a CSV, a session, or (nothing given) the embedded demo dataset.
 public struct WorkbenchLaunch: Sendable, Equatable {
     public enum Target: Sendable, Equatable {
@@ -13,12 +15,28 @@ public struct WorkbenchLaunch: Sendable, Equatable {
     public var ascii: Bool
     /// False with `NO_COLOR` or a monochrome terminal.
     public var color: Bool
+    /// The CSV of `.data(path:)`, already read (the command line reads it to check it before
+    /// the terminal is taken): the workbench shows its rows without reading it again.
+    public var preloaded: PreloadedCSV?
 
     public init(target: Target, holdoutPath: String? = nil, ascii: Bool = false, color: Bool = true) {
         self.target = target
         self.holdoutPath = holdoutPath
         self.ascii = ascii
         self.color = color
+    }
+}
+
+/// A CSV read before the workbench starts: its table and the reader's warnings.
+public struct PreloadedCSV: Sendable, Equatable {
+    public var path: String
+    public var table: Table
+    public var warnings: [String]
+
+    public init(path: String, table: Table, warnings: [String]) {
+        self.path = path
+        self.table = table
+        self.warnings = warnings
     }
 }
 

@@ -43,7 +43,8 @@ struct TuiCommand: ParsableCommand {
             launch.target = try Self.target(file)
             if let holdout { try Self.checkReadable(holdout, what: "holdout file") }
             if interactive {
-                try Self.validate(launch.target)
+                // The CSV read to check it is handed over: the workbench shows it without a second read.
+                launch.preloaded = try Self.validate(launch.target)
                 frameLog = try FrameLog.fromEnvironment()
             } else {
                 try Self.describeWithoutTerminal(launch.target)
@@ -78,18 +79,23 @@ struct TuiCommand: ParsableCommand {
     /// CSV files up to this size are read once before curses starts, so that a malformed one is
     /// reported on a normal terminal with exit status 2; larger ones only have to be readable
     /// (reading them twice would delay the workbench), and their errors show in the workbench.
+    /// The table read is handed to the workbench (`WorkbenchLaunch.preloaded`): it is read once.
     static let validatedCSVBytes = 64 << 20
 
     /// Fails, naming the file, when the session file does not parse or a small CSV file does not read.
-    static func validate(_ target: WorkbenchLaunch.Target) throws {
+    @discardableResult
+    static func validate(_ target: WorkbenchLaunch.Target) throws -> PreloadedCSV? {
         switch target {
         case .demo:
-            return
+            return nil
         case .session(let path):
             _ = try SessionFile.load(path)
+            return nil
         case .data(let path):
             let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
-            if let size, size <= validatedCSVBytes { _ = try CSVReader.read(path: path) }
+            guard let size, size <= validatedCSVBytes else { return nil }
+            let result = try CSVReader.read(path: path)
+            return PreloadedCSV(path: path, table: result.table, warnings: result.warnings)
         }
     }
 

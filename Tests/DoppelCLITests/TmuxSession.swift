@@ -108,6 +108,15 @@ final class TmuxSession {
         try waitUntil("'\(text)'", timeout: timeout) { $0.contains { $0.contains(text) } }
     }
 
+    /// Waits for `text` once the default plan is made: a CSV's rows show before it, and edits
+    /// wait for it.
+    @discardableResult
+    func waitForPlan(_ text: String, timeout: Double = 15) throws -> [String] {
+        try waitUntil("'\(text)' and the default plan", timeout: timeout) { screen in
+            screen.contains { $0.contains(text) } && screen.first?.contains("making the plan") == false
+        }
+    }
+
     /// The program's exit status once it has ended (waiting up to `timeout` seconds).
     func exitStatus(timeout: Double = 15) throws -> Int32 {
         let file = folder.appendingPathComponent("status")

@@ -22,6 +22,7 @@ struct WorkbenchTmuxTests {
 
         let grid = try tmux.waitUntil("the grid and its first preview", timeout: Self.loadTimeout) { screen in
             screen.first?.contains("col 1/10") == true && screen.first?.contains("generating") == false
+                && screen.first?.contains("making the plan") == false && screen.first?.contains("approximate") == false
         }
         #expect(grid[0].hasPrefix(" diamonds.csv · ") && grid[0].contains("53,940 rows · 10 columns"))
         // The default plan is `doppel plan`'s: a joint model (J) over the modelled columns, each
@@ -83,7 +84,7 @@ struct WorkbenchTmuxTests {
     func homeAndEndSequences() throws {
         let tmux = try TmuxSession(width: 100, height: 30, arguments: [DoppelProcess.binary.path, Self.penguins])
         defer { tmux.close() }
-        try tmux.waitFor("col 1/8", timeout: Self.loadTimeout)
+        try tmux.waitForPlan("col 1/8", timeout: Self.loadTimeout)
         func onRow(_ row: Int) -> ([String]) -> Bool {
             { $0.first?.trimmingCharacters(in: .whitespaces).hasSuffix("row \(row)") == true }
         }
@@ -102,7 +103,7 @@ struct WorkbenchTmuxTests {
     func resize() throws {
         let tmux = try TmuxSession(width: 100, height: 30, arguments: [DoppelProcess.binary.path, Self.penguins])
         defer { tmux.close() }
-        try tmux.waitFor("col 1/8", timeout: Self.loadTimeout)
+        try tmux.waitForPlan("col 1/8", timeout: Self.loadTimeout)
         try tmux.resize(width: 70, height: 20)
         let screen = try tmux.waitUntil("the status bar on row 20") { $0.count == 20 && $0[19].hasPrefix("? help") }
         #expect(screen.allSatisfy { $0.count <= 70 })
@@ -117,7 +118,7 @@ struct WorkbenchTmuxTests {
             let tmux = try TmuxSession(width: 100, height: 30, arguments: [DoppelProcess.binary.path, Self.penguins] + extra,
                                        environment: environment)
             defer { tmux.close() }
-            try tmux.waitFor("col 1/8", timeout: Self.loadTimeout)
+            try tmux.waitForPlan("col 1/8", timeout: Self.loadTimeout)
             let escapes = try tmux.screenWithEscapes()
             let text = try tmux.screen()
             try tmux.press("q")
@@ -154,7 +155,7 @@ struct WorkbenchTmuxTests {
         let tmux = try TmuxSession(width: 100, height: 30, arguments: [DoppelProcess.binary.path, Self.penguins],
                                    environment: ["DOPPEL_FRAME_LOG": log.path])
         defer { tmux.close() }
-        try tmux.waitFor("col 1/8", timeout: Self.loadTimeout)
+        try tmux.waitForPlan("col 1/8", timeout: Self.loadTimeout)
         try tmux.press("Down")
         try tmux.waitFor("col 1/8 row 2")
         try tmux.press("q")
@@ -170,7 +171,7 @@ struct WorkbenchTmuxTests {
     func signalRestoresTerminal(signal: Int32, expectedStatus: Int32) throws {
         let tmux = try TmuxSession(width: 100, height: 30, arguments: [DoppelProcess.binary.path, Self.penguins])
         defer { tmux.close() }
-        try tmux.waitFor("col 1/8", timeout: Self.loadTimeout)
+        try tmux.waitForPlan("col 1/8", timeout: Self.loadTimeout)
         let program = try tmux.programProcessID()
         #expect(kill(program, signal) == 0)
         #expect(try tmux.exitStatus() == expectedStatus)
@@ -182,7 +183,7 @@ struct WorkbenchTmuxTests {
     func sortFrequencyAndFilter() throws {
         let tmux = try TmuxSession(width: 100, height: 30, arguments: [DoppelProcess.binary.path, Self.penguins])
         defer { tmux.close() }
-        try tmux.waitFor("col 1/8", timeout: Self.loadTimeout)
+        try tmux.waitForPlan("col 1/8", timeout: Self.loadTimeout)
         try tmux.press("l", "l", "]")
         let sorted = try tmux.waitFor("sorted by bill_length_mm ↓")
         // The longest bill first (a Gentoo's), and the row keeps its number in the data.
@@ -202,7 +203,7 @@ struct WorkbenchTmuxTests {
     func controlZSuspends() throws {
         let tmux = try TmuxSession(width: 100, height: 30, arguments: [DoppelProcess.binary.path, Self.penguins])
         defer { tmux.close() }
-        try tmux.waitFor("col 1/8", timeout: Self.loadTimeout)
+        try tmux.waitForPlan("col 1/8", timeout: Self.loadTimeout)
         let program = try tmux.programProcessID()
         try tmux.press("C-z")
         func state() -> String? {
@@ -235,7 +236,7 @@ struct WorkbenchTmuxTests {
         }
         let tmux = try TmuxSession(width: 100, height: 30, arguments: [DoppelProcess.binary.path, Self.penguins, "--mouse"])
         defer { tmux.close() }
-        try tmux.waitFor("col 1/8", timeout: Self.loadTimeout)
+        try tmux.waitForPlan("col 1/8", timeout: Self.loadTimeout)
         try tmux.type(report(button: 65, x: 10, y: 10))
         try tmux.waitFor("col 1/8 row 4")
         // Row 8 of the screen is the sixth data row shown (rows 4 to ...): data row 9; column 2.
@@ -251,7 +252,7 @@ struct WorkbenchTmuxTests {
         let tmux = try TmuxSession(width: 100, height: 30, arguments: [DoppelProcess.binary.path, Self.penguins])
         defer { tmux.close() }
         let autosave = tmux.folder.appendingPathComponent(".penguins.doppel.autosave").path
-        try tmux.waitFor("col 1/8", timeout: Self.loadTimeout)
+        try tmux.waitForPlan("col 1/8", timeout: Self.loadTimeout)
         if signal == 0 {
             // r (a new seed, an edit) and Ctrl-C in one go: no time for any delay.
             try tmux.press("r", "C-c")
@@ -282,10 +283,13 @@ struct WorkbenchTmuxTests {
         let tmux = try TmuxSession(width: 100, height: 30, arguments: [DoppelProcess.binary.path, Self.penguins])
         defer { tmux.close() }
         let sessionPath = tmux.folder.appendingPathComponent("view.doppel.yaml").path
-        try tmux.waitFor("col 1/8", timeout: Self.loadTimeout)
+        try tmux.waitForPlan("col 1/8", timeout: Self.loadTimeout)
         // Synthetic rows, column 3, row 40 (the grid scrolls), the panel open.
         try tmux.press("Tab")
-        try tmux.waitFor("synthetic rows")
+        // The synthetic rows once the preview is in (the plan is made after the rows show).
+        try tmux.waitUntil("the synthetic rows") { screen in
+            screen.first?.contains("synthetic rows") == true && screen.first?.contains("generating") == false
+        }
         try tmux.press("l", "l")
         try tmux.press("j", times: 39)
         try tmux.press("Enter")

@@ -72,7 +72,7 @@ struct JointModelChoiceTests {
         // only the copy rate judges then, and the summary says so.
         let small = TrialPrivacy(dcrShare: 0.58, dcrStandardError: 0.05, copyRate: 0, holdoutCopyRate: 0, setting: .strict)
         #expect(small.meets)
-        #expect(small.summary == "DCR share 0.580 ± 0.050 (too few rows held back for a verdict), copies 0.00% (holdout 0.00%)")
+        #expect(small.summary == "DCR share 0.580 +/- 0.050 (too few rows held back for a verdict), copies 0.00% (holdout 0.00%)")
     }
 
     @Test("when no candidate meets the setting, the most private is kept and the message names the setting and the figures")
@@ -82,7 +82,7 @@ struct JointModelChoiceTests {
         let pick = JointModelChoice.pick([Self.memorising, worse], exposures: [.none, .none], setting: .strict)
         #expect(pick.index == 1)
         let message = try #require(pick.shortfall?.message)
-        #expect(message == "no candidate met --privacy strict (DCR share <= 0.51 and copy rate <= the holdout's); kept the most private, gaussian_copula: DCR share 0.560 ± 0.007, copies 0.00% (holdout 0.00%)")
+        #expect(message == "no candidate met --privacy strict (DCR share <= 0.51 and copy rate <= the holdout's); kept the most private, gaussian_copula: DCR share 0.560 +/- 0.007, copies 0.00% (holdout 0.00%)")
     }
 
     @Test("the choice measures each candidate against rows held back, and records the setting")

@@ -91,11 +91,12 @@ import Tabular
         plan.constraints = [ConstraintPlan(type: .range, column: "body_mass_g", min: 0, max: 1_000)]
         let fitted = try FittedPlan.fit(plan, on: table)
         do {
-            _ = try fitted.sample(rows: 100)
+            _ = try fitted.sample(rows: 1_000)
             Issue.record("expected an error")
         } catch let error as PlanError {
             #expect(error.message.contains("where species = Gentoo rejected"))
-            #expect(error.message.contains("of 100 rows from 25600 candidates"))
+            // Candidates come in whole chunks: at most 256 per kept row, so 16 batches of 16,384.
+            #expect(error.message.contains("of 1000 rows from 262144 candidates"))
             // Every candidate is a Gentoo (the condition steers the model); the range rejects
             // all but the few whose mass is missing.
             #expect(error.message.contains("where species = Gentoo rejected 0.0% of draws"))

@@ -108,46 +108,89 @@ import TerminalUI
         return nil
     }
 
-    @Test func anEditRefitsOnlyTheEditedColumnAndTheColumnsReadingIt() throws {
+    @Test func anEditRefitsOnlyTheEditedColumn() throws {
         let dir = try WorkbenchFixtures.temporaryDirectory()
         var (state, runner) = try Self.loadedState(dir)
         #expect(state.preview.generated.count == 5)
-        // temp becomes a formula of visits: only temp is refitted and regenerated.
+        // temp becomes a formula of visits: only temp is refitted.
         state.grid.cursorColumn = 2
         var effects = Workbench.setStrategy("formula", column: "temp", &state)
-        var job = try #require(Self.previewJob(effects))
-        #expect(Set(job.reuseFitted.keys) == ["id", "city", "visits", "ok"])
-        #expect(Set(job.reuseGenerated.keys) == ["id", "city", "visits", "ok"])
         effects = Workbench.reduce(&state, .key(.character("p")))
         for character in "visits * 2" { effects = Workbench.reduce(&state, .key(.character(character))) }
         effects = Workbench.reduce(&state, .key(.enter))
-        job = try #require(Self.previewJob(effects))
+        var job = try #require(Self.previewJob(effects))
         for action in runner.perform(.buildPreview(job)) { _ = Workbench.reduce(&state, action) }
         #expect(state.preview.errors.isEmpty)
+        #expect(state.preview.cache.lastFitted == ["temp"])
         let visits = state.preview.generated["visits"]!.values
         let temp = state.preview.generated["temp"]!.values
         #expect(CellText.text(temp.values, validity: temp.validity, row: 0) != nil)
         #expect(temp.values.numericValue(at: 0) == 2 * visits.values.numericValue(at: 0)!)
 
-        // Editing visits refits visits, and regenerates temp (which reads it) without refitting it.
+        // Editing visits refits visits alone; temp, which reads it, follows it.
         state.grid.cursorColumn = 3
         effects = Workbench.reduce(&state, .key(.character("s")))
         effects = Workbench.reduce(&state, .key(.character("g")))
         effects = Workbench.reduce(&state, .key(.enter))
         job = try #require(Self.previewJob(effects))
         #expect(state.document?.plan.column(named: "visits")?.strategy == "empirical")
-        #expect(Set(job.reuseFitted.keys) == ["id", "city", "temp", "ok"])
-        #expect(Set(job.reuseGenerated.keys) == ["id", "city", "ok"])
         for action in runner.perform(.buildPreview(job)) { _ = Workbench.reduce(&state, action) }
+        #expect(state.preview.cache.lastFitted == ["visits"])
         let newVisits = state.preview.generated["visits"]!.values
         let newTemp = state.preview.generated["temp"]!.values
         #expect(newTemp.values.numericValue(at: 5) == 2 * newVisits.values.numericValue(at: 5)!)
 
-        // A new seed keeps every fitted model and regenerates every column.
+        // Undo finds the fits it left: nothing is refitted.
+        effects = Workbench.reduce(&state, .key(.character("u")))
+        job = try #require(Self.previewJob(effects))
+        for action in runner.perform(.buildPreview(job)) { _ = Workbench.reduce(&state, action) }
+        #expect(state.preview.cache.lastFitted.isEmpty)
+
+        // A new seed keeps every fitted model.
         effects = Workbench.reduce(&state, .key(.character("r")))
         job = try #require(Self.previewJob(effects))
-        #expect(job.reuseFitted.count == 5)
-        #expect(job.reuseGenerated.isEmpty)
+        for action in runner.perform(.buildPreview(job)) { _ = Workbench.reduce(&state, action) }
+        #expect(state.preview.cache.lastFitted.isEmpty)
+    }
+
+    @Test func aCSVShowsItsRowsBeforeItsPlanIsMade() throws {
+        let dir = try WorkbenchFixtures.temporaryDirectory()
+        let csv = try WorkbenchFixtures.writeCities(in: dir)
+        let table = try CSVReader.read(path: csv).table
+        var launch = WorkbenchLaunch(target: .data(path: csv), ascii: true, color: false)
+        launch.preloaded = PreloadedCSV(path: csv, table: table, warnings: [])
+        var state = WorkbenchState(launch: launch, width: 80, height: 24, currentDirectory: dir, newSessionSeed: 42, chooseJointModel: false)
+        let runner = EffectRunner(environment: [:])
+        let load = Workbench.reduce(&state, .start)
+        guard case .load(let request) = try #require(load.first) else { Issue.record("expected a load"); return }
+        #expect(request.preloaded?.table == table)
+        // The rows are on screen with a provisional plan; the plan is made next.
+        var effects: [WorkbenchEffect] = []
+        for action in runner.perform(.load(request)) { effects += Workbench.reduce(&state, action) }
+        #expect(state.planning)
+        #expect(state.document?.table == table)
+        #expect(state.document?.plan.columns.allSatisfy { $0.strategy == "..." } == true)
+        guard case .makePlan(let job) = try #require(effects.first) else { Issue.record("expected makePlan"); return }
+        // No edit while the plan is made.
+        #expect(Workbench.edit(&state, describing: "x") { _ in true }.isEmpty)
+        #expect(state.message?.text == Workbench.planningRefusal)
+        var pending: [WorkbenchEffect] = []
+        for action in runner.perform(.makePlan(job)) { pending += Workbench.reduce(&state, action) }
+        #expect(!state.planning)
+        #expect(state.document?.plan.column(named: "temp")?.strategy == "kde")
+        #expect(state.document?.isDirty == false)
+        #expect(Self.previewJob(pending) != nil)
+    }
+
+    @Test func thePreviewIsChunkZeroOfTheFittedPlan() throws {
+        let dir = try WorkbenchFixtures.temporaryDirectory()
+        let (state, _) = try Self.loadedState(dir)
+        let document = try #require(state.document)
+        let chunk = try FittedPlan.fit(document.plan, on: document.table).sampleChunk(0, totalRows: document.totalRows)
+        for column in chunk.columns {
+            let preview = try #require(state.preview.generated[column.name]).values
+            #expect(Column(name: column.name, values: preview.values, validity: preview.validity) == column)
+        }
     }
 
     @Test func staleResultsAreDropped() throws {
@@ -227,7 +270,9 @@ import TerminalUI
             + Array(repeating: InMemoryScreen.Step.key(.down), count: 6) + [.key(.enter), .capture("edited"), .key(.character("q")), .key(.character("n"))]
         let (screen, app) = try WorkbenchFixtures.run(.data(path: WorkbenchFixtures.penguinsPath), in: dir, width: 120, steps: steps,
                                                       ascii: true, chooseJointModel: true)
-        #expect(screen.lines("grid")[2].contains("J cat categorical"))
+        // The badge says what draws each member (the chosen model decides: cart's first member
+        // its own strategy, the others the model itself).
+        #expect(screen.lines("grid")[2].contains("J cat "))
         let plan = try #require(app.finalState?.document?.plan)
         let group = try #require(plan.joint.first)
         #expect(JointRegistry.ids.contains(group.model))
@@ -244,7 +289,9 @@ import TerminalUI
         func command(_ text: String) -> [InMemoryScreen.Step] {
             [.key(.character(":"))] + InMemoryScreen.Step.type(text) + [.key(.enter)]
         }
-        let steps: [InMemoryScreen.Step] = command("where island=Dream") + command("constrain range body_mass_g 3000 4000")
+        // Penguins' chosen model is bn at seed 42; M twice makes it cart (copula, then cart),
+        // whose members take predictors.
+        let steps: [InMemoryScreen.Step] = [.key(.character("M")), .key(.character("M"))] + command("where island=Dream") + command("constrain range body_mass_g 3000 4000")
             + command("rebalance sex=male:0.75,female:0.25") + command("constrain fruit x y") + [.capture("bad")]
             + command("predictors body_mass_g species,flipper_length_mm") + command("where wingspan=3") + [.capture("nocolumn")]
             + [.key(.character("q")), .key(.character("n"))]
@@ -259,6 +306,7 @@ import TerminalUI
         #expect(plan.conditions == SamplingConditions(equals: ["island": "Dream"], rebalance: .init(column: "sex", proportions: ["male": 0.75, "female": 0.25])))
         #expect(plan.constraints == [ConstraintPlan(type: .range, column: "body_mass_g", min: 3000, max: 4000)])
         let group = try #require(plan.joint.first)
+        #expect(group.model == "cart")
         #expect(group.memberParameters["body_mass_g"]?["predictors"] == .list([.text("species"), .text("flipper_length_mm")]))
         #expect(state.preview.errors.isEmpty)
         let island = try #require(state.preview.generated["island"]?.values)

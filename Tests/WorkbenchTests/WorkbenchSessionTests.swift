@@ -146,8 +146,6 @@ import TerminalUI
         ])
         expectScreen(screen.lines("privacy"), [
             " cities.csv | 40 rows | 5 columns | fidelity | seed 42",
-            " b temp     5 10 -2  4    5 10  4  4    5  0 54  5",
-            " c visits   7 -2 10  2    5  4 10  5   18 54  0 25",
             " d ok       1  4  2 10    2  4  5 10   10  5 25  0",
             "",
             " correlation x10 (-10..10)   difference x100 (0..100)",
@@ -166,6 +164,8 @@ import TerminalUI
             "",
             " Privacy",
             " Exact copies of real rows: 0 of 40 rows (0.0%)",
+            " DCR share 0.400 +/- 0.110 (20 rows each): too few holdout rows for a verdict ~",
+            " Copy rate 0.0% vs holdout 0.0%: synthetic rows copy training rows no more oft~",
             " DCR baseline protection    [##################################........]  0.811",
             " DCR overfitting protection [##########################################]  1.000",
             "? help  f fidelity  ^S save  : cmd  Esc back",

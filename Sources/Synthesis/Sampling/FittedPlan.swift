@@ -25,8 +25,24 @@ public struct FittedPlan: Sendable {
     /// streams, so changing this changes the bytes (it is fixed for that reason).
     public static let chunkSize = 16_384
 
+    /// Joint groups fitted on a sample of the table (`fit(_:on:cache:jointSampleRows:)`): the
+    /// plan samples, but its groups are not yet the ones a run fits on every row.
+    public var approximate = false
+
     /// Fits every column of `plan` on `table`, then its joint groups, constraints and conditions.
     public static func fit(_ plan: Plan, on table: Table, environment: [String: String] = [:]) throws -> FittedPlan {
+        var cache = FitCache()
+        return try fit(plan, on: table, environment: environment, cache: &cache)
+    }
+
+    /// Fits `plan` on `table` as `fit(_:on:)` does, taking every unit (a column, a joint group)
+    /// whose part of the plan is unchanged from `cache` and storing the units it fits there: an
+    /// edit refits only what it touched. With `jointSampleRows`, a joint group the cache does
+    /// not hold fitted on all rows is fitted on that many evenly spread rows instead, and the
+    /// result is marked `approximate` (a fit on all rows follows; the workbench's preview).
+    public static func fit(_ plan: Plan, on table: Table, environment: [String: String] = [:], cache: inout FitCache,
+                           jointSampleRows: Int? = nil) throws -> FittedPlan {
+        cache.startFit()
         var fitted: [String: FittedColumn] = [:]
         var names = Set<String>()
         for columnPlan in plan.columns {
@@ -37,17 +53,20 @@ public struct FittedPlan: Sendable {
         let generatedColumns = plan.outputColumns
         // A column a condition names may reach as far into its tails as min_rows lets the
         // condition select: lowering min_rows below extreme_k lowers both, for that column only.
+        // Such a column is fitted afresh (the cache keys a column by its own plan alone).
         let namedByConditions = Set((plan.conditions?.equals.keys.map { $0 } ?? []) + [plan.conditions?.rebalance?.column].compactMap { $0 })
         let minRows = plan.conditions?.minRows
+        for column in generatedColumns where !namedByConditions.contains(column.name) { fitted[column.name] = cache.column(column) }
+        let toFit = generatedColumns.filter { fitted[$0.name] == nil }
+        let limits = toFit.map { namedByConditions.contains($0.name) ? minRows : nil }
         // Columns are fitted in parallel: fitting is independent per column.
-        let results = Parallel.map(generatedColumns.count) { index -> Result<FittedColumn, Error> in
-            let column = generatedColumns[index]
-            return Result { try fitColumn(column, table: table, environment: environment,
-                                          extremeLimit: namedByConditions.contains(column.name) ? minRows : nil) }
+        let results = Parallel.map(toFit.count) { index -> Result<FittedColumn, Error> in
+            Result { try fitColumn(toFit[index], table: table, environment: environment, extremeLimit: limits[index]) }
         }
-        for result in results {
+        for (columnPlan, result) in zip(toFit, results) {
             let column = try result.get()
             fitted[column.name] = column
+            if !namedByConditions.contains(columnPlan.name) { cache.store(columnPlan, column) }
         }
         var grouped = Set<String>()
         for group in plan.joint {
@@ -61,13 +80,39 @@ public struct FittedPlan: Sendable {
         let conditioned = conditions.map { conditions in
             conditions.equals.filter { condition in fitted[condition.column].map { SteeringTarget(condition, shape: $0.shape) != nil } ?? false }.map(\.column)
         } ?? []
-        let joints = try plan.joint.map { try JointFitting.fit($0, plan: plan, table: table, fitted: &fitted, conditioned: conditioned) }
+        var approximate = false
+        let sample = jointSampleRows.flatMap { $0 < table.rowCount ? $0 : nil }
+        let joints = try plan.joint.map { group -> FittedJoint in
+            let groupConditioned = conditioned.filter(group.columns.contains)
+            let key = FitCache.key(group, plan: plan, conditioned: groupConditioned, sampleRows: nil)
+            if let joint = cache.joint(key) {
+                // The joint model carries its members' nulls (as `JointFitting` leaves them).
+                for name in group.columns { fitted[name]?.nullRate = nil }
+                return joint
+            }
+            if let sample {
+                approximate = true
+                let sampledKey = FitCache.key(group, plan: plan, conditioned: groupConditioned, sampleRows: sample)
+                if let joint = cache.joint(sampledKey) {
+                    for name in group.columns { fitted[name]?.nullRate = nil }
+                    return joint
+                }
+                let joint = try JointFitting.fit(group, plan: plan, table: table.evenSample(sample), fitted: &fitted, conditioned: conditioned)
+                cache.store(sampledKey, joint)
+                return joint
+            }
+            let joint = try JointFitting.fit(group, plan: plan, table: table, fitted: &fitted, conditioned: conditioned)
+            cache.store(key, joint)
+            return joint
+        }
         let constraints = try plan.constraints.enumerated().map { index, constraint in
             try FittedConstraint.fit(constraint, index: index, table: table, generated: byName)
         }
-        return try FittedPlan(
+        var fittedPlan = try FittedPlan(
             assembling: generatedColumns.map { fitted[$0.name]! }, joints: joints, constraints: constraints, conditions: conditions,
             outputOrder: generatedColumns.map(\.name), seed: plan.seed, defaultRows: plan.rows ?? table.rowCount)
+        fittedPlan.approximate = approximate
+        return fittedPlan
     }
 
     static func fitColumn(_ plan: ColumnPlan, table: Table, environment: [String: String],

@@ -46,10 +46,13 @@ public enum PatternStrategy: GenerationStrategy {
             guard let space else {
                 return ModelOutput(.texts((0..<request.count).map { _ in generator.value(&random) }))
             }
-            try check(rows: request.rows.upperBound, column: column)
+            // A chunk is drawn whole and cut to the output's rows: rows past the output's end
+            // are never written, so they only need to be some value of the space.
+            let limit = min(request.rows.upperBound, request.totalRows)
+            try check(rows: limit, column: column)
             // One key for the whole output, whatever the chunk or shard: the run's seed and the column.
             let key = SplitMix64.mix(SplitMix64.mix(request.seed ^ 0x7061_7474_6572_6E21) ^ StableHash.fnv1a(column))
-            return ModelOutput(.texts(request.rows.map { space.value(row: $0, key: key) }))
+            return ModelOutput(.texts(request.rows.map { row in space.value(row: row < limit ? row : row % max(1, limit), key: key) }))
         }
     }
 

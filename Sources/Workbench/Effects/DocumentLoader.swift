@@ -24,7 +24,13 @@ enum DocumentLoader {
             return loaded
         case .data(let given):
             let path = absolute(given, request.currentDirectory)
-            let result = try CSVReader.read(path: path)
+            let result: (table: Table, warnings: [String])
+            if let preloaded = request.preloaded, preloaded.path == given || preloaded.path == path {
+                result = (preloaded.table, preloaded.warnings)
+            } else {
+                let read = try CSVReader.read(path: path)
+                result = (read.table, read.warnings)
+            }
             warnings += result.warnings.map { "\(given): \($0)" }
             let name = path.split(separator: "/").last.map(String.init) ?? path
             let stem = name.hasSuffix(".gz") ? String(name.dropLast(3)) : name
@@ -53,22 +59,48 @@ enum DocumentLoader {
         }
     }
 
-    /// A new session on a bare table: the default plan with inferred kinds, as `doppel plan` makes it.
+    /// A new session on a bare table, in two steps so that the rows are on screen at once: the
+    /// document opens on a provisional plan (each column's kind from its storage, no strategy
+    /// yet), and `makePlan` (the `planJob`) makes the default plan as `doppel plan` does —
+    /// profiles, inferred kinds, rules, the joint model chosen by quality — in the background.
     private static func fresh(_ table: Table, displayName: String, dataPath: String?, readOptions: CSVReadOptions,
                               holdout: Table?, seed: UInt64?, chooseJoint: Bool, autosavePath: String, sessionPath: String) -> LoadResult {
-        let profiles = Profiler.profile(table)
-        let kinds = TypeInference.propose(table, profiles: profiles).map(\.kind)
-        // The joint model is chosen as `doppel plan` chooses it (by quality, ~0.3 s on diamonds).
-        let outcome = JointModelChoice.defaultPlan(for: table, kinds: kinds, seed: seed ?? DefaultPlanner.randomSeed(),
-                                                   candidates: chooseJoint ? JointModelChoice.allCandidates : [])
-        let plan = outcome.plan
+        let plan = provisionalPlan(table, seed: seed ?? DefaultPlanner.randomSeed())
         let session = Session(source: dataPath.map { Session.Source(path: $0, read: readOptions, rows: table.rowCount) }, plan: plan)
         let document = Document(table: table, displayName: displayName, dataPath: dataPath, readOptions: readOptions,
-                                profiles: profiles, holdout: holdout, session: session, sessionPath: nil,
+                                profiles: [], holdout: holdout, session: session, sessionPath: nil,
                                 plan: plan, savedPlan: plan)
-        return LoadResult(document: document, autosavePath: autosavePath,
-                          recoverable: recoverable(autosavePath, newerThan: sessionPath, plan: plan), view: nil, warnings: [],
-                          rules: outcome.rules)
+        let job = PlanJob(generation: 0, table: table, seed: plan.seed, chooseJointModel: chooseJoint,
+                          autosavePath: autosavePath, sessionPath: sessionPath)
+        return LoadResult(document: document, autosavePath: autosavePath, recoverable: nil, view: nil, warnings: [], planJob: job)
+    }
+
+    /// Shown while the default plan is made: kinds from storage, the strategy still to come.
+    static let pendingStrategy = "..."
+
+    static func provisionalPlan(_ table: Table, seed: UInt64) -> Plan {
+        Plan(seed: seed, columns: table.columns.map { column in
+            let kind: ColumnKind = switch column.values {
+            case .integers: .integer
+            case .decimals: .decimal
+            case .booleans: .boolean
+            case .datetimes: .datetime
+            case .strings: .categorical
+            }
+            return ColumnPlan(name: column.name, kind: kind, strategy: pendingStrategy)
+        })
+    }
+
+    /// The default plan with inferred kinds, as `doppel plan` makes it (the second step of
+    /// opening a CSV).
+    static func makePlan(_ job: PlanJob) -> PlanMade {
+        let profiles = Profiler.profile(job.table)
+        let kinds = TypeInference.propose(job.table, profiles: profiles).map(\.kind)
+        // The joint model is chosen as `doppel plan` chooses it (by quality, ~0.3 s on diamonds).
+        let outcome = JointModelChoice.defaultPlan(for: job.table, kinds: kinds, seed: job.seed,
+                                                   candidates: job.chooseJointModel ? JointModelChoice.allCandidates : [])
+        return PlanMade(profiles: profiles, plan: outcome.plan, rules: outcome.rules,
+                        recoverable: recoverable(job.autosavePath, newerThan: job.sessionPath, plan: outcome.plan))
     }
 
     /// The plan of an autosave newer than the session (or with no session saved yet), if it

@@ -23,6 +23,8 @@ public struct EffectRunner: Sendable {
             } catch {
                 return [.loadFailed(describe(error))]
             }
+        case .makePlan(let job):
+            return [.planMade(generation: job.generation, DocumentLoader.makePlan(job))]
         case .buildPreview(let job):
             return [.previewBuilt(generation: job.generation, PreviewBuilder.build(job, environment: environment))]
         case .computeQuality(let job):

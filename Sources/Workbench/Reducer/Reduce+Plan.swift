@@ -199,11 +199,17 @@ extension Workbench {
         }
     }
 
+    static let planningRefusal = "the default plan is still being made (kinds, rules, joint model); edits wait for it"
+
     /// Applies an edit to the plan: undo history, preview refresh, autosave. `change` returns
     /// false when it changed nothing.
     static func edit(_ state: inout WorkbenchState, describing description: String,
                      _ change: (inout Plan) -> Bool) -> [WorkbenchEffect] {
         guard var document = state.document else { return [] }
+        guard !state.planning else {
+            state.message = StatusMessage(planningRefusal, isError: true)
+            return []
+        }
         let before = document.plan
         guard change(&document.plan) else { return [] }
         document.refitWidths()

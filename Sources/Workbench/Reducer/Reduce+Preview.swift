@@ -5,46 +5,26 @@ import Tabular
 /// The preview: asked for after every plan change (reusing what the change left valid), and
 /// taken in when built — a failed one keeps its last good rows, marked stale.
 extension Workbench {
-    /// Asks for the preview of the current plan, reusing every fitted model and generated
-    /// column that the edit left valid.
-    static func requestPreview(_ state: inout WorkbenchState) -> [WorkbenchEffect] {
+    /// Asks for the preview of the current plan; the job carries the fit cache, so only what
+    /// the edit touched is refitted. `full`: no joint group is fitted on a sample (the follow-up
+    /// of an approximate preview).
+    static func requestPreview(_ state: inout WorkbenchState, full: Bool = false) -> [WorkbenchEffect] {
         guard let document = state.document else { return [] }
-        let plan = document.plan
-        let total = document.totalRows
-        let outputs = plan.outputColumns
-        var reuseFitted: [String: PreviewState.Fitted] = [:]
-        // Whole plans (joint groups, constraints, conditions) are fitted and sampled together.
-        for column in outputs where !PreviewBuilder.needsWholePlan(plan) {
-            if let fitted = state.preview.fitted[column.name], fitted.plan == column { reuseFitted[column.name] = fitted }
-        }
-        var reuseGenerated: [String: PreviewState.Generated] = [:]
-        for column in outputs {
-            if reuseFitted[column.name] != nil, let generated = state.preview.generated[column.name], generated.plan == column,
-               generated.seed == plan.seed, generated.totalRows == total {
-                reuseGenerated[column.name] = generated
-            }
-        }
-        // A column that reads a regenerated column is regenerated too (to a fixed point).
-        var changed = true
-        while changed {
-            changed = false
-            for (name, _) in reuseGenerated {
-                let dependencies = reuseFitted[name]?.column.model.dependencies ?? []
-                if dependencies.contains(where: { reuseGenerated[$0] == nil }) {
-                    reuseGenerated[name] = nil
-                    changed = true
-                }
-            }
-        }
+        let sample = !full && document.table.rowCount > PreviewBuilder.approximateJointRows ? PreviewBuilder.approximateJointRows : nil
         state.preview.generation += 1
         state.preview.pending = true
-        return [.buildPreview(PreviewJob(generation: state.preview.generation, table: document.table, plan: plan,
-                                         totalRows: total, reuseFitted: reuseFitted, reuseGenerated: reuseGenerated))]
+        return [.buildPreview(PreviewJob(generation: state.preview.generation, table: document.table, plan: document.plan,
+                                         totalRows: document.totalRows, cache: state.preview.cache, jointSampleRows: sample))]
     }
 
     static func previewBuilt(_ generation: Int, _ result: PreviewResult, _ state: inout WorkbenchState) -> [WorkbenchEffect] {
         guard generation == state.preview.generation, let document = state.document else { return [] }
         state.preview.pending = false
+        state.preview.cache = result.cache
+        state.preview.approximate = result.approximate && result.errors.isEmpty
+        // An approximate preview is shown at once; the fit on all rows follows, and fidelity
+        // waits for it (the cores go to the fit).
+        let followUp = state.preview.approximate ? requestPreview(&state, full: true) : []
         state.preview.fitted = result.fitted
         // A failed preview keeps the last good rows of the columns it could not make, marked
         // stale, instead of blanking them: what the edit broke stays comparable.
@@ -72,8 +52,8 @@ extension Workbench {
         state.fidelity.rules = nil
         // Fidelity of this preview, on the columns that were generated.
         let names = document.plan.outputColumns.map(\.name).filter { result.generated[$0] != nil }
-        guard stale.isEmpty else { return [] }
-        guard !names.isEmpty else { return [] }
+        guard stale.isEmpty, !state.preview.approximate else { return followUp }
+        guard !names.isEmpty else { return followUp }
         let rows = min(document.realSample.rowCount, state.preview.rowCount)
         let columns = names.map { name -> Column in
             let values = result.generated[name]!.values
@@ -89,7 +69,7 @@ extension Workbench {
         state.fidelity.privacyJob = job
         state.fidelity.privacy = nil
         state.fidelity.privacyPending = false
-        return [.computeQuality(job)] + requestPrivacyIfShown(&state) + requestRuleCheck(&state)
+        return followUp + [.computeQuality(job)] + requestPrivacyIfShown(&state) + requestRuleCheck(&state)
     }
 
     /// The whole error of a failed preview: the column, the message, and the edit to undo.

@@ -43,8 +43,36 @@ extension Workbench {
         if let plan = result.recoverable {
             state.overlay = .confirm(.recoverAutosave(plan, path: result.autosavePath))
         }
+        state.planGeneration += 1
+        if var job = result.planJob {
+            // The rows first; the plan, the rules and the preview follow.
+            state.planning = true
+            job.generation = state.planGeneration
+            state.rules = RulesState(generation: state.rules.generation + 1, rules: nil)
+            return [.makePlan(job)]
+        }
+        state.planning = false
         let rules = startRules(result, &state)
         return requestPreview(&state) + rules
+    }
+
+    /// The default plan of the CSV on screen: it replaces the provisional one (as the plan the
+    /// session was opened with), then the rules panel and the preview follow.
+    static func planMade(_ generation: Int, _ made: PlanMade, _ state: inout WorkbenchState) -> [WorkbenchEffect] {
+        guard generation == state.planGeneration, state.planning, var document = state.document else { return [] }
+        state.planning = false
+        document.profiles = made.profiles
+        document.plan = made.plan
+        document.savedPlan = made.plan
+        document.session.plan = made.plan
+        document.refitWidths()
+        state.document = document
+        keepCursorVisible(&state)
+        if let plan = made.recoverable, state.overlay == nil {
+            state.overlay = .confirm(.recoverAutosave(plan, path: state.autosave.path ?? ""))
+        }
+        state.rules = RulesState(generation: state.rules.generation + 1, rules: made.rules)
+        return requestPreview(&state)
     }
 
     // MARK: Prompts and questions
@@ -190,6 +218,10 @@ extension Workbench {
     }
 
     static func save(_ state: inout WorkbenchState, askName: Bool, thenQuit: Bool) -> [WorkbenchEffect] {
+        guard !state.planning else {
+            state.message = StatusMessage(planningRefusal, isError: true)
+            return []
+        }
         guard let document = state.document else { return [] }
         if askName || document.sessionPath == nil {
             let offered = proposedSessionPath(state)

@@ -12,7 +12,7 @@ extension Workbench {
             state.phase = .loading(loadingText(state.launch.target))
             return [.load(LoadRequest(target: state.launch.target, holdoutPath: state.launch.holdoutPath,
                                       currentDirectory: state.currentDirectory, newSessionSeed: state.newSessionSeed,
-                                      chooseJointModel: state.chooseJointModel))]
+                                      chooseJointModel: state.chooseJointModel, preloaded: state.launch.preloaded))]
         case .resize(let width, let height):
             state.width = max(1, width)
             state.height = max(1, height)
@@ -59,6 +59,8 @@ extension Workbench {
             return run(command, &state)
         case .loaded(let result):
             return loaded(result, &state)
+        case .planMade(let generation, let made):
+            return planMade(generation, made, &state)
         case .loadFailed(let full):
             // Paths inside the current directory read shorter relative to it.
             let message = full.replacingOccurrences(of: state.currentDirectory + "/", with: "")

@@ -3,8 +3,7 @@ import Synthesis
 import Tabular
 
 /// Synthetic rows of the current plan: rows 0..<n of chunk 0, exactly what `doppel run` writes
-/// first, with each column's fitted model and generated values cached so that an edit refits
-/// and resamples only the edited column and the columns that read it.
+/// first, with the fitted units cached (`FitCache`) so that an edit refits only what it touched.
 public struct PreviewState: Sendable {
     /// A fitted column and the plan column it was fitted from.
     public struct Fitted: Sendable {
@@ -28,6 +27,10 @@ public struct PreviewState: Sendable {
     public var generated: [String: Generated] = [:]
     /// Fit or generation errors by column.
     public var errors: [String: String] = [:]
+    /// Fits of earlier previews (columns and joint groups, keyed by their part of the plan).
+    public var cache = FitCache()
+    /// The rows come from a joint group fitted on a sample; the fit on all rows is running.
+    public var approximate = false
     /// Columns whose rows are the last good ones, kept on screen while the newest preview
     /// failed for them (drawn muted, the title says so).
     public var stale: Set<String> = []

@@ -7,6 +7,8 @@ import Tabular
 /// back as an action. Effects carry plain values only.
 public enum WorkbenchEffect: Sendable {
     case load(LoadRequest)
+    /// The default plan of a CSV whose rows are shown (the second step of loading a CSV).
+    case makePlan(PlanJob)
     case buildPreview(PreviewJob)
     case computeQuality(FidelityJob)
     case computePrivacy(FidelityJob)
@@ -30,17 +32,31 @@ public struct LoadRequest: Sendable {
     public var currentDirectory: String
     public var newSessionSeed: UInt64?
     public var chooseJointModel: Bool = true
+    /// The CSV of a `.data` target, when the command line read it already.
+    public var preloaded: PreloadedCSV?
 }
 
-/// Fit the columns not in `reuseFitted`, generate chunk 0 of the columns not in
-/// `reuseGenerated`, in dependency order.
+/// Make the default plan of a loaded CSV (profiles, kinds, rules, the joint model), after its
+/// rows are on screen.
+public struct PlanJob: Sendable {
+    public var generation: Int
+    public var table: Table
+    public var seed: UInt64
+    public var chooseJointModel: Bool
+    public var autosavePath: String
+    public var sessionPath: String
+}
+
+/// Fit the plan (through `cache`, so only what changed is refitted) and generate chunk 0.
 public struct PreviewJob: Sendable {
     public var generation: Int
     public var table: Table
     public var plan: Plan
     public var totalRows: Int
-    public var reuseFitted: [String: PreviewState.Fitted]
-    public var reuseGenerated: [String: PreviewState.Generated]
+    /// Fits of earlier previews on this table.
+    public var cache: FitCache
+    /// Joint groups the cache lacks are fitted on this many rows first (an approximate preview).
+    public var jointSampleRows: Int?
 }
 
 /// Score the first rows of the preview against the real sample.

@@ -32,6 +32,10 @@ public struct WorkbenchState: Sendable {
     /// Rows scrolled on the fidelity page.
     public var fidelityScroll = 0
     public var preview = PreviewState()
+    /// The rows are shown and the default plan is being made (`makePlan`): no edits yet.
+    public var planning = false
+    /// Counts loads, so that a plan made for an earlier file is dropped.
+    public var planGeneration = 0
     public var fidelity = FidelityState()
     /// The rules found in the real data (the rules panel, rule adherence).
     public var rules = RulesState()

@@ -42,7 +42,7 @@ enum FidelityDashboard {
             let copies = privacy.exactCopyRate.map { "\(privacy.exactCopies) of \(privacy.sampleSizes.syntheticTotal) rows (\(ChartFormat.percent($0)))" } ?? "n/a"
             lines.append(TextWidget("Exact copies of real rows: \(copies)"))
             if let share = privacy.dcrShare {
-                lines.append(TextWidget(String(format: "DCR share %.3f ± %.3f (%d rows each): ", share.share, share.standardError, share.rows) + share.verdict))
+                lines.append(TextWidget(String(format: "DCR share %.3f +/- %.3f (%d rows each): ", share.share, share.standardError, share.rows) + share.verdict))
             } else {
                 lines.append(TextWidget("DCR share needs real rows kept out of fitting: doppel --holdout FILE", role: .muted))
             }

@@ -11,10 +11,20 @@ enum StatusBar {
         var parts = [document.displayName + (document.isDirty ? " (modified)" : "")]
         // Settings that change every row yet show in no column: said second, where they are not cut.
         if let badge = PlanSummary.badge(document.plan) { parts.append(badge) }
-        if !state.preview.stale.isEmpty {
+        // Opening a CSV: its rows are shown at once, then the default plan is made (1/3: kinds,
+        // rules, the joint model), the first preview drawn (2/3) and, on a large table, its
+        // joint groups refitted on all rows (3/3).
+        if state.planning {
+            parts.append("making the plan (1/3)…")
+        } else if !state.preview.stale.isEmpty {
             parts.append("preview failed: stale rows (marked !)")
         } else if state.preview.errors[PreviewBuilder.planKey] != nil {
             parts.append("preview failed (see the column panel)")
+        } else if state.preview.approximate {
+            // Rows from joint groups fitted on a sample, shown while the fit on all rows runs.
+            parts.append(state.history.undo.isEmpty ? "approximate: sample fit (3/3)…" : "approximate: sample fit…")
+        } else if state.preview.pending && state.preview.generated.isEmpty && state.history.undo.isEmpty {
+            parts.append("generating (2/3)…")
         } else if state.preview.pending {
             parts.append("generating…")
         } else if state.fidelity.qualityPending || state.fidelity.privacyPending {
