@@ -21,6 +21,11 @@ public struct Session: Hashable, Sendable {
     public var require: Requirements?
     public var model: ModelSection?
     public var view: ViewState?
+    /// A relational session's tables (nil for a single-table session): each with its own
+    /// source, key and plan. The top-level plan then holds the seed and the root tables' rows.
+    public var tables: [TableEntry]?
+    /// A relational session's foreign keys.
+    public var relationships: [Relationship]?
 
     public init(format: Int = Session.currentFormat, doppelVersion: String? = nil, source: Source? = nil, plan: Plan,
                 run: RunSettings = RunSettings(), require: Requirements? = nil, model: ModelSection? = nil, view: ViewState? = nil) {
@@ -33,6 +38,9 @@ public struct Session: Hashable, Sendable {
         self.model = model
         self.view = view
     }
+
+    /// True for a session over several related tables (`tables:`).
+    public var isRelational: Bool { tables != nil }
 
     public struct Source: Hashable, Sendable {
         /// Relative to the session file where possible.

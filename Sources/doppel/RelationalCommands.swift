@@ -1,0 +1,119 @@
+import Foundation
+import Session
+import Synthesis
+import Tabular
+
+/// `doppel plan DIR`, `doppel sample DIR -o OUTDIR` and `doppel run` on a relational session:
+/// the commands' relational branch, so that each command file keeps its single-table flow.
+enum RelationalCommands {
+    /// Reads every table file of a folder.
+    static func loadDirectory(_ directory: String, options: ReadOptionsArguments) throws -> [RelationalPlanner.LoadedTable] {
+        let read = try options.options()
+        return try RelationalPlanner.tableFiles(in: directory).map { name, path in
+            let result = try CSVReader.read(CSVInput(argument: path), options: read)
+            for warning in result.warnings { Diagnostics.warning("\(path): \(warning)") }
+            return RelationalPlanner.LoadedTable(name: name, path: path, read: read, table: result.table)
+        }
+    }
+
+    /// `doppel plan DIR`: a relational session (to stdout, or -o).
+    static func plan(directory: String, options: ReadOptionsArguments, out: String, seed: UInt64, rows: Int?, candidates: [String?]) throws {
+        let tables = try loadDirectory(directory, options: options)
+        let outcome = try relational { try RelationalPlanner.plan(tables, seed: seed, rows: rows, candidates: candidates, sessionPath: out, doppelVersion: Doppel.version) }
+        for note in outcome.notes { Diagnostics.note(note) }
+        if out == "-" {
+            try StandardOutput.write(Array(try SessionFile.text(outcome.session).utf8))
+        } else {
+            try SessionFile.save(outcome.session, to: out)
+        }
+    }
+
+    /// `doppel sample DIR -o OUTDIR`: the default relational plan, generated at once.
+    static func sample(directory: String, options: ReadOptionsArguments, out: String, seed: UInt64?, rows: Int?, scale: Double,
+                       replace: Bool, threads: Int) throws {
+        let target = try OutputFolder(path: out, replace: replace)
+        let tables = try loadDirectory(directory, options: options)
+        let chosenSeed = seed ?? DefaultPlanner.randomSeed()
+        if seed == nil { Diagnostics.note("seed \(chosenSeed) (pass --seed \(chosenSeed) to repeat this output)") }
+        let outcome = try relational {
+            try RelationalPlanner.plan(tables, seed: chosenSeed, rows: rows, candidates: JointModelChoice.allCandidates,
+                                       sessionPath: "-", doppelVersion: Doppel.version)
+        }
+        let sources = Dictionary(tables.map { ($0.name, $0.table) }, uniquingKeysWith: { first, _ in first })
+        try generate(outcome.session, tables: sources, settings: .init(rootRows: rows, scale: scale, environment: ProcessInfo.processInfo.environment),
+                     target: target)
+    }
+
+    /// `doppel run` on a relational session.
+    static func run(_ file: SessionFile, out: String?, seed: UInt64?, rows: Int?, scale: Double, replace: Bool, allowChangedSource: Bool) throws {
+        guard let destination = out ?? file.session.run.output.map(file.resolve), destination != "-" else {
+            throw BadInput("a relational session writes a folder of tables: give -o OUTDIR (or run.output in the session)")
+        }
+        let target = try OutputFolder(path: destination, replace: replace)
+        let tables = try RelationalPlanner.readTables(file, allowChangedSource: allowChangedSource)
+        try generate(file.session, tables: tables,
+                     settings: .init(seed: seed, rootRows: rows ?? file.session.plan.rows, scale: scale, environment: ProcessInfo.processInfo.environment),
+                     target: target)
+    }
+
+    static func generate(_ session: Session, tables: [String: Table], settings: RelationalSynthesizer.Settings, target: OutputFolder) throws {
+        if !(settings.scale > 0) || !settings.scale.isFinite { throw BadInput("--scale \(settings.scale): expected a number above 0") }
+        try relational {
+            let (plans, links) = try RelationalPlanner.inputs(session, tables: tables)
+            try target.check(tables: plans.map(\.name))
+            try RelationalSynthesizer.generate(plans, links: links, settings: settings) { name, table in
+                try target.write(table, name: name)
+                Diagnostics.note("wrote \(table.rowCount) rows of \(name) to \(target.path(for: name))")
+            }
+        }
+    }
+
+    /// Relational and plan errors are bad input: exit 2 with the message.
+    static func relational<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as RelationalError {
+            throw BadInput(error.message)
+        } catch let error as PlanError {
+            throw BadInput(error.message)
+        } catch let error as ParameterError {
+            throw BadInput(error.description)
+        }
+    }
+}
+
+/// A folder of CSV tables as output: created when missing; a table file already there is
+/// refused unless `--replace`; each file written atomically.
+struct OutputFolder {
+    var directory: String
+    var replace: Bool
+
+    init(path: String, replace: Bool) throws {
+        guard path != "-" else { throw BadInput("-o -: related tables go to a folder, one CSV per table; give -o OUTDIR") }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
+            throw BadInput("-o \(path): a file is there; related tables go to a folder, one CSV per table")
+        }
+        directory = path
+        self.replace = replace
+    }
+
+    func path(for table: String) -> String { (directory as NSString).appendingPathComponent("\(table).csv") }
+
+    /// Refuses, before anything is generated, table files that are already there.
+    func check(tables: [String]) throws {
+        let present = tables.filter { FileManager.default.fileExists(atPath: path(for: $0)) }
+        if !present.isEmpty && !replace {
+            throw BadInput("\(directory) already holds \(present.map { "\($0).csv" }.joined(separator: ", ")); pass --replace to overwrite")
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        } catch {
+            throw BadInput("-o \(directory): cannot create the folder: \(error.localizedDescription)")
+        }
+    }
+
+    func write(_ table: Table, name: String) throws {
+        try CSVWriter().write(table, to: path(for: name))
+    }
+}
