@@ -12,9 +12,12 @@ public enum RelationalPlanner {
         public var path: String
         public var read: CSVReadOptions
         public var table: Table
+        /// The table's name in a SQLite database (nil for a CSV file).
+        public var databaseTable: String?
 
-        public init(name: String, path: String, read: CSVReadOptions = CSVReadOptions(), table: Table) {
+        public init(name: String, path: String, read: CSVReadOptions = CSVReadOptions(), table: Table, databaseTable: String? = nil) {
             self.name = name
+            self.databaseTable = databaseTable
             self.path = path
             self.read = read
             self.table = table
@@ -63,14 +66,27 @@ public enum RelationalPlanner {
     /// A relational session for `tables`: primary keys and foreign keys inferred, reference
     /// tables kept, a primary parent per child, and each synthesised table's default plan
     /// (`JointModelChoice.defaultPlan` over `RelationalSynthesizer.modelling`).
-    public static func plan(_ tables: [LoadedTable], seed: UInt64, rows: Int?, candidates: [String?],
+    /// Keys a database declares (its catalogue): used as they are instead of being inferred.
+    public struct DeclaredKeys: Sendable {
+        public var primaryKeys: [String: String]
+        public var foreignKeys: [ForeignKey]
+
+        public init(primaryKeys: [String: String], foreignKeys: [ForeignKey]) {
+            self.primaryKeys = primaryKeys
+            self.foreignKeys = foreignKeys
+        }
+    }
+
+    public static func plan(_ tables: [LoadedTable], declared: DeclaredKeys? = nil, seed: UInt64, rows: Int?, candidates: [String?],
                             sessionPath: String, doppelVersion: String) throws -> Outcome {
         var notes: [String] = []
-        var primaryKeys: [String: String] = [:]
-        for loaded in tables {
-            if let key = KeyInference.primaryKey(of: loaded.table, named: loaded.name) { primaryKeys[loaded.name] = key }
+        var primaryKeys: [String: String] = declared?.primaryKeys ?? [:]
+        if declared == nil {
+            for loaded in tables {
+                if let key = KeyInference.primaryKey(of: loaded.table, named: loaded.name) { primaryKeys[loaded.name] = key }
+            }
         }
-        let keys = KeyInference.foreignKeys(tables: tables.map { ($0.name, $0.table) }, primaryKeys: primaryKeys)
+        let keys = declared?.foreignKeys ?? KeyInference.foreignKeys(tables: tables.map { ($0.name, $0.table) }, primaryKeys: primaryKeys)
         let sources = Dictionary(tables.map { ($0.name, $0.table) }, uniquingKeysWith: { first, _ in first })
         let links = RelationalSynthesizer.choosingPrimaries(keys.map { RelationalLink(key: $0, primary: false) }, tables: sources)
         for loaded in tables {
@@ -78,8 +94,11 @@ public enum RelationalPlanner {
             notes.append("table \(loaded.name): \(loaded.table.rowCount) rows, \(key)")
         }
         for link in links {
-            let fit = KeyInference.containment(child: sources[link.key.child]!.column(named: link.key.childColumn)!,
-                                               parentKeys: Set(KeyValues.texts(sources[link.key.parent]!.column(named: link.key.parentColumn)!).compactMap { $0 }))
+            guard let child = sources[link.key.child]?.column(named: link.key.childColumn),
+                  let parent = sources[link.key.parent]?.column(named: link.key.parentColumn) else {
+                throw RelationalError("foreign key \(link.key): no such table or column")
+            }
+            let fit = KeyInference.containment(child: child, parentKeys: Set(KeyValues.texts(parent).compactMap { $0 }))
             notes.append("relationship \(link.key)\(link.primary ? " (primary)" : ""): \(String(format: "%.1f", fit.rows * 100))% of non-null keys match a parent")
         }
         let kept = Set(tables.filter { loaded in
@@ -115,7 +134,7 @@ public enum RelationalPlanner {
                 notes.append("table \(loaded.name): kept as it is (a reference table; set synthesize: true to synthesise it)")
             }
             let source = Session.Source(path: RelativePath.of(loaded.path, from: directory), read: loaded.read, rows: loaded.table.rowCount,
-                                        sha256: try SourceHash.sha256(of: loaded.path))
+                                        sha256: try SourceHash.sha256(of: loaded.path), table: loaded.databaseTable)
             entries.append(Session.TableEntry(name: loaded.name, source: source, primaryKey: primaryKeys[loaded.name],
                                               synthesize: synthesize, plan: plan))
         }
@@ -168,6 +187,7 @@ public enum RelationalPlanner {
     /// Reads every table of a relational session (paths relative to the session, hashes checked).
     public static func readTables(_ file: SessionFile, allowChangedSource: Bool) throws -> [String: Table] {
         var tables: [String: Table] = [:]
+        var catalogues: [String: SQLiteCatalogue] = [:]
         for (index, entry) in (file.session.tables ?? []).enumerated() {
             let path = file.resolve(entry.source.path)
             guard FileManager.default.fileExists(atPath: path) else {
@@ -179,7 +199,15 @@ public enum RelationalPlanner {
                     throw file.error(at: ["tables", String(index), "source", "sha256"], "table '\(entry.name)': the source file \(path) has changed since the session was written; pass --allow-changed-source to use it anyway")
                 }
             }
-            tables[entry.name] = try CSVReader.read(path: path, options: entry.source.read ?? CSVReadOptions()).table
+            if let name = entry.source.table {
+                if catalogues[path] == nil { catalogues[path] = try SQLiteCatalogue.read(path) }
+                guard catalogues[path]!.tables.contains(where: { $0.name == name }) else {
+                    throw file.error(at: ["tables", String(index), "source", "table"], "the database \(path) has no table '\(name)'")
+                }
+                tables[entry.name] = try catalogues[path]!.table(name, options: entry.source.read ?? CSVReadOptions())
+            } else {
+                tables[entry.name] = try CSVReader.read(path: path, options: entry.source.read ?? CSVReadOptions()).table
+            }
         }
         return tables
     }

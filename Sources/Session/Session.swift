@@ -49,9 +49,13 @@ public struct Session: Hashable, Sendable {
         public var rows: Int?
         public var sha256: String?
         public var columns: [SchemaColumn]?
+        /// The table, when the source is a SQLite database (relational sessions).
+        public var table: String?
 
-        public init(path: String, read: CSVReadOptions? = nil, rows: Int? = nil, sha256: String? = nil, columns: [SchemaColumn]? = nil) {
+        public init(path: String, read: CSVReadOptions? = nil, rows: Int? = nil, sha256: String? = nil, columns: [SchemaColumn]? = nil,
+                    table: String? = nil) {
             self.path = path
+            self.table = table
             self.read = read
             self.rows = rows
             self.sha256 = sha256

@@ -83,6 +83,8 @@ extension Session.Source: DeclaredRecord {
         .optional("sha256", \.sha256, "SHA-256 of the source file's bytes, 64 hex digits (what sha256sum prints). `doppel run` refuses a source whose hash differs unless --allow-changed-source is given.",
                   shape: .text(.init(pattern: "^[0-9a-fA-F]{64}$", meaning: "64 hexadecimal digits"))),
         .optional("columns", \.columns, "The source's columns in file order, with the kinds the user chose."),
+        .optional("table", \.table, "Relational sessions: the table to read when path is a SQLite database (its keys come from the database's catalogue).",
+                  shape: .text(.nonEmpty)),
     ])
 
     public func checkDecoded() throws {

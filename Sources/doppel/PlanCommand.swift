@@ -44,7 +44,7 @@ struct PlanCommand: ParsableCommand {
                 }
                 candidates = [joint]
             }
-            if RelationalPlanner.isDirectory(file) {
+            if RelationalCommands.isRelationalSource(file) {
                 // A folder is several related tables: its plan is always a session.
                 return try RelationalCommands.plan(directory: file, options: read, out: out, seed: seed ?? DefaultPlanner.randomSeed(),
                                                    rows: rows, candidates: candidates)

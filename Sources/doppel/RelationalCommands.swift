@@ -16,10 +16,31 @@ enum RelationalCommands {
         }
     }
 
-    /// `doppel plan DIR`: a relational session (to stdout, or -o).
+    /// True for a source of related tables: a folder or a SQLite database.
+    static func isRelationalSource(_ path: String) -> Bool {
+        path != "-" && (RelationalPlanner.isDirectory(path) || SQLiteCatalogue.isDatabase(path))
+    }
+
+    /// The tables of a folder (keys to be inferred) or of a SQLite database (keys from its catalogue).
+    static func load(_ source: String, options: ReadOptionsArguments) throws -> (tables: [RelationalPlanner.LoadedTable], declared: RelationalPlanner.DeclaredKeys?) {
+        guard SQLiteCatalogue.isDatabase(source) else { return (try loadDirectory(source, options: options), nil) }
+        let catalogue = try SQLiteCatalogue.read(source)
+        for note in catalogue.notes { Diagnostics.note(note) }
+        let read = try options.options()
+        let tables = try catalogue.tables.map { info in
+            RelationalPlanner.LoadedTable(name: info.name, path: source, read: read, table: try catalogue.table(info.name, options: read),
+                                          databaseTable: info.name)
+        }
+        let keys = Dictionary(catalogue.tables.compactMap { info in info.primaryKey.map { (info.name, $0) } }, uniquingKeysWith: { first, _ in first })
+        return (tables, RelationalPlanner.DeclaredKeys(primaryKeys: keys, foreignKeys: catalogue.foreignKeys))
+    }
+
+    /// `doppel plan DIR` or `doppel plan DB.sqlite`: a relational session (to stdout, or -o).
     static func plan(directory: String, options: ReadOptionsArguments, out: String, seed: UInt64, rows: Int?, candidates: [String?]) throws {
-        let tables = try loadDirectory(directory, options: options)
-        let outcome = try relational { try RelationalPlanner.plan(tables, seed: seed, rows: rows, candidates: candidates, sessionPath: out, doppelVersion: Doppel.version) }
+        let (tables, declared) = try load(directory, options: options)
+        let outcome = try relational {
+            try RelationalPlanner.plan(tables, declared: declared, seed: seed, rows: rows, candidates: candidates, sessionPath: out, doppelVersion: Doppel.version)
+        }
         for note in outcome.notes { Diagnostics.note(note) }
         if out == "-" {
             try StandardOutput.write(Array(try SessionFile.text(outcome.session).utf8))
@@ -31,12 +52,12 @@ enum RelationalCommands {
     /// `doppel sample DIR -o OUTDIR`: the default relational plan, generated at once.
     static func sample(directory: String, options: ReadOptionsArguments, out: String, seed: UInt64?, rows: Int?, scale: Double,
                        replace: Bool, threads: Int) throws {
-        let target = try OutputFolder(path: out, replace: replace)
-        let tables = try loadDirectory(directory, options: options)
+        let target = try outputTarget(out, replace: replace)
+        let (tables, declared) = try load(directory, options: options)
         let chosenSeed = seed ?? DefaultPlanner.randomSeed()
         if seed == nil { Diagnostics.note("seed \(chosenSeed) (pass --seed \(chosenSeed) to repeat this output)") }
         let outcome = try relational {
-            try RelationalPlanner.plan(tables, seed: chosenSeed, rows: rows, candidates: JointModelChoice.allCandidates,
+            try RelationalPlanner.plan(tables, declared: declared, seed: chosenSeed, rows: rows, candidates: JointModelChoice.allCandidates,
                                        sessionPath: "-", doppelVersion: Doppel.version)
         }
         let sources = Dictionary(tables.map { ($0.name, $0.table) }, uniquingKeysWith: { first, _ in first })
@@ -49,22 +70,34 @@ enum RelationalCommands {
         guard let destination = out ?? file.session.run.output.map(file.resolve), destination != "-" else {
             throw BadInput("a relational session writes a folder of tables: give -o OUTDIR (or run.output in the session)")
         }
-        let target = try OutputFolder(path: destination, replace: replace)
+        let target = try outputTarget(destination, replace: replace)
         let tables = try RelationalPlanner.readTables(file, allowChangedSource: allowChangedSource)
         try generate(file.session, tables: tables,
                      settings: .init(seed: seed, rootRows: rows ?? file.session.plan.rows, scale: scale, environment: ProcessInfo.processInfo.environment),
                      target: target)
     }
 
-    static func generate(_ session: Session, tables: [String: Table], settings: RelationalSynthesizer.Settings, target: OutputFolder) throws {
+    /// A SQLite database for a path ending .sqlite, .sqlite3 or .db (or an existing database), else a folder.
+    static func outputTarget(_ path: String, replace: Bool) throws -> any RelationalTarget {
+        let lower = path.lowercased()
+        if [".sqlite", ".sqlite3", ".db"].contains(where: lower.hasSuffix) || SQLiteCatalogue.isDatabase(path) {
+            return SQLiteOutput(path: path, replace: replace)
+        }
+        return try OutputFolder(path: path, replace: replace)
+    }
+
+    static func generate(_ session: Session, tables: [String: Table], settings: RelationalSynthesizer.Settings, target: any RelationalTarget) throws {
         if !(settings.scale > 0) || !settings.scale.isFinite { throw BadInput("--scale \(settings.scale): expected a number above 0") }
         try relational {
             let (plans, links) = try RelationalPlanner.inputs(session, tables: tables)
-            try target.check(tables: plans.map(\.name))
+            let order = try TableOrder.parentsFirst(plans.map(\.name), links: links)
+            let keys = Dictionary(plans.map { ($0.name, $0.primaryKey) }, uniquingKeysWith: { first, _ in first })
+            try target.open(tables: order)
             try RelationalSynthesizer.generate(plans, links: links, settings: settings) { name, table in
-                try target.write(table, name: name)
-                Diagnostics.note("wrote \(table.rowCount) rows of \(name) to \(target.path(for: name))")
+                try target.write(table, name: name, primaryKey: keys[name] ?? nil, foreignKeys: links.map(\.key))
+                Diagnostics.note("wrote \(table.rowCount) rows of \(name) to \(target.place(of: name))")
             }
+            try target.commit()
         }
     }
 
@@ -82,9 +115,41 @@ enum RelationalCommands {
     }
 }
 
+/// Where related tables go: a folder of CSV files or a SQLite database.
+protocol RelationalTarget {
+    /// Called once before anything is generated, with the tables in parents-first order:
+    /// refuses tables already there unless --replace.
+    func open(tables: [String]) throws
+    func write(_ table: Table, name: String, primaryKey: String?, foreignKeys: [ForeignKey]) throws
+    func commit() throws
+    func place(of table: String) -> String
+}
+
+/// A SQLite database as output, with the foreign keys declared and enforced.
+final class SQLiteOutput: RelationalTarget {
+    let path: String
+    let replace: Bool
+    private var writer: SQLiteTableWriter?
+
+    init(path: String, replace: Bool) {
+        self.path = path
+        self.replace = replace
+    }
+
+    func open(tables: [String]) throws { writer = try SQLiteTableWriter(path: path, tables: tables, replace: replace) }
+
+    func write(_ table: Table, name: String, primaryKey: String?, foreignKeys: [ForeignKey]) throws {
+        let sql = SQLiteTableWriter.createSQL(name: name, table: table, primaryKey: primaryKey, foreignKeys: foreignKeys)
+        try writer!.write(SQLiteTableWriter.Target(name: name, table: table, createSQL: sql))
+    }
+
+    func commit() throws { try writer?.commit() }
+    func place(of table: String) -> String { "\(path) (table \(table))" }
+}
+
 /// A folder of CSV tables as output: created when missing; a table file already there is
 /// refused unless `--replace`; each file written atomically.
-struct OutputFolder {
+struct OutputFolder: RelationalTarget {
     var directory: String
     var replace: Bool
 
@@ -99,9 +164,11 @@ struct OutputFolder {
     }
 
     func path(for table: String) -> String { (directory as NSString).appendingPathComponent("\(table).csv") }
+    func place(of table: String) -> String { path(for: table) }
+    func commit() throws {}
 
     /// Refuses, before anything is generated, table files that are already there.
-    func check(tables: [String]) throws {
+    func open(tables: [String]) throws {
         let present = tables.filter { FileManager.default.fileExists(atPath: path(for: $0)) }
         if !present.isEmpty && !replace {
             throw BadInput("\(directory) already holds \(present.map { "\($0).csv" }.joined(separator: ", ")); pass --replace to overwrite")
@@ -113,7 +180,7 @@ struct OutputFolder {
         }
     }
 
-    func write(_ table: Table, name: String) throws {
+    func write(_ table: Table, name: String, primaryKey: String?, foreignKeys: [ForeignKey]) throws {
         try CSVWriter().write(table, to: path(for: name))
     }
 }

@@ -46,7 +46,7 @@ struct SampleCommand: ParsableCommand {
         try failingWithStatus2 {
             if let rows, rows < 0 { throw BadInput("--rows \(rows): expected a row count of at least 0") }
             if threads < 0 { throw BadInput("--threads \(threads): expected 0 (all cores) or more") }
-            if RelationalPlanner.isDirectory(file) {
+            if RelationalCommands.isRelationalSource(file) {
                 if plan != nil { throw BadInput("--plan: a folder of tables is planned with `doppel plan DIR -o SESSION` and run with `doppel run SESSION`") }
                 return try RelationalCommands.sample(directory: file, options: read, out: out, seed: seed, rows: rows, scale: scale,
                                                      replace: replace, threads: threads)
