@@ -1,5 +1,7 @@
+import Fidelity
 import Foundation
 import Session
+import TerminalUI
 import Synthesis
 import Tabular
 
@@ -75,6 +77,31 @@ enum RelationalCommands {
         try generate(file.session, tables: tables,
                      settings: .init(seed: seed, rootRows: rows ?? file.session.plan.rows, scale: scale, environment: ProcessInfo.processInfo.environment),
                      target: target)
+    }
+
+    /// `doppel report REAL SYNTHETIC` on related tables; keys from the real side (its catalogue,
+    /// or inferred from a folder).
+    static func report(real: String, synthetic: String, options: ReadOptionsArguments, json: Bool, ascii: Bool,
+                       progress: (String) -> Void) throws -> String {
+        progress("reading \(real) and \(synthetic)")
+        let (realTables, declared) = try load(real, options: options)
+        let (syntheticTables, _) = try load(synthetic, options: options)
+        let realByName = Dictionary(realTables.map { ($0.name, $0.table) }, uniquingKeysWith: { first, _ in first })
+        let syntheticByName = Dictionary(syntheticTables.map { ($0.name, $0.table) }, uniquingKeysWith: { first, _ in first })
+        for name in realByName.keys.sorted() where syntheticByName[name] == nil {
+            Diagnostics.warning("table \(name) is in \(real) but not in \(synthetic)")
+        }
+        let keys: [ForeignKey]
+        if let declared {
+            keys = declared.foreignKeys
+        } else {
+            var primaryKeys: [String: String] = [:]
+            for table in realTables { primaryKeys[table.name] = KeyInference.primaryKey(of: table.table, named: table.name) }
+            keys = KeyInference.foreignKeys(tables: realTables.map { ($0.name, $0.table) }, primaryKeys: primaryKeys)
+        }
+        let report = RelationalReport.compute(real: realByName, synthetic: syntheticByName, keys: keys,
+                                              tableOrder: realTables.map(\.name), progress: progress)
+        return json ? report.json() : RelationalReportView(report: report, ascii: ascii).text
     }
 
     /// A SQLite database for a path ending .sqlite, .sqlite3 or .db (or an existing database), else a folder.

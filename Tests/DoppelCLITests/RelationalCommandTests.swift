@@ -54,4 +54,21 @@ struct RelationalCommandTests {
         #expect(second.status == 2)
         #expect(second.stderr.contains("table 'orders' has no column 'client'"))
     }
+
+    @Test("report on two folders: per-table quality, cardinality, integrity 1 for the synthetic tables, the real orphans counted")
+    func report() throws {
+        let out = DoppelProcess.temporaryDirectory().appendingPathComponent("tables").path
+        #expect(try DoppelProcess.run(["sample", TestData.relationalFolder, "--seed", "4", "-o", out]).status == 0)
+        let json = try DoppelProcess.run(["report", TestData.relationalFolder, out, "--json", "--quiet"])
+        #expect(json.status == 0, "\(json.stderr)")
+        let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [String: Any]
+        #expect(object["referential_integrity"] as? Double == 1)
+        #expect((object["cardinality_shape_similarity"] as? Double ?? 0) > 0.5)
+        let links = object["relationships"] as! [[String: Any]]
+        let customers = links.first { $0["child_key"] as? String == "customer_id" }!
+        #expect(abs((customers["real_referential_integrity"] as! Double) - 262.0 / 267.0) < 1e-6)
+        let text = try DoppelProcess.run(["report", TestData.relationalFolder, out, "--ascii", "--quiet"])
+        #expect(text.stdout.contains("children per customers row (orders.customer_id)"))
+        #expect(try DoppelProcess.run(["report", TestData.relationalFolder, TestData.relationalFolder + "/orders.csv"]).status == 2)
+    }
 }
