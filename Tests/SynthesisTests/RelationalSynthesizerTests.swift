@@ -82,6 +82,16 @@ struct RelationalSynthesizerTests {
         #expect(customers.rowCount > 200)
     }
 
+    @Test("a parent kept as it is keeps each row's real number of children")
+    func keptParentCounts() throws {
+        let (_, output) = try Self.generate()
+        let real = try CSVReader.read(path: TestData.relationalFolder + "/customers.csv").table
+        func perStore(_ table: Table) -> [String: Int] {
+            Self.keys(table, "store_id").reduce(into: [:]) { counts, key in counts[key ?? "-", default: 0] += 1 }
+        }
+        #expect(perStore(output["customers"]!) == perStore(real))
+    }
+
     @Test("the same seed gives the same tables; another seed other tables")
     func determinism() throws {
         let first = try Self.generate(seed: 5).output

@@ -8,6 +8,8 @@ public struct CardinalityModel: Sendable {
     public var groups: ParentGroups
     var pools: [String: [Int]]
     var all: [Int]
+    /// Children of each real parent row, in the parent's order.
+    public var realCounts: [Int] { all }
     public var realParented: Int
     public var realUnparented: Int
 
@@ -40,10 +42,23 @@ public struct CardinalityModel: Sendable {
         labels.map { label in
             let pool = pools[label] ?? all
             guard !pool.isEmpty else { return 0 }
-            let scaled = Double(pool[stream.nextIndex(pool.count)]) * scale
-            let whole = scaled.rounded(.down)
-            return Int(whole) + (stream.nextUnit() < scaled - whole ? 1 : 0)
+            return Self.scaled(pool[stream.nextIndex(pool.count)], by: scale, stream: &stream)
         }
+    }
+
+    /// Children per parent when the parent table is kept as it is: each real parent row's own
+    /// count (times `scale`, rounded at random). The rows are the real ones, so nothing is
+    /// gained by drawing their counts from similar parents, and much is lost on skewed
+    /// counts (3 of 1,458 airports hold all of weather's rows).
+    public func keptCounts(scale: Double, stream: inout RandomStream) -> [Int] {
+        all.map { Self.scaled($0, by: scale, stream: &stream) }
+    }
+
+    static func scaled(_ count: Int, by scale: Double, stream: inout RandomStream) -> Int {
+        if scale == 1 { return count }
+        let scaled = Double(count) * scale
+        let whole = scaled.rounded(.down)
+        return Int(whole) + (stream.nextUnit() < scaled - whole ? 1 : 0)
     }
 
     /// Unparented rows to make alongside `parented` synthetic parented rows.

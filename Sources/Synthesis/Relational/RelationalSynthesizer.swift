@@ -6,7 +6,8 @@ import Tabular
 /// - a root table (no primary parent) samples its own plan, `rootRows` rows or its source's
 ///   row count times `scale`;
 /// - a child draws the number of children of each output parent row from its
-///   `CardinalityModel` (conditioned on the parent's columns), samples that many rows from its
+///   `CardinalityModel` (conditioned on the parent's columns; a parent kept as it is keeps each
+///   row's real count), samples that many rows from its
 ///   own plan — fitted with the parent's group (`@parent`) as an extra column, so its joint model
 ///   takes the parent into account — and gives each row to a parent of the group it was drawn
 ///   for; its key is that parent's key, so every key is valid by construction;
@@ -145,7 +146,10 @@ public enum RelationalSynthesizer {
             }
             let labels = cardinality.groups.labels(parentOut)
             var stream = RandomStream(seed: plan.seed, column: "@count:\(parentTable.name)", chunk: 0)
-            let counts = cardinality.draw(labels: labels, scale: settings.scale, stream: &stream)
+            // A kept parent is the real table: its rows keep their own real counts.
+            let counts = parentTable.synthesize || parentOut.rowCount != cardinality.realCounts.count
+                ? cardinality.draw(labels: labels, scale: settings.scale, stream: &stream)
+                : cardinality.keptCounts(scale: settings.scale, stream: &stream)
             let parented = counts.reduce(0, +)
             let total = parented + cardinality.unparented(forParented: parented)
             var slotParent: [Int?] = []
