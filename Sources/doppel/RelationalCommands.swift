@@ -119,6 +119,9 @@ enum RelationalCommands {
             let (plans, links) = try RelationalPlanner.inputs(session, tables: tables)
             let order = try TableOrder.parentsFirst(plans.map(\.name), links: links)
             let keys = Dictionary(plans.map { ($0.name, $0.primaryKey) }, uniquingKeysWith: { first, _ in first })
+            if settings.rootRows != nil, !plans.contains(where: { plan in plan.synthesize && !links.contains { $0.key.child == plan.name && $0.primary } }) {
+                Diagnostics.note("--rows applies to root tables and no synthesised table is a root here; the children follow their parents (use --scale to change every table)")
+            }
             try target.open(tables: order)
             try RelationalSynthesizer.generate(plans, links: links, settings: settings) { name, table in
                 try target.write(table, name: name, primaryKey: keys[name] ?? nil, foreignKeys: links.map(\.key))

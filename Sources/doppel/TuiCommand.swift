@@ -86,7 +86,9 @@ struct TuiCommand: ParsableCommand {
         case .demo:
             return
         case .session(let path):
-            _ = try SessionFile.load(path)
+            if try SessionFile.load(path).session.isRelational {
+                throw BadInput("\(path): the workbench opens single-table sessions; a relational session (tables:) runs with doppel run \(path) -o OUTDIR")
+            }
         case .data(let path):
             let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
             if let size, size <= validatedCSVBytes { _ = try CSVReader.read(path: path) }

@@ -25,6 +25,11 @@ struct RelationalCommandTests {
         let replaced = try DoppelProcess.run(["run", session, "-o", out, "--replace"])
         #expect(replaced.status == 0)
         #expect(try String(contentsOfFile: out + "/orders.csv", encoding: .utf8) == before)
+        let fit = try DoppelProcess.run(["fit", session, "-o", directory.appendingPathComponent("fit.yaml").path])
+        #expect(fit.status == 2)
+        #expect(fit.stderr.contains("does not embed relational sessions"))
+        let shard = try DoppelProcess.run(["run", session, "-o", out, "--shard", "1/2"])
+        #expect(shard.status == 2)
     }
 
     @Test("sample DIR -o OUTDIR writes the tables at once")
