@@ -34,6 +34,11 @@ let package = Package(
             path: "Sources/CSQLite",
             providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
         ),
+        .systemLibrary(
+            name: "CLibPQ",
+            path: "Sources/CLibPQ",
+            providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
+        ),
         // Allocator tuning for the executable (glibc's mallopt is not visible from Swift).
         .target(name: "CMemory", path: "Sources/CMemory"),
         // The one declaration of Doppel's file formats: records list their keys once, and the
@@ -42,6 +47,11 @@ let package = Package(
         .target(
             name: "Tabular",
             dependencies: ["CZlib", "CSQLite", "Declaration"]
+        ),
+        // PostgreSQL sources and outputs through libpq (only the doppel executable uses it).
+        .target(
+            name: "Postgres",
+            dependencies: ["CLibPQ", "Tabular"]
         ),
         .target(
             name: "Synthesis",
@@ -78,6 +88,7 @@ let package = Package(
             name: "doppel",
             dependencies: [
                 "CMemory",
+                "Postgres",
                 "Tabular",
                 "Synthesis",
                 "Session",

@@ -133,8 +133,11 @@ public enum RelationalPlanner {
             } else {
                 notes.append("table \(loaded.name): kept as it is (a reference table; set synthesize: true to synthesise it)")
             }
-            let source = Session.Source(path: RelativePath.of(loaded.path, from: directory), read: loaded.read, rows: loaded.table.rowCount,
-                                        sha256: try SourceHash.sha256(of: loaded.path), table: loaded.databaseTable)
+            // A database URL is recorded as it is (it holds no password) and has no file hash.
+            let url = isDatabaseURL(loaded.path)
+            let source = Session.Source(path: url ? loaded.path : RelativePath.of(loaded.path, from: directory), read: loaded.read,
+                                        rows: loaded.table.rowCount, sha256: url ? nil : try SourceHash.sha256(of: loaded.path),
+                                        table: loaded.databaseTable)
             entries.append(Session.TableEntry(name: loaded.name, source: source, primaryKey: primaryKeys[loaded.name],
                                               synthesize: synthesize, plan: plan))
         }
@@ -184,11 +187,23 @@ public enum RelationalPlanner {
         return (plans, RelationalSynthesizer.choosingPrimaries(links, tables: tables))
     }
 
-    /// Reads every table of a relational session (paths relative to the session, hashes checked).
-    public static func readTables(_ file: SessionFile, allowChangedSource: Bool) throws -> [String: Table] {
+    /// True for a database URL (`postgresql://...`), read by the caller's `external` reader.
+    public static func isDatabaseURL(_ path: String) -> Bool { path.hasPrefix("postgresql://") || path.hasPrefix("postgres://") }
+
+    /// Reads every table of a relational session (paths relative to the session, hashes
+    /// checked); tables at a database URL are read by `external` (URL, table).
+    public static func readTables(_ file: SessionFile, allowChangedSource: Bool,
+                                  external: (String, String) throws -> Table = { url, _ in throw DataError(file: url, message: "cannot read database URLs here") }) throws -> [String: Table] {
         var tables: [String: Table] = [:]
         var catalogues: [String: SQLiteCatalogue] = [:]
         for (index, entry) in (file.session.tables ?? []).enumerated() {
+            if isDatabaseURL(entry.source.path) {
+                guard let name = entry.source.table else {
+                    throw file.error(at: ["tables", String(index), "source", "table"], "table '\(entry.name)': a database URL needs source.table")
+                }
+                tables[entry.name] = try external(entry.source.path, name)
+                continue
+            }
             let path = file.resolve(entry.source.path)
             guard FileManager.default.fileExists(atPath: path) else {
                 throw file.error(at: ["tables", String(index), "source", "path"], "table '\(entry.name)': the source file \(path) does not exist")

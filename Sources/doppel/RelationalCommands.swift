@@ -1,5 +1,6 @@
 import Fidelity
 import Foundation
+import Postgres
 import Session
 import TerminalUI
 import Synthesis
@@ -20,11 +21,19 @@ enum RelationalCommands {
 
     /// True for a source of related tables: a folder or a SQLite database.
     static func isRelationalSource(_ path: String) -> Bool {
-        path != "-" && (RelationalPlanner.isDirectory(path) || SQLiteCatalogue.isDatabase(path))
+        path != "-" && (PostgresConnection.isURL(path) || RelationalPlanner.isDirectory(path) || SQLiteCatalogue.isDatabase(path))
     }
 
     /// The tables of a folder (keys to be inferred) or of a SQLite database (keys from its catalogue).
     static func load(_ source: String, options: ReadOptionsArguments) throws -> (tables: [RelationalPlanner.LoadedTable], declared: RelationalPlanner.DeclaredKeys?) {
+        if PostgresConnection.isURL(source) {
+            let catalogue = try PostgresCatalogue.read(source)
+            let read = try options.options()
+            let tables = try catalogue.tables.map { name in
+                RelationalPlanner.LoadedTable(name: name, path: source, read: read, table: try catalogue.table(name, options: read), databaseTable: name)
+            }
+            return (tables, RelationalPlanner.DeclaredKeys(primaryKeys: catalogue.primaryKeys, foreignKeys: catalogue.foreignKeys))
+        }
         guard SQLiteCatalogue.isDatabase(source) else { return (try loadDirectory(source, options: options), nil) }
         let catalogue = try SQLiteCatalogue.read(source)
         for note in catalogue.notes { Diagnostics.note(note) }
@@ -73,7 +82,11 @@ enum RelationalCommands {
             throw BadInput("a relational session writes a folder of tables: give -o OUTDIR (or run.output in the session)")
         }
         let target = try outputTarget(destination, replace: replace)
-        let tables = try RelationalPlanner.readTables(file, allowChangedSource: allowChangedSource)
+        var catalogues: [String: PostgresCatalogue] = [:]
+        let tables = try RelationalPlanner.readTables(file, allowChangedSource: allowChangedSource) { url, name in
+            if catalogues[url] == nil { catalogues[url] = try PostgresCatalogue.read(url) }
+            return try catalogues[url]!.table(name, options: CSVReadOptions())
+        }
         try generate(file.session, tables: tables,
                      settings: .init(seed: seed, rootRows: rows ?? file.session.plan.rows, scale: scale, environment: ProcessInfo.processInfo.environment),
                      target: target)
@@ -106,6 +119,10 @@ enum RelationalCommands {
 
     /// A SQLite database for a path ending .sqlite, .sqlite3 or .db (or an existing database), else a folder.
     static func outputTarget(_ path: String, replace: Bool) throws -> any RelationalTarget {
+        if PostgresConnection.isURL(path) {
+            try PostgresConnection.checkNoPassword(path)
+            return PostgresOutput(url: path, replace: replace)
+        }
         let lower = path.lowercased()
         if [".sqlite", ".sqlite3", ".db"].contains(where: lower.hasSuffix) || SQLiteCatalogue.isDatabase(path) {
             return SQLiteOutput(path: path, replace: replace)
@@ -175,6 +192,27 @@ final class SQLiteOutput: RelationalTarget {
 
     func commit() throws { try writer?.commit() }
     func place(of table: String) -> String { "\(path) (table \(table))" }
+}
+
+/// A PostgreSQL database as output: tables created with their keys, COPY in one transaction each.
+final class PostgresOutput: RelationalTarget {
+    let url: String
+    let replace: Bool
+    private var writer: PostgresTableWriter?
+
+    init(url: String, replace: Bool) {
+        self.url = url
+        self.replace = replace
+    }
+
+    func open(tables: [String]) throws { writer = try PostgresTableWriter(url: url, tables: tables, replace: replace) }
+
+    func write(_ table: Table, name: String, primaryKey: String?, foreignKeys: [ForeignKey]) throws {
+        try writer!.write(table, name: name, primaryKey: primaryKey, foreignKeys: foreignKeys)
+    }
+
+    func commit() throws {}
+    func place(of table: String) -> String { "PostgreSQL table \(table)" }
 }
 
 /// A folder of CSV tables as output: created when missing; a table file already there is
