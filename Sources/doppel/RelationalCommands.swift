@@ -77,11 +77,16 @@ enum RelationalCommands {
     }
 
     /// `doppel run` on a relational session.
-    static func run(_ file: SessionFile, out: String?, seed: UInt64?, rows: Int?, scale: Double, replace: Bool, allowChangedSource: Bool) throws {
+    static func run(_ file: SessionFile, out: String?, seed: UInt64?, rows: Int?, scale: Double, replace: Bool, allowChangedSource: Bool,
+                    shard: String? = nil) throws {
         guard let destination = out ?? file.session.run.output.map(file.resolve), destination != "-" else {
             throw BadInput("a relational session writes a folder of tables: give -o OUTDIR (or run.output in the session)")
         }
         let target = try outputTarget(destination, replace: replace)
+        let parsedShard = try shard.map(parseShard)
+        if parsedShard != nil, !(target is OutputFolder) {
+            throw BadInput("--shard writes pieces of CSV tables to concatenate; a database output takes the whole run")
+        }
         var catalogues: [String: PostgresCatalogue] = [:]
         let tables = try RelationalPlanner.readTables(file, allowChangedSource: allowChangedSource) { url, name in
             if catalogues[url] == nil { catalogues[url] = try PostgresCatalogue.read(url) }
@@ -89,7 +94,7 @@ enum RelationalCommands {
         }
         try generate(file.session, tables: tables,
                      settings: .init(seed: seed, rootRows: rows ?? file.session.plan.rows, scale: scale, environment: ProcessInfo.processInfo.environment),
-                     target: target)
+                     target: target, shard: parsedShard)
     }
 
     /// `doppel report REAL SYNTHETIC` on related tables; keys from the real side (its catalogue,
@@ -130,7 +135,17 @@ enum RelationalCommands {
         return try OutputFolder(path: path, replace: replace)
     }
 
-    static func generate(_ session: Session, tables: [String: Table], settings: RelationalSynthesizer.Settings, target: any RelationalTarget) throws {
+    /// `--shard I/N`, 1-based.
+    static func parseShard(_ text: String) throws -> RelationalShard {
+        let parts = text.split(separator: "/").map { Int($0) }
+        guard parts.count == 2, let index = parts[0], let count = parts[1], count >= 1, index >= 1, index <= count else {
+            throw BadInput("--shard \(text): expected I/N with 1 <= I <= N, e.g. --shard 2/4")
+        }
+        return RelationalShard(index: index, count: count)
+    }
+
+    static func generate(_ session: Session, tables: [String: Table], settings: RelationalSynthesizer.Settings, target: any RelationalTarget,
+                         shard: RelationalShard? = nil) throws {
         if !(settings.scale > 0) || !settings.scale.isFinite { throw BadInput("--scale \(settings.scale): expected a number above 0") }
         try relational {
             let (plans, links) = try RelationalPlanner.inputs(session, tables: tables)
@@ -140,9 +155,10 @@ enum RelationalCommands {
                 Diagnostics.note("--rows applies to root tables and no synthesised table is a root here; the children follow their parents (use --scale to change every table)")
             }
             try target.open(tables: order)
-            try RelationalSynthesizer.generate(plans, links: links, settings: settings) { name, table in
-                try target.write(table, name: name, primaryKey: keys[name] ?? nil, foreignKeys: links.map(\.key))
-                Diagnostics.note("wrote \(table.rowCount) rows of \(name) to \(target.place(of: name))")
+            try RelationalSynthesizer.generate(plans, links: links, settings: settings, shard: shard) { name, table, rows in
+                let piece = rows == 0..<table.rowCount ? table : table.slice(rows)
+                try target.write(piece, name: name, primaryKey: keys[name] ?? nil, foreignKeys: links.map(\.key), header: (shard?.index ?? 1) == 1)
+                Diagnostics.note("wrote \(piece.rowCount) rows of \(name) to \(target.place(of: name))")
             }
             try target.commit()
         }
@@ -167,7 +183,7 @@ protocol RelationalTarget {
     /// Called once before anything is generated, with the tables in parents-first order:
     /// refuses tables already there unless --replace.
     func open(tables: [String]) throws
-    func write(_ table: Table, name: String, primaryKey: String?, foreignKeys: [ForeignKey]) throws
+    func write(_ table: Table, name: String, primaryKey: String?, foreignKeys: [ForeignKey], header: Bool) throws
     func commit() throws
     func place(of table: String) -> String
 }
@@ -185,7 +201,7 @@ final class SQLiteOutput: RelationalTarget {
 
     func open(tables: [String]) throws { writer = try SQLiteTableWriter(path: path, tables: tables, replace: replace) }
 
-    func write(_ table: Table, name: String, primaryKey: String?, foreignKeys: [ForeignKey]) throws {
+    func write(_ table: Table, name: String, primaryKey: String?, foreignKeys: [ForeignKey], header: Bool) throws {
         let sql = SQLiteTableWriter.createSQL(name: name, table: table, primaryKey: primaryKey, foreignKeys: foreignKeys)
         try writer!.write(SQLiteTableWriter.Target(name: name, table: table, createSQL: sql))
     }
@@ -207,7 +223,7 @@ final class PostgresOutput: RelationalTarget {
 
     func open(tables: [String]) throws { writer = try PostgresTableWriter(url: url, tables: tables, replace: replace) }
 
-    func write(_ table: Table, name: String, primaryKey: String?, foreignKeys: [ForeignKey]) throws {
+    func write(_ table: Table, name: String, primaryKey: String?, foreignKeys: [ForeignKey], header: Bool) throws {
         try writer!.write(table, name: name, primaryKey: primaryKey, foreignKeys: foreignKeys)
     }
 
@@ -248,7 +264,7 @@ struct OutputFolder: RelationalTarget {
         }
     }
 
-    func write(_ table: Table, name: String, primaryKey: String?, foreignKeys: [ForeignKey]) throws {
-        try CSVWriter().write(table, to: path(for: name))
+    func write(_ table: Table, name: String, primaryKey: String?, foreignKeys: [ForeignKey], header: Bool) throws {
+        try CSVWriter(writeHeader: header).write(table, to: path(for: name))
     }
 }

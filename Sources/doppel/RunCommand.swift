@@ -72,11 +72,11 @@ struct RunCommand: ParsableCommand {
             for note in file.notes { Diagnostics.note(note) }
             if file.session.isRelational {
                 if let rows, rows < 0 { throw BadInput("--rows \(rows): expected a row count of at least 0") }
-                if shard != nil || report || !min.isEmpty || !max.isEmpty {
-                    throw BadInput("--shard, --report and gates are not available for relational sessions yet; use `doppel report REALDIR OUTDIR`")
+                if report || !min.isEmpty || !max.isEmpty {
+                    throw BadInput("--report and gates are not available for relational sessions yet; use `doppel report REALDIR OUTDIR`")
                 }
                 return try RelationalCommands.run(file, out: out, seed: seed, rows: rows, scale: scale, replace: replace,
-                                                  allowChangedSource: allowChangedSource)
+                                                  allowChangedSource: allowChangedSource, shard: shard)
             }
             // The seed's one home is the plan: the override is applied there, once.
             if let seed { file.session.plan.seed = seed }

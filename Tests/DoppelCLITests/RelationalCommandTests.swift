@@ -28,8 +28,20 @@ struct RelationalCommandTests {
         let fit = try DoppelProcess.run(["fit", session, "-o", directory.appendingPathComponent("fit.yaml").path])
         #expect(fit.status == 2)
         #expect(fit.stderr.contains("does not embed relational sessions"))
-        let shard = try DoppelProcess.run(["run", session, "-o", out, "--shard", "1/2"])
-        #expect(shard.status == 2)
+        // Shards by parent ranges: each table's pieces concatenate to the whole table.
+        for table in ["stores", "customers", "orders"] {
+            var joined = ""
+            for index in 1...3 {
+                let piece = directory.appendingPathComponent("shard\(index)").path
+                if table == "stores" {
+                    let run = try DoppelProcess.run(["run", session, "-o", piece, "--shard", "\(index)/3"])
+                    #expect(run.status == 0, "\(run.stderr)")
+                }
+                joined += try String(contentsOfFile: piece + "/\(table).csv", encoding: .utf8)
+            }
+            #expect(joined == (try String(contentsOfFile: out + "/\(table).csv", encoding: .utf8)), "\(table)")
+        }
+        #expect(try DoppelProcess.run(["run", session, "-o", directory.appendingPathComponent("s.sqlite").path, "--shard", "1/2"]).status == 2)
     }
 
     @Test("sample DIR -o OUTDIR writes the tables at once")

@@ -101,6 +101,16 @@ struct RelationalSynthesizerTests {
         #expect(first["orders"] != other["orders"])
     }
 
+    @Test("shards: children follow their parents' slice; unparented rows go to the last shard")
+    func shards() {
+        let parents: [Int?] = [0, 0, 1, 3, 3, 3, nil, nil]
+        let first = RelationalShard(index: 1, count: 2), last = RelationalShard(index: 2, count: 2)
+        #expect(first.rows(of: 4) == 0..<2 && last.rows(of: 4) == 2..<4)
+        #expect(first.childRows(parentRows: parents, parentRange: 0..<2) == 0..<3)
+        #expect(last.childRows(parentRows: parents, parentRange: 2..<4) == 3..<8)
+        #expect(first.childRows(parentRows: parents, parentRange: 2..<2) == 3..<3)
+    }
+
     @Test("a key cycle is refused, naming the tables")
     func cycle() throws {
         let link = { (child: String, parent: String) in

@@ -99,6 +99,14 @@ public enum RelationalSynthesizer {
     /// parent's output is kept only until its last child is made.
     public static func generate(_ tables: [RelationalTablePlan], links: [RelationalLink], settings: Settings,
                                 emit: (String, Table) throws -> Void) throws {
+        try generate(tables, links: links, settings: settings, shard: nil) { name, table, _ in try emit(name, table) }
+    }
+
+    /// As above, with each table's rows of `shard` (all rows without one): see `RelationalShard`.
+    /// Every shard generates every table whole (the same bytes), so the pieces concatenate to
+    /// the whole output.
+    public static func generate(_ tables: [RelationalTablePlan], links: [RelationalLink], settings: Settings, shard: RelationalShard?,
+                                emit: (String, Table, Range<Int>) throws -> Void) throws {
         let byName = Dictionary(tables.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         let order = try TableOrder.parentsFirst(tables.map(\.name), links: links)
         for child in Set(links.map(\.key.child)) where links.filter({ $0.key.child == child && $0.primary }).count > 1 {
@@ -109,22 +117,33 @@ public enum RelationalSynthesizer {
             for link in links where link.key.child == name { lastUse[link.key.parent] = position }
         }
         var outputs: [String: Table] = [:]
+        var ranges: [String: Range<Int>] = [:]
         for (position, name) in order.enumerated() {
             let table = byName[name]!
             let output: Table
+            var parentRows: [Int?]?
             if table.synthesize {
-                output = try synthesise(table, links: links.filter { $0.key.child == name }, tables: byName, outputs: outputs, settings: settings)
+                (output, parentRows) = try synthesise(table, links: links.filter { $0.key.child == name }, tables: byName, outputs: outputs, settings: settings)
             } else {
                 output = table.source
             }
-            try emit(name, output)
+            let parent = links.first { $0.key.child == name && $0.primary && $0.key.parent != name }?.key.parent
+            let range = shard.map { shard in
+                if let parentRows, let parent, let parentRange = ranges[parent] {
+                    return shard.childRows(parentRows: parentRows, parentRange: parentRange)
+                }
+                return shard.rows(of: output.rowCount)
+            } ?? 0..<output.rowCount
+            ranges[name] = range
+            try emit(name, output, range)
             if let last = lastUse[name], last > position { outputs[name] = output }
             for (parent, last) in lastUse where last == position { outputs[parent] = nil }
         }
     }
 
+    /// The table, and for a child of a primary parent each row's parent row (nil: unparented).
     static func synthesise(_ table: RelationalTablePlan, links: [RelationalLink], tables: [String: RelationalTablePlan],
-                           outputs: [String: Table], settings: Settings) throws -> Table {
+                           outputs: [String: Table], settings: Settings) throws -> (Table, [Int?]?) {
         guard var plan = table.plan else {
             throw RelationalError("table '\(table.name)' is to be synthesised but has no plan; add tables[].plan (doppel plan writes one) or set synthesize: false")
         }
@@ -140,6 +159,7 @@ public enum RelationalSynthesizer {
         }
         var body: Table
         var primaryColumn: Column?
+        var parentRows: [Int?]?
         if let primary, let parentTable, let cardinality = modelling.cardinality {
             guard let parentOut = outputs[parentTable.name], let parentKey = parentOut.column(named: primary.key.parentColumn) else {
                 throw RelationalError("relationship \(primary.key): the parent table was not generated first")
@@ -171,6 +191,7 @@ public enum RelationalSynthesizer {
             }
             keys.name = primary.key.childColumn
             primaryColumn = keys
+            parentRows = slotParent
         } else {
             let rows = settings.rootRows ?? Int((Double(table.source.rowCount) * settings.scale).rounded())
             body = try sampling(fitted, rows: rows, table: table.name)
@@ -184,7 +205,7 @@ public enum RelationalSynthesizer {
             columns[index] = reconciled(body.columns[index], link: link, parentKeys: parentKey, realParentKeys: parentSource, seed: plan.seed)
             body = Table(columns: columns)
         }
-        return assemble(table, body: body, primaryColumn: primaryColumn, primaryLink: primary)
+        return (assemble(table, body: body, primaryColumn: primaryColumn, primaryLink: primary), parentRows)
     }
 
     static func sampling(_ fitted: FittedPlan, rows: Int, table: String) throws -> Table {
