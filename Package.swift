@@ -18,7 +18,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
-        // The only C bridges. CNcursesw is used by the (later) NcursesScreen layer only.
+        // The only C bridges (CSQLite: the system's libsqlite3, for SQLite sources and outputs). CNcursesw is used by the (later) NcursesScreen layer only.
         .systemLibrary(
             name: "CNcursesw",
             path: "Sources/CNcursesw",
@@ -29,6 +29,16 @@ let package = Package(
             path: "Sources/CZlib",
             providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
         ),
+        .systemLibrary(
+            name: "CSQLite",
+            path: "Sources/CSQLite",
+            providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]
+        ),
+        .systemLibrary(
+            name: "CLibPQ",
+            path: "Sources/CLibPQ",
+            providers: [.apt(["libpq-dev"]), .brew(["libpq"])]
+        ),
         // Allocator tuning for the executable (glibc's mallopt is not visible from Swift).
         .target(name: "CMemory", path: "Sources/CMemory"),
         // The one declaration of Doppel's file formats: records list their keys once, and the
@@ -36,7 +46,12 @@ let package = Package(
         .target(name: "Declaration"),
         .target(
             name: "Tabular",
-            dependencies: ["CZlib", "Declaration"]
+            dependencies: ["CZlib", "CSQLite", "Declaration"]
+        ),
+        // PostgreSQL sources and outputs through libpq (only the doppel executable uses it).
+        .target(
+            name: "Postgres",
+            dependencies: ["CLibPQ", "Tabular"]
         ),
         .target(
             name: "Synthesis",
@@ -73,6 +88,7 @@ let package = Package(
             name: "doppel",
             dependencies: [
                 "CMemory",
+                "Postgres",
                 "Tabular",
                 "Synthesis",
                 "Session",

@@ -21,6 +21,11 @@ public struct Session: Hashable, Sendable {
     public var require: Requirements?
     public var model: ModelSection?
     public var view: ViewState?
+    /// A relational session's tables (nil for a single-table session): each with its own
+    /// source, key and plan. The top-level plan then holds the seed and the root tables' rows.
+    public var tables: [TableEntry]?
+    /// A relational session's foreign keys.
+    public var relationships: [Relationship]?
 
     public init(format: Int = Session.currentFormat, doppelVersion: String? = nil, source: Source? = nil, plan: Plan,
                 run: RunSettings = RunSettings(), require: Requirements? = nil, model: ModelSection? = nil, view: ViewState? = nil) {
@@ -34,6 +39,9 @@ public struct Session: Hashable, Sendable {
         self.view = view
     }
 
+    /// True for a session over several related tables (`tables:`).
+    public var isRelational: Bool { tables != nil }
+
     public struct Source: Hashable, Sendable {
         /// Relative to the session file where possible.
         public var path: String
@@ -41,9 +49,13 @@ public struct Session: Hashable, Sendable {
         public var rows: Int?
         public var sha256: String?
         public var columns: [SchemaColumn]?
+        /// The table, when the source is a SQLite database (relational sessions).
+        public var table: String?
 
-        public init(path: String, read: CSVReadOptions? = nil, rows: Int? = nil, sha256: String? = nil, columns: [SchemaColumn]? = nil) {
+        public init(path: String, read: CSVReadOptions? = nil, rows: Int? = nil, sha256: String? = nil, columns: [SchemaColumn]? = nil,
+                    table: String? = nil) {
             self.path = path
+            self.table = table
             self.read = read
             self.rows = rows
             self.sha256 = sha256

@@ -22,7 +22,54 @@ extension Session: DeclaredRecord {
             .optional("require", \.require, "Quality gates: `doppel run` scores its output against the source and exits 1 when one is missed. Needs the source."),
             .optional("model", \.model, "Written by `doppel fit`: each column's fitted model, so that `doppel run` needs no source. Do not edit by hand."),
             .optional("view", \.view, "Where the workbench was: ignored by `doppel run`."),
+            .optional("tables", \.tables, "A relational session's tables (a folder of CSV files): each with its source, primary key and plan. The top-level plan then holds only the seed and the root tables' row count (plan.columns is empty). See docs/SESSION.md, Relational sessions."),
+            .optional("relationships", \.relationships, "A relational session's foreign keys, inferred by `doppel plan DIR` from names and value containment; declare or correct them here."),
         ])
+
+    public func checkDecoded() throws {
+        guard let tables else {
+            if relationships != nil { throw DeclarationError("relationships: needs tables:") }
+            return
+        }
+        if source != nil { throw DeclarationError("a relational session (tables:) has no top-level source; each table has its own") }
+        let names = tables.map(\.name)
+        if let repeated = names.first(where: { name in names.filter { $0 == name }.count > 1 }) {
+            throw DeclarationError("tables: '\(repeated)' appears more than once")
+        }
+        for table in tables where table.synthesize && table.plan == nil {
+            throw DeclarationError("tables: '\(table.name)' has synthesize: true but no plan")
+        }
+        for relationship in relationships ?? [] {
+            for name in [relationship.parent, relationship.child] where !names.contains(name) {
+                throw DeclarationError("relationships: \(relationship.child).\(relationship.childKey) → \(relationship.parent).\(relationship.parentKey) names table '\(name)', which is not in tables:")
+            }
+        }
+    }
+}
+
+extension Session.TableEntry: DeclaredRecord {
+    public static let empty = Session.TableEntry(name: "", source: .empty)
+
+    public static let declaration = RecordDeclaration<Session.TableEntry>(name: "table", doc: "One table of a relational session.", [
+        .required("name", \.name, "The table's name (its CSV file's name without the extension).", shape: .text(.nonEmpty)),
+        .required("source", \.source, "The table's real data."),
+        .optional("primary_key", \.primaryKey, "The table's primary key column: unique and never null. A synthesised table gets new unique keys (1...n for integers)."),
+        .defaulted("synthesize", \.synthesize, default: true, "false: the table is written as it is (small reference tables that others refer to, such as airlines or airports, are kept by default); true: it is synthesised from its plan.", alwaysWritten: true),
+        .optional("plan", \.plan, "The plan of the table's modelled columns: without its primary key and its primary parent's key, which the relational model makes, and with the parent's group (@PARENT) as an extra column the joint model conditions on (it is not written)."),
+    ])
+}
+
+extension Session.Relationship: DeclaredRecord {
+    public static let empty = Session.Relationship(parent: "", parentKey: "", child: "", childKey: "")
+
+    public static let declaration = RecordDeclaration<Session.Relationship>(name: "relationship", doc: "A foreign key: child.child_key refers to parent.parent_key.", [
+        .required("parent", \.parent, "The parent table's name.", shape: .text(.nonEmpty)),
+        .required("parent_key", \.parentKey, "The parent's key column (its primary key).", shape: .text(.nonEmpty)),
+        .required("child", \.child, "The child table's name.", shape: .text(.nonEmpty)),
+        .required("child_key", \.childKey, "The child's column holding the parent's key.", shape: .text(.nonEmpty)),
+        .optional("primary", \.primary, "true for the relationship that drives the number of children per parent (at most one per child table). Default: the one that explains the most (rows matched times the log of the parents referenced)."),
+        .optional("orphans", \.orphans, "Child keys that match no parent row: nullify (written as null, at the real rate; the default) or keep."),
+    ])
 }
 
 extension Session.Source: DeclaredRecord {
@@ -36,6 +83,8 @@ extension Session.Source: DeclaredRecord {
         .optional("sha256", \.sha256, "SHA-256 of the source file's bytes, 64 hex digits (what sha256sum prints). `doppel run` refuses a source whose hash differs unless --allow-changed-source is given.",
                   shape: .text(.init(pattern: "^[0-9a-fA-F]{64}$", meaning: "64 hexadecimal digits"))),
         .optional("columns", \.columns, "The source's columns in file order, with the kinds the user chose."),
+        .optional("table", \.table, "Relational sessions: the table to read when path is a SQLite database (its keys come from the database's catalogue).",
+                  shape: .text(.nonEmpty)),
     ])
 
     public func checkDecoded() throws {

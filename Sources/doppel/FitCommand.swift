@@ -27,6 +27,9 @@ struct FitCommand: ParsableCommand {
         try failingWithStatus2 {
             let file = try SessionFile.load(session)
             for note in file.notes { Diagnostics.note(note) }
+            if file.session.isRelational {
+                throw BadInput("\(session): doppel fit does not embed relational sessions (tables:) yet; doppel run refits them from their sources")
+            }
             let source = try SessionRunner.readSource(file, allowChangedSource: allowChangedSource)
             let plan: FittedPlan
             do {

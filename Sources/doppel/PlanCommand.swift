@@ -11,7 +11,7 @@ struct PlanCommand: ParsableCommand {
         discussion: "Edit the plan, then run `doppel sample FILE --plan PLAN`. The seed is chosen at random unless --seed is given, and recorded so that every later run is reproducible."
     )
 
-    @Argument(help: ArgumentHelp("The CSV file to plan for (- for stdin).", valueName: "file"))
+    @Argument(help: ArgumentHelp("The CSV file to plan for (- for stdin), or a folder of CSV files (one table each) for a relational session.", valueName: "file"))
     var file: String
 
     @OptionGroup var read: ReadOptionsArguments
@@ -49,6 +49,11 @@ struct PlanCommand: ParsableCommand {
             }
             guard let privacySetting = PrivacySetting(rawValue: privacy) else {
                 throw BadInput("--privacy \(privacy): expected strict, balanced or off")
+            }
+            if RelationalCommands.isRelationalSource(file) {
+                // A folder is several related tables: its plan is always a session.
+                return try RelationalCommands.plan(directory: file, options: read, out: out, seed: seed ?? DefaultPlanner.randomSeed(),
+                                                   rows: rows, candidates: candidates)
             }
             if session && (file == "-" || out == "-") { throw BadInput("--session needs a source file and an output path (-o), so that the session can name its source") }
             let (table, _) = try loadSource(file, options: read)

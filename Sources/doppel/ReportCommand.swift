@@ -44,10 +44,10 @@ struct ReportCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("The real CSV file.", valueName: "real"))
+    @Argument(help: ArgumentHelp("The real CSV file, or a folder of CSV files or a SQLite database of related tables.", valueName: "real"))
     var real: String
 
-    @Argument(help: ArgumentHelp("The synthetic CSV file.", valueName: "synthetic"))
+    @Argument(help: ArgumentHelp("The synthetic CSV file (a folder or SQLite database for related tables).", valueName: "synthetic"))
     var synthetic: String
 
     @OptionGroup var read: ReadOptionsArguments
@@ -95,6 +95,18 @@ struct ReportCommand: ParsableCommand {
             try checkGateInputs(gates, available: Set([holdout.map { _ in "--holdout" }, target.map { _ in "--target" }].compactMap { $0 }),
                                 command: "doppel report")
             let progress: (String) -> Void = { message in if !quiet { Diagnostics.note(message) } }
+            if RelationalCommands.isRelationalSource(real) || RelationalCommands.isRelationalSource(synthetic) {
+                guard RelationalCommands.isRelationalSource(real), RelationalCommands.isRelationalSource(synthetic) else {
+                    throw BadInput("\(real) and \(synthetic): compare a folder or database of tables with another one, or a CSV file with a CSV file")
+                }
+                if !gates.isEmpty || holdout != nil || target != nil || columns != nil || html != nil {
+                    throw BadInput("--min, --max, --holdout, --target, --columns and --html are for single tables; related tables get quality, cardinality and referential integrity")
+                }
+                let text = try RelationalCommands.report(real: real, synthetic: synthetic, options: read, json: json,
+                                                         ascii: ascii || out != "-" || !isTerminal, progress: progress)
+                try AtomicFileWriter.write(Array(text.utf8), to: out)
+                return
+            }
             progress("reading \(real) and \(synthetic)")
             let (realRead, _) = try loadSource(real, options: read)
             let (syntheticRead, _) = try loadSource(synthetic, options: read)

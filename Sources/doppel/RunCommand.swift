@@ -59,11 +59,25 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "No progress on stderr.")
     var quiet = false
 
+    @Option(help: "Relational sessions: multiply every synthesised table's rows (children follow their parents).")
+    var scale: Double = 1
+
+    @Flag(help: "Relational sessions: overwrite table files already in the output folder.")
+    var replace = false
+
     func run() throws {
         var missed: [String] = []
         try failingWithStatus2 {
             var file = try SessionFile.load(session, source: source)
             for note in file.notes { Diagnostics.note(note) }
+            if file.session.isRelational {
+                if let rows, rows < 0 { throw BadInput("--rows \(rows): expected a row count of at least 0") }
+                if report || !min.isEmpty || !max.isEmpty {
+                    throw BadInput("--report and gates are not available for relational sessions yet; use `doppel report REALDIR OUTDIR`")
+                }
+                return try RelationalCommands.run(file, out: out, seed: seed, rows: rows, scale: scale, replace: replace,
+                                                  allowChangedSource: allowChangedSource, shard: shard)
+            }
             // The seed's one home is the plan: the override is applied there, once.
             if let seed { file.session.plan.seed = seed }
             let gates = (file.session.require?.gates ?? []) + (try parseGates(min: min, max: max))

@@ -11,7 +11,7 @@ struct SampleCommand: ParsableCommand {
         discussion: "The header is the source's (same columns, names, order) unless the plan drops or adds columns. Output is the same for the same plan and seed, whatever the number of threads."
     )
 
-    @Argument(help: ArgumentHelp("The real CSV file (- for stdin).", valueName: "file"))
+    @Argument(help: ArgumentHelp("The real CSV file (- for stdin), or a folder of CSV files (one table each; -o is then a folder).", valueName: "file"))
     var file: String
 
     @OptionGroup var read: ReadOptionsArguments
@@ -36,10 +36,21 @@ struct SampleCommand: ParsableCommand {
     @Option(help: "Threads to use (default: all cores). Does not change the output.")
     var threads: Int = 0
 
+    @Option(help: "Related tables: multiply every synthesised table's rows (children follow their parents).")
+    var scale: Double = 1
+
+    @Flag(help: "Related tables: overwrite table files already in the output folder.")
+    var replace = false
+
     func run() throws {
         try failingWithStatus2 {
             if let rows, rows < 0 { throw BadInput("--rows \(rows): expected a row count of at least 0") }
             if threads < 0 { throw BadInput("--threads \(threads): expected 0 (all cores) or more") }
+            if RelationalCommands.isRelationalSource(file) {
+                if plan != nil { throw BadInput("--plan: a folder of tables is planned with `doppel plan DIR -o SESSION` and run with `doppel run SESSION`") }
+                return try RelationalCommands.sample(directory: file, options: read, out: out, seed: seed, rows: rows, scale: scale,
+                                                     replace: replace, threads: threads)
+            }
             let (table, _) = try loadSource(file, options: read)
             var chosenPlan: Plan
             if let plan {

@@ -89,7 +89,9 @@ struct TuiCommand: ParsableCommand {
         case .demo:
             return nil
         case .session(let path):
-            _ = try SessionFile.load(path)
+            if try SessionFile.load(path).session.isRelational {
+                throw BadInput("\(path): the workbench opens single-table sessions; a relational session (tables:) runs with doppel run \(path) -o OUTDIR")
+            }
             return nil
         case .data(let path):
             let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil

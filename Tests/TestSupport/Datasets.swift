@@ -23,3 +23,9 @@ public enum TestData {
         return path
     }
 }
+
+extension TestData {
+    /// Tests/Fixtures/relational: stores (5), customers (80, store_id → stores) and orders
+    /// (274, customer_id → customers with 12 orphan or missing keys, store_id → stores).
+    public static var relationalFolder: String { packageRoot.appendingPathComponent("Tests/Fixtures/relational").path }
+}

@@ -259,7 +259,7 @@ import TerminalUI
             "",
             " bad.doppel.yaml:5: key 'surprise': unknown key; allowed",
             " here: format, doppel_version, source, plan, run, require,",
-            " model, view",
+            " model, view, tables, relationships",
             "",
             "",
             " q quits",

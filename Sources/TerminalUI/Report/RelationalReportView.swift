@@ -1,0 +1,53 @@
+import Fidelity
+import Tabular
+
+/// The terminal text of `doppel report` on related tables: the overall figures, a line per
+/// table and per foreign key, and the children-per-parent histogram of each key.
+public struct RelationalReportView {
+    public var report: RelationalReport
+    public var ascii: Bool
+    public var width: Int
+
+    public init(report: RelationalReport, ascii: Bool, width: Int = 80) {
+        self.report = report
+        self.ascii = ascii
+        self.width = width
+    }
+
+    static func figure(_ value: Double?) -> String { value.map { String(format: "%.4f", $0) } ?? "n/a" }
+
+    public var widgets: [any Widget] {
+        var widgets: [any Widget] = [TextWidget("Doppel relational report", role: .title)]
+        widgets.append(TextWidget([
+            "referential integrity         \(Self.figure(report.referentialIntegrity))  (synthetic keys that find their parent)",
+            "cardinality shape similarity  \(Self.figure(report.cardinalityShapeSimilarity))  (1 - KS of children per parent)",
+        ]))
+        var tableLines = ["tables:"]
+        for table in report.tables {
+            let quality = table.quality.map { "quality \(Self.figure($0.score))" } ?? "not in the synthetic data"
+            tableLines.append("  \(table.name): \(table.realRows) real rows, \(table.syntheticRows) synthetic, \(quality)")
+        }
+        widgets.append(TextWidget(tableLines))
+        var linkLines = ["relationships:"]
+        for link in report.links {
+            linkLines.append("  \(link.key.child).\(link.key.childColumn) -> \(link.key.parent).\(link.key.parentColumn)")
+            linkLines.append("    cardinality \(Self.figure(link.cardinalityShapeSimilarity)), integrity \(Self.figure(link.syntheticIntegrity.score)) (real \(Self.figure(link.realIntegrity.score)), \(link.realIntegrity.orphans) orphan keys)")
+        }
+        widgets.append(TextWidget(linkLines))
+        for link in report.links {
+            let real = Column(name: "children", values: .integers(link.realCounts.map(Int64.init), .plain))
+            let synthetic = Column(name: "children", values: .integers(link.syntheticCounts.map(Int64.init), .plain))
+            if let comparison = HistogramComparison.compute(column: "children", kind: .integer, real: real, synthetic: synthetic) {
+                widgets.append(HistogramWidget(comparison, title: "children per \(link.key.parent) row (\(link.key.child).\(link.key.childColumn))"))
+            }
+        }
+        return widgets
+    }
+
+    public var text: String {
+        let palette: Palette = ascii ? .ascii : .color
+        let buffer = WidgetStack(widgets).rendered(width: width, palette: palette)
+        if ascii { return buffer.plainLines().joined(separator: "\n") + "\n" }
+        return buffer.ansiText()
+    }
+}
