@@ -108,7 +108,7 @@ extension Session.EmbeddedJoint: DeclaredRecord {
     public static let empty = Session.EmbeddedJoint(model: "", columns: [], realValues: .none, fitted: FittedModelData(json: Data("{}".utf8)))
 
     public static let declaration = RecordDeclaration<Session.EmbeddedJoint>(name: "fitted_joint", doc: "One joint group's fitted model.", [
-        .required("model", \.model, "The joint model.", shape: .choice(JointRegistry.ids, name: "joint_model", doc: nil)),
+        .required("model", \.model, "The joint model.", shape: .choice(JointRegistry.allIDs, name: "joint_model", doc: nil)),
         .required("columns", \.columns, "Member columns, in visit order."),
         .required("real_values", \.realValues, "What the fitted model keeps of the real data."),
         .required("fitted", \.fitted, "The fitted model as it encodes itself."),

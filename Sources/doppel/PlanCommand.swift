@@ -25,7 +25,7 @@ struct PlanCommand: ParsableCommand {
     @Option(help: "The row count to record (default: none, meaning the source's row count).")
     var rows: Int?
 
-    @Option(help: ArgumentHelp("The joint model over the columns it can model: auto (try each on the data, keep the best quality), none (marginals alone), or one of: \(JointRegistry.ids.joined(separator: ", ")).", valueName: "model"))
+    @Option(help: ArgumentHelp("The joint model over the columns it can model: auto (try each on the data, keep the best quality), none (marginals alone), or one of: \(JointRegistry.allIDs.joined(separator: ", ")).", valueName: "model"))
     var joint: String = "auto"
 
     @Flag(help: "Write a session (source path and hash, plan, seed) that `doppel run` replays, instead of a bare plan.")
@@ -40,7 +40,7 @@ struct PlanCommand: ParsableCommand {
             case "none": candidates = []
             default:
                 guard JointRegistry.strategy(id: joint) != nil else {
-                    throw BadInput("--joint \(joint): expected auto, none or one of " + JointRegistry.ids.joined(separator: ", "))
+                    throw BadInput("--joint \(joint): expected auto, none or one of " + JointRegistry.allIDs.joined(separator: ", "))
                 }
                 candidates = [joint]
             }

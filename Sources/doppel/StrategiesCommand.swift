@@ -23,7 +23,7 @@ struct StrategiesCommand: ParsableCommand {
                 return
             }
             guard let strategy = StrategyRegistry.strategy(id: id) else {
-                throw BadInput("unknown strategy '\(id)'; known: " + (StrategyRegistry.ids + JointRegistry.ids).joined(separator: ", "))
+                throw BadInput("unknown strategy '\(id)'; known: " + (StrategyRegistry.ids + JointRegistry.allIDs).joined(separator: ", "))
             }
             try StandardOutput.write(Array(StrategyCatalog.detail(strategy.descriptor).utf8))
         }
@@ -51,7 +51,7 @@ enum StrategyCatalog {
             lines.append("")
         }
         lines.append("Joint models (plan key joint:, over a group of columns; each member keeps its own strategy as its marginal):")
-        let jointWidth = JointRegistry.ids.map(\.count).max() ?? 0
+        let jointWidth = JointRegistry.allIDs.map(\.count).max() ?? 0
         for joint in JointRegistry.all {
             let descriptor = joint.descriptor
             let marker = descriptor.exposure >= .values ? "  [keeps real values]" : ""

@@ -40,7 +40,7 @@ extension Workbench {
             return []
         }
         let index = state.cursorColumn.flatMap { column in plan.joint.firstIndex { $0.columns.contains(column.name) } } ?? 0
-        let ids = JointRegistry.ids
+        let ids = JointRegistry.allIDs
         let next = ids[((ids.firstIndex(of: plan.joint[index].model) ?? -1) + 1) % ids.count]
         defer { noteUnused(plan.joint[index].columns, &state) }
         return edit(&state, describing: "joint group '\(plan.joint[index].name)': \(next)") { plan in
