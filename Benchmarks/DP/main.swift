@@ -9,6 +9,7 @@ import Tabular
 // synthetic rows against the 80% they were fitted on, and in brackets against the other 20%.
 // Usage: dp-bench [DATA_DIR] (default ../shared/data); env DP_SPLITS, DP_SEEDS, DP_EPSILONS
 // ("0.3,1,3"), DP_DATASETS ("diamonds,credit_data"), DP_MODELS ("mst,bayesian_network"),
+// ("mst_declared": mst with each category's levels declared public),
 // DP_WRITE=DIR writes each mst sample as DIR/NAME_eps_split_seed.csv (for other scorers).
 
 let environment = ProcessInfo.processInfo.environment
@@ -17,7 +18,7 @@ let splits = Int(environment["DP_SPLITS"] ?? "") ?? 3
 let seeds = Int(environment["DP_SEEDS"] ?? "") ?? 5
 let epsilons = (environment["DP_EPSILONS"] ?? "0.3,1,3").split(separator: ",").compactMap { Double($0) }
 let datasets = (environment["DP_DATASETS"] ?? "diamonds,credit_data").split(separator: ",").map(String.init)
-let models = (environment["DP_MODELS"] ?? "mst,bayesian_network").split(separator: ",").map(String.init)
+let models = (environment["DP_MODELS"] ?? "mst,mst_declared,bayesian_network").split(separator: ",").map(String.init)
 let writeDirectory = environment["DP_WRITE"]
 
 func seconds(_ body: () throws -> Void) rethrows -> Double {
@@ -40,13 +41,28 @@ func select(_ column: Column, rows: [Int]) -> Column {
 
 func select(_ table: Table, rows: [Int]) -> Table { Table(columns: table.columns.map { select($0, rows: rows) }) }
 
-func members(_ table: Table, kinds: [ColumnKind], supported: Set<ColumnKind>) throws -> [JointMember] {
+/// With `declared` (the public domain a data owner would state: each category's levels, here
+/// read from the whole file), members carry `levels`; numeric ranges are still found under DP.
+func members(_ table: Table, kinds: [ColumnKind], supported: Set<ColumnKind>, declared: [String: Parameters]) throws -> [JointMember] {
     let plan = DefaultPlanner.plan(for: table, kinds: kinds, seed: 1)
     let fitted = try FittedPlan.fit(plan, on: table)
     return try zip(table.columns, fitted.columns).filter { supported.contains($0.1.kind) }.map { column, fittedColumn in
         JointMember(name: column.name, kind: fittedColumn.kind, shape: fittedColumn.shape, column: column, marginal: fittedColumn,
-                    parameters: try ResolvedParameters(Parameters(), schema: MSTStrategy.descriptor.memberParameters, column: column.name))
+                    parameters: try ResolvedParameters(declared[column.name] ?? Parameters(), schema: MSTStrategy.descriptor.memberParameters, column: column.name))
     }
+}
+
+func declaredDomain(_ table: Table, kinds: [ColumnKind]) -> [String: Parameters] {
+    var result: [String: Parameters] = [:]
+    for (column, kind) in zip(table.columns, kinds) {
+        if case .strings(_, let levels) = column.values {
+            result[column.name] = Parameters(["levels": .list(levels.map { .text($0) })])
+        } else if kind == .categorical || kind == .boolean {
+            let values = Set((0..<column.count).compactMap { column.validity.isValid($0) ? column.values.numericValue(at: $0) : nil })
+            result[column.name] = Parameters(["levels": .list(values.sorted().map { .text(String($0)) })])
+        }
+    }
+    return result
 }
 
 func synthesize(_ model: any JointModel, members: [JointMember], rows: Int, seed: UInt64) throws -> Table {
@@ -83,7 +99,7 @@ func synthesize(_ model: any JointModel, members: [JointMember], rows: Int, seed
 }
 
 func fit(_ model: String, _ members: [JointMember], epsilon: Double, seed: UInt64) throws -> any JointModel {
-    if model == "mst" {
+    if model.hasPrefix("mst") {
         let parameters = try ResolvedParameters(Parameters(["epsilon": .number(epsilon)]), schema: MSTStrategy.descriptor.parameters, column: "joint")
         return try MSTStrategy.fit(JointFitInput(groupName: "joint", members: members, parameters: parameters, seed: seed))
     }
@@ -103,6 +119,7 @@ for name in datasets {
     let table = try CSVReader.read(path: dataDirectory + "/\(name).csv").table
     let kinds = TypeInference.propose(table, profiles: Profiler.profile(table)).map(\.kind)
     let kindByName = Dictionary(uniqueKeysWithValues: zip(table.columnNames, kinds))
+    let declared = declaredDomain(table, kinds: kinds)
     print("\n\(name): \(table.rowCount) rows × \(table.columnCount) columns")
     for model in models {
         for epsilon in epsilons {
@@ -113,7 +130,8 @@ for name in datasets {
                 order.shuffle(using: &shuffler)
                 let train = select(table, rows: Array(order.prefix(table.rowCount * 8 / 10)).sorted())
                 let test = select(table, rows: Array(order.dropFirst(table.rowCount * 8 / 10)).sorted())
-                let trainMembers = try members(train, kinds: kinds, supported: MSTStrategy.descriptor.supportedKinds)
+                let trainMembers = try members(train, kinds: kinds, supported: MSTStrategy.descriptor.supportedKinds,
+                                               declared: model == "mst_declared" ? declared : [:])
                 for seed in 0..<seeds {
                     var fitted: (any JointModel)?
                     times.append(try seconds { fitted = try fit(model, trainMembers, epsilon: epsilon, seed: UInt64(100 + seed)) })

@@ -79,6 +79,9 @@ struct MSTColumn: Hashable, Sendable, Codable {
     }
 
     func validate() throws {
+        // Levels are written as text, numbers and bins as numbers: the shape must agree.
+        if case .levels = domain, shape.isNumeric { throw Check.fail(["shape"], "text levels need a text shape") }
+        if case .levels = domain {} else if !shape.isNumeric { throw Check.fail(["shape"], "numbers need a numeric shape") }
         switch domain {
         case .levels(let levels): try Check.sameCount(Set(levels).count, "levels", as: levels.count, "levels are distinct")
         case .numbers(let numbers): try Check.finite(numbers, "numbers")

@@ -20,8 +20,8 @@ public enum MSTStrategy: JointStrategy {
                           help: "Differential-privacy budget ε: smaller is more private and noisier"),
             ParameterSpec("delta", .number(minimum: 1e-30, maximum: 0.01), default: 1e-9,
                           help: "δ of (ε, δ)-DP: the chance the guarantee fails; keep it far below 1/rows"),
-            ParameterSpec("bins", .integer(minimum: 2, maximum: 256), default: 16,
-                          help: "Most bins per numeric column in the model's tables, cut at noisy quantiles"),
+            ParameterSpec("bins", .integer(minimum: 2, maximum: 256), default: 32,
+                          help: "Most bins per numeric column in the model's tables, cut at noisy quantiles (fewer when the noisy row count is small against the noise)"),
             ParameterSpec("cells", .integer(minimum: 2, maximum: 4_096), default: 128,
                           help: "Fine cells per numeric range, measured once; values inside a bin follow their noisy counts"),
             ParameterSpec("max_levels", .integer(minimum: 1, maximum: 10_000), default: 100,
@@ -40,7 +40,7 @@ public enum MSTStrategy: JointStrategy {
     public static func fit(_ input: JointFitInput) throws -> MSTModel {
         let epsilon = input.parameters.number("epsilon") ?? 1
         let delta = input.parameters.number("delta") ?? 1e-9
-        let bins = input.parameters.integer("bins") ?? 16
+        let bins = input.parameters.integer("bins") ?? 32
         let cells = max(bins, input.parameters.integer("cells") ?? 128)
         let maxLevels = input.parameters.integer("max_levels") ?? 100
         guard input.members.count >= 1 else { throw PlanError("joint group '\(input.groupName)': mst needs at least one column") }
@@ -60,7 +60,7 @@ public enum MSTStrategy: JointStrategy {
         budget.oneWaySigma = ZCDPBudget.gaussianSigma(rho: budget.oneWayRho / Double(budget.oneWayMeasurements))
         let settings = MemberMeasurement.Settings(sigma: budget.oneWaySigma, thresholdDelta: budget.thresholdDelta / Double(max(1, thresholded)),
                                                   bins: bins, cells: cells, maxLevels: maxLevels)
-        let members = try input.members.indices.map { index -> MeasuredMember in
+        var members = try input.members.indices.map { index -> MeasuredMember in
             var random = RandomStream(seed: input.seed, column: input.groupName + "/mst/one_way/" + input.members[index].name, chunk: 0)
             return try MemberMeasurement.measure(input.members[index], kind: kinds[index], settings: settings, random: &random)
         }
@@ -75,6 +75,16 @@ public enum MSTStrategy: JointStrategy {
             precision += 1 / variance
         }
         let rows = max(1, weightedTotal / precision)
+
+        // Bins per numeric member, from the noisy row count: a two-way table of b × b cells
+        // holds n/b² rows per cell on average, and should hold at least four times the noise of its
+        // cells (σ of the two-way measurements, known before any data is read).
+        let pairs = max(1, input.members.count - 1)
+        let plannedTwoWaySigma = ZCDPBudget.gaussianSigma(rho: budget.twoWayRho / Double(pairs))
+        let autoBins = max(4, min(bins, Int((rows / (4 * plannedTwoWaySigma)).squareRoot())))
+        for index in members.indices where !members[index].fine.isEmpty {
+            MemberMeasurement.group(&members[index], bins: autoBins, sigma: budget.oneWaySigma)
+        }
 
         var selectionStream = RandomStream(seed: input.seed, column: input.groupName + "/mst/selection", chunk: 0)
         let oneWayShares = members.map { TreeEstimate.normalized($0.oneWay.map { max(0, $0) }) }

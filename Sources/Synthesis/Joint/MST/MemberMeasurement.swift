@@ -9,6 +9,10 @@ struct MeasuredMember: Sendable {
     var codes: [Int32]
     var oneWay: [Double]
     var variance: [Double]
+    /// Binned members: the noisy fine counts (the missing count last) and each row's fine cell,
+    /// so that the bins can be regrouped once the noisy row count is known.
+    var fine: [Double] = []
+    var rowCells: [Int32] = []
 }
 
 /// How a member's domain is found, which decides how many one-way measurements it costs.
@@ -177,7 +181,9 @@ enum MemberMeasurement {
     static let rangeGridCells = 144
 
     /// The range covered by the grid cells whose noisy count clears 3.5σ (the first and last
-    /// such cell); when none does, the cell with the largest noisy count.
+    /// such cell); when none does, the cell with the largest noisy count. Post-processing of one
+    /// measurement. A thin tail (a few rows per cell) does not clear the bar and is clamped to
+    /// the range: declare `bounds` to keep it.
     static func noisyRange(_ member: JointMember, sigma: Double, random: inout RandomStream) throws -> (Double, Double) {
         let column = member.column
         var counts = [Double](repeating: 0, count: rangeGridCells)
@@ -189,9 +195,8 @@ enum MemberMeasurement {
         }
         let noisy = GaussianMechanism.measure(counts, sigma: sigma, random: &random)
         let passing = noisy.indices.filter { noisy[$0] >= 3.5 * sigma }
-        let first = passing.first ?? noisy.indices.max { noisy[$0] < noisy[$1] }!
-        let last = passing.last ?? first
-        return (sinh(gridEdge(first)), sinh(gridEdge(last + 1)))
+        let peak = noisy.indices.max { noisy[$0] < noisy[$1] }!
+        return (sinh(gridEdge(passing.first ?? peak)), sinh(gridEdge((passing.last ?? peak) + 1)))
     }
 
     static func gridCell(_ value: Double) -> Int {
@@ -241,20 +246,33 @@ enum MemberMeasurement {
         }
         let noisy = GaussianMechanism.measure(fine, sigma: settings.sigma, random: &random)
         bins.weights = noisy.prefix(total).map { max(0, $0) }
-        bins.bounds = equalMassBounds(Array(bins.weights.prefix(cells)), bins: settings.bins - (zero ? 1 : 0)) + (zero ? [total] : [])
+        var measured = MeasuredMember(column: MSTColumn(name: member.name, domain: .bins(bins), shape: member.shape),
+                                      codes: [], oneWay: [], variance: [], fine: noisy, rowCells: rowCell)
+        group(&measured, bins: settings.bins, sigma: settings.sigma)
+        return measured
+    }
+
+    /// Groups a binned member's fine cells into about `count` bins of equal noisy mass (the
+    /// zero cell alone in the last), and sets the row states and the bins' one-way marginal:
+    /// post-processing of the fine measurement.
+    static func group(_ member: inout MeasuredMember, bins count: Int, sigma: Double) {
+        guard case .bins(var bins) = member.column.domain else { return }
+        let total = bins.totalCells
+        bins.bounds = equalMassBounds(Array(bins.weights.prefix(bins.cells)), bins: max(1, count - (bins.zero ? 1 : 0))) + (bins.zero ? [total] : [])
         let binOfCell = bins.binOfCell()
         let missing = Int32(bins.binCount)
-        let codes = rowCell.map { $0 == Int32(total) ? missing : Int32(binOfCell[Int($0)]) }
+        member.codes = member.rowCells.map { $0 == Int32(total) ? missing : Int32(binOfCell[Int($0)]) }
         var oneWay = [Double](repeating: 0, count: bins.binCount + 1)
         var variance = [Double](repeating: 0, count: bins.binCount + 1)
         for cell in 0..<total {
-            oneWay[binOfCell[cell]] += noisy[cell]
-            variance[binOfCell[cell]] += settings.sigma * settings.sigma
+            oneWay[binOfCell[cell]] += member.fine[cell]
+            variance[binOfCell[cell]] += sigma * sigma
         }
-        oneWay[bins.binCount] = noisy[total]
-        variance[bins.binCount] = settings.sigma * settings.sigma
-        return MeasuredMember(column: MSTColumn(name: member.name, domain: .bins(bins), shape: member.shape),
-                              codes: codes, oneWay: oneWay, variance: variance)
+        oneWay[bins.binCount] = member.fine[total]
+        variance[bins.binCount] = sigma * sigma
+        member.oneWay = oneWay
+        member.variance = variance
+        member.column.domain = .bins(bins)
     }
 
     /// Bin bounds (cell indices, rising strictly from 0 to the cell count) at about equal
