@@ -81,8 +81,8 @@ public enum SessionRunner {
 
     /// The session with every generated column's fitted model embedded (`doppel fit`).
     /// Models that keep real values are refused unless `includeRealValues`.
-    /// `privateSource`: the source's row count is private, so a plan without `rows` takes the
-    /// noisy row count of its differentially private group instead.
+    /// `privateSource`: the source's row count, SHA-256 and columns are left out, and a plan
+    /// without `rows` takes the noisy row count of its differentially private group instead.
     public static func embed(_ file: SessionFile, plan: FittedPlan, includeRealValues: Bool, privateSource: Bool = false) throws -> Session {
         var session = file.session
         let keeping = plan.columns.filter { $0.model.exposure >= .levels }
@@ -116,6 +116,11 @@ public enum SessionRunner {
         }
         session.model = Session.ModelSection(columns: models, joint: joints.isEmpty ? nil : joints,
                                              constraints: plan.constraints.isEmpty ? nil : plan.constraints)
+        if privateSource {
+            session.source?.rows = nil
+            session.source?.sha256 = nil
+            session.source?.columns = nil
+        }
         if session.plan.rows == nil {
             let noisy = plan.joints.lazy.compactMap(\.model.privacy).first?.noisyRows
             session.plan.rows = privateSource ? noisy ?? plan.defaultRows : plan.defaultRows

@@ -64,11 +64,7 @@ struct FitCommand: ParsableCommand {
             if var recordedSource = fitted.source {
                 let absolute = URL(fileURLWithPath: file.resolve(recordedSource.path)).standardizedFileURL.path
                 recordedSource.path = RelativePath.of(absolute, from: URL(fileURLWithPath: out).deletingLastPathComponent().path)
-                if privateSource {
-                    recordedSource.rows = nil
-                    recordedSource.sha256 = nil
-                    recordedSource.columns = nil
-                } else {
+                if !privateSource {
                     recordedSource.rows = source.rowCount
                     recordedSource.sha256 = try SourceHash.sha256(of: absolute)
                     if !privacy.privateGroups.isEmpty {

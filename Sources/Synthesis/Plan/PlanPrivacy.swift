@@ -21,7 +21,7 @@ public struct PlanPrivacy: Sendable, Equatable {
 
     /// Strategies that make values without reading the data (a same-named source column still
     /// gives them its null share unless `null_rate` is set; formulas carry their inputs' nulls).
-    static let dataFree: Set<String> = [ChoiceStrategy.descriptor.id, PatternStrategy.descriptor.id, SequenceStrategy.descriptor.id]
+    public static let dataFree: Set<String> = [ChoiceStrategy.descriptor.id, PatternStrategy.descriptor.id, SequenceStrategy.descriptor.id]
 
     public init(_ plan: Plan) {
         let groups = plan.joint.filter { JointRegistry.strategy(id: $0.model)?.descriptor.differentiallyPrivate ?? false }
