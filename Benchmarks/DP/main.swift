@@ -10,7 +10,9 @@ import Tabular
 // Usage: dp-bench [DATA_DIR] (default ../shared/data); env DP_SPLITS, DP_SEEDS, DP_EPSILONS
 // ("0.3,1,3"), DP_DATASETS ("diamonds,credit_data"), DP_MODELS ("mst,bayesian_network"),
 // ("mst_declared": mst with each category's levels declared public),
-// DP_WRITE=DIR writes each mst sample as DIR/NAME_eps_split_seed.csv (for other scorers).
+// DP_WRITE=DIR writes each split's 80% as DIR/NAME_train_SPLIT.csv and each mst sample as
+// DIR/NAME_EPS_SPLIT_SEED.csv (Benchmarks/dp_crosscheck.py fits smartnoise-synth's MST on the
+// same splits and scores both with `doppel report`).
 
 let environment = ProcessInfo.processInfo.environment
 let dataDirectory = CommandLine.arguments.dropFirst().first ?? "../shared/data"
@@ -130,6 +132,9 @@ for name in datasets {
                 order.shuffle(using: &shuffler)
                 let train = select(table, rows: Array(order.prefix(table.rowCount * 8 / 10)).sorted())
                 let test = select(table, rows: Array(order.dropFirst(table.rowCount * 8 / 10)).sorted())
+                if let writeDirectory, model == models[0], epsilon == epsilons[0] {
+                    try CSVWriter().write(train, to: "\(writeDirectory)/\(name)_train_\(split).csv")
+                }
                 let trainMembers = try members(train, kinds: kinds, supported: MSTStrategy.descriptor.supportedKinds,
                                                declared: model == "mst_declared" ? declared : [:])
                 for seed in 0..<seeds {
