@@ -147,7 +147,7 @@ for name in datasets {
                     let report = QualityReport.compute(FidelityData(real: train, synthetic: synthetic, kinds: kindByName))
                     let held = QualityReport.compute(FidelityData(real: test, synthetic: synthetic, kinds: kindByName))
                     if environment["DP_VERBOSE"] != nil {
-                        print("    " + report.columns.map { "\($0.column) \(f3($0.score ?? .nan))" }.joined(separator: ", "))
+                        print("    split \(split) seed \(seed): \(f3(report.score ?? .nan)); " + report.columns.map { "\($0.column) \(f3($0.score ?? .nan))" }.joined(separator: ", "))
                     }
                     scores.append(report.score ?? .nan)
                     shapes.append(report.columnShapes ?? .nan)

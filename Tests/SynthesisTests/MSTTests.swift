@@ -103,6 +103,17 @@ struct MSTTests {
         #expect(throws: ParameterError.self) { try FittedPlan.fit(plan, on: table) }
     }
 
+    @Test("the noisy range grows from the peak across small gaps, and a stray noisy cell far away does not widen it")
+    func noisyRange() {
+        var noisy = [Double](repeating: 0, count: MemberMeasurement.rangeGridCells)
+        for cell in 90...95 { noisy[cell] = 1_000 }
+        noisy[98] = 100 // past a gap of two cells: in
+        noisy[20] = 100 // far away: out
+        #expect(MemberMeasurement.rangeCells(noisy, sigma: 10) == (90, 98))
+        noisy[98] = 40 // below 4.5σ
+        #expect(MemberMeasurement.rangeCells(noisy, sigma: 10) == (90, 95))
+    }
+
     @Test("a plan mixing a private group with columns that read the data is flagged")
     func mixedPlanFlagged() throws {
         let table = try Datasets.table("dp_people")

@@ -180,8 +180,10 @@ enum MemberMeasurement {
     static let rangeGridStep = 0.5
     static let rangeGridCells = 144
 
-    /// The range covered by the grid cells whose noisy count clears 3.5σ (the first and last
-    /// such cell); when none does, the cell with the largest noisy count. Post-processing of one
+    /// The range around the cell with the largest noisy count, out to the last cells on each
+    /// side whose noisy count clears 4.5σ, across gaps of at most `rangeGap` cells that do not.
+    /// Noise alone clears 4.5σ with probability 3.4e-6 per cell (5e-4 over the grid), and a
+    /// stray cell must also sit next to the data to widen the range. Post-processing of one
     /// measurement. A thin tail (a few rows per cell) does not clear the bar and is clamped to
     /// the range: declare `bounds` to keep it.
     static func noisyRange(_ member: JointMember, sigma: Double, random: inout RandomStream) throws -> (Double, Double) {
@@ -194,9 +196,29 @@ enum MemberMeasurement {
             counts[gridCell(value)] += 1
         }
         let noisy = GaussianMechanism.measure(counts, sigma: sigma, random: &random)
-        let passing = noisy.indices.filter { noisy[$0] >= 3.5 * sigma }
+        let (first, last) = rangeCells(noisy, sigma: sigma)
+        return (sinh(gridEdge(first)), sinh(gridEdge(last + 1)))
+    }
+
+    static let rangeGap = 3
+
+    /// The first and last grid cell of the range (see `noisyRange`).
+    static func rangeCells(_ noisy: [Double], sigma: Double) -> (Int, Int) {
         let peak = noisy.indices.max { noisy[$0] < noisy[$1] }!
-        return (sinh(gridEdge(passing.first ?? peak)), sinh(gridEdge((passing.last ?? peak) + 1)))
+        let passes = noisy.map { $0 >= 4.5 * sigma }
+        var first = peak
+        var last = peak
+        var cell = peak - 1
+        while cell >= 0 && first - cell <= rangeGap + 1 {
+            if passes[cell] { first = cell }
+            cell -= 1
+        }
+        cell = peak + 1
+        while cell < noisy.count && cell - last <= rangeGap + 1 {
+            if passes[cell] { last = cell }
+            cell += 1
+        }
+        return (first, last)
     }
 
     static func gridCell(_ value: Double) -> Int {
