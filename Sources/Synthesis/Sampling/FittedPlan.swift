@@ -35,9 +35,21 @@ public struct FittedPlan: Sendable {
             }
         }
         let generatedColumns = plan.outputColumns
+        // Members of a differentially private group are made by the group alone: their own
+        // strategies are not fitted (they would read the data for nothing).
+        let privateGroups = plan.joint.filter { JointRegistry.strategy(id: $0.model)?.descriptor.differentiallyPrivate ?? false }
+        let privateMembers = Dictionary(privateGroups.flatMap { group in group.columns.map { ($0, group.name) } }, uniquingKeysWith: { first, _ in first })
         // Columns are fitted in parallel: fitting is independent per column.
         let results = Parallel.map(generatedColumns.count) { index -> Result<FittedColumn, Error> in
-            Result { try fitColumn(generatedColumns[index], table: table, environment: environment) }
+            Result {
+                let column = generatedColumns[index]
+                guard let group = privateMembers[column.name] else { return try fitColumn(column, table: table, environment: environment) }
+                guard let source = table.column(named: column.name) else {
+                    throw PlanError.at(column: column.name, "joint models learn from the real column, and the source has none of that name")
+                }
+                return PrivateMemberModel.column(name: column.name, kind: column.kind, strategy: column.strategy,
+                                                 shape: ValueShape(of: source.values), group: group)
+            }
         }
         for result in results {
             let column = try result.get()
