@@ -66,7 +66,11 @@ enum StrategyCatalog {
         var lines = ["\(descriptor.id): \(descriptor.help)", ""]
         lines.append("joint model over a group of columns (plan key joint:)")
         lines.append("kinds: " + descriptor.supportedKinds.map(\.rawValue).sorted().joined(separator: ", "))
-        lines.append("keeps of the real data: \(descriptor.exposure.rawValue) (plus what each member's own strategy keeps)")
+        if descriptor.differentiallyPrivate {
+            lines.append("keeps of the real data: only what passed a differential-privacy mechanism (levels through a noisy threshold, noisy counts); nothing of its members' own strategies (docs/PRIVACY.md)")
+        } else {
+            lines.append("keeps of the real data: \(descriptor.exposure.rawValue) (plus what each member's own strategy keeps)")
+        }
         for (title, specs) in [("parameters", descriptor.parameters), ("member parameters (member_parameters: {COLUMN: {...}})", descriptor.memberParameters)] where !specs.isEmpty {
             lines.append("")
             lines.append(title + ":")
