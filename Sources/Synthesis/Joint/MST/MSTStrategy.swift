@@ -53,6 +53,12 @@ public enum MSTStrategy: JointStrategy {
                 throw PlanError.at(column: member.name, "has \(member.column.count) rows, but the group's first column has \(input.rowCount)")
             }
         }
+        // The noise must not be recomputable: the plan's seed is written into every session, and
+        // noise drawn from it could be subtracted again. So every draw of the fit comes from a
+        // seed taken from the system's random generator and never stored; fitting twice gives
+        // two different models (the fitted model is what ships).
+        var system = SystemRandomNumberGenerator()
+        let secret = system.next() as UInt64
         var budget = ZCDPBudget(epsilon: epsilon, delta: delta)
         let kinds = try input.members.map(MemberDomainKind.of)
         let thresholded = kinds.filter { if case .thresholdLevels = $0 { true } else { false } }.count
@@ -61,7 +67,7 @@ public enum MSTStrategy: JointStrategy {
         let settings = MemberMeasurement.Settings(sigma: budget.oneWaySigma, thresholdDelta: budget.thresholdDelta / Double(max(1, thresholded)),
                                                   bins: bins, cells: cells, maxLevels: maxLevels)
         var members = try input.members.indices.map { index -> MeasuredMember in
-            var random = RandomStream(seed: input.seed, column: input.groupName + "/mst/one_way/" + input.members[index].name, chunk: 0)
+            var random = RandomStream(seed: secret, column: input.groupName + "/mst/one_way/" + input.members[index].name, chunk: 0)
             return try MemberMeasurement.measure(input.members[index], kind: kinds[index], settings: settings, random: &random)
         }
 
@@ -86,7 +92,7 @@ public enum MSTStrategy: JointStrategy {
             MemberMeasurement.group(&members[index], bins: autoBins, sigma: budget.oneWaySigma)
         }
 
-        var selectionStream = RandomStream(seed: input.seed, column: input.groupName + "/mst/selection", chunk: 0)
+        var selectionStream = RandomStream(seed: secret, column: input.groupName + "/mst/selection", chunk: 0)
         let oneWayShares = members.map { TreeEstimate.normalized($0.oneWay.map { max(0, $0) }) }
         let scores = TreeSelection.scores(members, oneWay: oneWayShares, rows: rows)
         let edges = TreeSelection.select(scores: scores, rho: budget.selectionRho, random: &selectionStream)
@@ -94,7 +100,7 @@ public enum MSTStrategy: JointStrategy {
 
         budget.twoWayMeasurements = edges.count
         budget.twoWaySigma = edges.isEmpty ? 0 : ZCDPBudget.gaussianSigma(rho: budget.twoWayRho / Double(edges.count))
-        var noiseStream = RandomStream(seed: input.seed, column: input.groupName + "/mst/two_way", chunk: 0)
+        var noiseStream = RandomStream(seed: secret, column: input.groupName + "/mst/two_way", chunk: 0)
         let tables = edges.map { a, b -> TreeEstimate.Measured2Way in
             let statesB = members[b].column.stateCount
             var counts = [Double](repeating: 0, count: members[a].column.stateCount * statesB)
