@@ -7,8 +7,8 @@ Usage: python3 Benchmarks/dp_crosscheck.py DOPPEL DIR [--splits 3] [--seeds 1] [
 smartnoise's samples are written beside them (NAME_EPS_SPLIT_SEED_smartnoise.csv, with the fit
 time in .seconds) and reused by a later run.
 DIR holds what `DP_WRITE=DIR dp-bench` wrote: NAME_train_SPLIT.csv and Doppel's samples
-NAME_EPS_SPLIT_SEED.csv. smartnoise spends 10% of ε on its preprocessor (bounds of numbers) and
-the rest on MST, so both sides spend the same total ε; δ is smartnoise's default (1/n²-style
+NAME_EPS_SPLIT_SEED.csv. smartnoise spends 10% of ε on its preprocessor (bounds of numbers;
+more when that finds no bounds, as it says) and the rest on MST, so both sides spend the same total ε; δ is smartnoise's default (1/n²-style
 1e-9 is Doppel's). Prints one line per dataset and ε: the mean quality of each and the fit time.
 """
 import argparse, json, subprocess, sys, time, os, warnings
@@ -41,10 +41,17 @@ for name in args.datasets.split(","):
                 ours.append(quality(train, f"{args.dir}/{name}_{epsilon}_{split}_{seed}.csv"))
                 path = f"{args.dir}/{name}_{epsilon}_{split}_{seed}_smartnoise.csv"
                 if not os.path.exists(path):  # a sample from an earlier run is reused, with its fit time
-                    start = time.time()
-                    synth = Synthesizer.create("mst", epsilon=epsilon, verbose=False)
-                    synth.fit(df, preprocessor_eps=epsilon * 0.1, categorical_columns=categorical,
-                              continuous_columns=continuous, nullable=True)
+                    # smartnoise's preprocessor may find no bounds for a column with a small share
+                    # of ε ("BinTransformer could not find bounds"): then it gets a larger share.
+                    for share in (0.1, 0.2, 0.3, 0.5):
+                        start = time.time()
+                        synth = Synthesizer.create("mst", epsilon=epsilon, verbose=False)
+                        try:
+                            synth.fit(df, preprocessor_eps=epsilon * share, categorical_columns=categorical,
+                                      continuous_columns=continuous, nullable=True)
+                            break
+                        except ValueError as error:
+                            print(f"  smartnoise at ε = {epsilon} with {share:.0%} on its preprocessor: {error}", flush=True)
                     with open(path + ".seconds", "w") as seconds:
                         seconds.write(str(time.time() - start))
                     synth.sample(len(df)).to_csv(path, index=False)
