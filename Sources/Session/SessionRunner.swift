@@ -109,7 +109,8 @@ public enum SessionRunner {
             }
             joints[joint.name] = Session.EmbeddedJoint(model: joint.strategy, columns: joint.model.columnNames,
                                                        realValues: joint.model.exposure,
-                                                       fitted: FittedModelData(json: try ModelCoding.encode(joint.model)))
+                                                       fitted: FittedModelData(json: try ModelCoding.encode(joint.model)),
+                                                       privacy: joint.model.privacy?.budget)
         }
         if plan.constraints.contains(where: { $0.exposure >= .levels }) && !includeRealValues {
             throw DataError(file: file.path, message: "fixed_combinations constraints keep the real combinations of category levels; pass --include-real-values to embed them anyway")
@@ -148,6 +149,9 @@ public enum SessionRunner {
             try model.validate()
         } catch let error as ModelValidationError {
             throw file.error(at: ["model", "joint", group.name, "fitted"], "the fitted '\(embedded.model)' model is invalid: \(error)")
+        }
+        if let written = embedded.privacy, written != model.privacy?.budget {
+            throw file.error(at: ["model", "joint", group.name, "privacy"], "differs from the fitted model's own budget; it is written by doppel fit and must not be edited")
         }
         guard model.columnNames.sorted() == group.columns.sorted() else {
             throw file.error(at: ["model", "joint", group.name, "fitted"],

@@ -74,6 +74,8 @@ struct PrivateSessionTests {
         let budget = try #require(decoded.privacy?.budget)
         #expect(abs(budget.oneWayRho + budget.selectionRho + budget.twoWayRho - budget.rho) < 1e-15)
         #expect(budget.epsilon == 1)
+        #expect(joint.privacy == budget)
+        #expect(text.contains("privacy:") && text.contains("two_way_sigma:"))
         #expect(text.contains("rows: 600"))
         try FileManager.default.removeItem(atPath: file.resolve(file.session.source!.path))
         let prepared = try SessionRunner.prepare(file, environment: [:], allowChangedSource: false)
