@@ -37,9 +37,10 @@ public struct PrivateMemberModel: ColumnModel {
     }
 
     /// A member's column, fitted with nothing from the data: no model, no null rate, no clip
-    /// bounds or edge cases (they come from the real range), no rounding beyond the shape's.
+    /// bounds or edge cases (they come from the real range); values rounded to the shape's
+    /// precision (its digits are schema, public), as the source writes them.
     public static func column(name: String, kind: ColumnKind, strategy: String, shape: ValueShape, group: String) -> FittedColumn {
         FittedColumn(name: name, kind: kind, strategy: strategy, shape: shape, model: PrivateMemberModel(group: group),
-                     nullRate: nil, edgeRate: 0, edgeNumbers: [], clipRange: nil, roundDigits: nil)
+                     nullRate: nil, edgeRate: 0, edgeNumbers: [], clipRange: nil, roundDigits: shape.precision)
     }
 }
