@@ -12,7 +12,7 @@ import TerminalUI
     static func cartGroup() -> [InMemoryScreen.Step] {
         var steps: [InMemoryScreen.Step] = [.key(.character("l")), .key(.character("l")), .key(.character("J")),
                                             .key(.character("l")), .key(.character("J"))]
-        let ids = JointRegistry.allIDs
+        let ids = JointRegistry.ids
         let moves = (ids.firstIndex(of: "cart")! - ids.firstIndex(of: "gaussian_copula")! + ids.count) % ids.count
         steps += Array(repeating: InMemoryScreen.Step.key(.character("M")), count: moves)
         return steps
