@@ -106,6 +106,12 @@ let package = Package(
             dependencies: ["Synthesis", "Fidelity", "Tabular"],
             path: "Benchmarks/BayesianNetwork"
         ),
+        // Quality and fit time of the differentially private joint models (Benchmarks/README.md).
+        .executableTarget(
+            name: "dp-bench",
+            dependencies: ["Synthesis", "Fidelity", "Tabular"],
+            path: "Benchmarks/DP"
+        ),
         // libFuzzer targets (Fuzz/README.md). scripts/fuzz.sh builds them with
         // -sanitize=fuzzer,address -DDOPPEL_FUZZ, and their main runs libFuzzer's driver; in a
         // plain build it replays the files given as arguments.

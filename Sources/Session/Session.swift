@@ -125,12 +125,15 @@ public struct Session: Hashable, Sendable {
         public var columns: [String]
         public var realValues: RealValueExposure
         public var fitted: FittedModelData
+        /// A differentially private model's budget and its split, readable (the model holds its own copy).
+        public var privacy: ZCDPBudget?
 
-        public init(model: String, columns: [String], realValues: RealValueExposure, fitted: FittedModelData) {
+        public init(model: String, columns: [String], realValues: RealValueExposure, fitted: FittedModelData, privacy: ZCDPBudget? = nil) {
             self.model = model
             self.columns = columns
             self.realValues = realValues
             self.fitted = fitted
+            self.privacy = privacy
         }
     }
 

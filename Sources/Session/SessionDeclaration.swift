@@ -154,13 +154,33 @@ extension Session.EmbeddedModel: DeclaredRecord {
 }
 
 extension Session.EmbeddedJoint: DeclaredRecord {
-    public static let empty = Session.EmbeddedJoint(model: "", columns: [], realValues: .none, fitted: FittedModelData(json: Data("{}".utf8)))
+    public static let empty = Session.EmbeddedJoint(model: "", columns: [], realValues: .none, fitted: FittedModelData(json: Data("{}".utf8)), privacy: nil)
 
     public static let declaration = RecordDeclaration<Session.EmbeddedJoint>(name: "fitted_joint", doc: "One joint group's fitted model.", [
-        .required("model", \.model, "The joint model.", shape: .choice(JointRegistry.ids, name: "joint_model", doc: nil)),
+        .required("model", \.model, "The joint model.", shape: .choice(JointRegistry.allIDs, name: "joint_model", doc: nil)),
         .required("columns", \.columns, "Member columns, in visit order."),
         .required("real_values", \.realValues, "What the fitted model keeps of the real data."),
         .required("fitted", \.fitted, "The fitted model as it encodes itself."),
+        .optional("privacy", \.privacy, "A differentially private model's budget and how it was spent (docs/PRIVACY.md), written by doppel fit for people to read; it must equal the model's own."),
+    ])
+}
+
+extension ZCDPBudget: DeclaredRecord {
+    public static let empty = ZCDPBudget(epsilon: 1, delta: 1e-9)
+
+    public static let declaration = RecordDeclaration<ZCDPBudget>(name: "privacy_budget", doc: "(ε, δ)-differential privacy through ρ-zCDP, and its split.", [
+        .required("epsilon", \.epsilon, "ε of (ε, δ)-DP.", shape: .number(minimum: 0, maximum: nil)),
+        .required("delta", \.delta, "δ of (ε, δ)-DP.", shape: .number(minimum: 0, maximum: 1)),
+        .required("threshold_delta", \.thresholdDelta, "The part of δ that pays for level thresholds (the rest converts ρ to ε).", shape: .number(minimum: 0, maximum: 1)),
+        .required("rho", \.rho, "ρ of ρ-zCDP: ε = ρ + 2√(ρ ln(1/δ')), δ' = δ − threshold_delta.", shape: .number(minimum: 0, maximum: nil)),
+        .required("one_way_rho", \.oneWayRho, "ρ of the one-way marginals and domains.", shape: .number(minimum: 0, maximum: nil)),
+        .required("selection_rho", \.selectionRho, "ρ of the choice of pairs (exponential mechanism).", shape: .number(minimum: 0, maximum: nil)),
+        .required("two_way_rho", \.twoWayRho, "ρ of the two-way marginals.", shape: .number(minimum: 0, maximum: nil)),
+        .required("one_way_sigma", \.oneWaySigma, "Gaussian σ of each one-way measurement.", shape: .number(minimum: 0, maximum: nil)),
+        .required("two_way_sigma", \.twoWaySigma, "Gaussian σ of each two-way measurement.", shape: .number(minimum: 0, maximum: nil)),
+        .required("one_way_measurements", \.oneWayMeasurements, "One-way measurements made (domains and marginals).", shape: .integer(minimum: 0, maximum: nil)),
+        .required("selections", \.selections, "Pairs chosen by the exponential mechanism.", shape: .integer(minimum: 0, maximum: nil)),
+        .required("two_way_measurements", \.twoWayMeasurements, "Two-way marginals measured.", shape: .integer(minimum: 0, maximum: nil)),
     ])
 }
 

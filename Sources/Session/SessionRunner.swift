@@ -19,7 +19,11 @@ public enum SessionRunner {
                                conditions: SamplingConditions? = nil) throws -> Prepared {
         let session = file.session
         let generated = session.plan.outputColumns.map(\.name)
-        if let model = session.model, generated.allSatisfy({ model.columns[$0] != nil }) {
+        // Members of a differentially private group have no model of their own (see `embed`).
+        let privateMembers = Set(session.plan.joint.filter { group in
+            JointRegistry.strategy(id: group.model)?.descriptor.differentiallyPrivate ?? false
+        }.flatMap(\.columns))
+        if let model = session.model, generated.allSatisfy({ model.columns[$0] != nil || privateMembers.contains($0) }) {
             // An embedded model must still be the plan's: an edited plan needs a new `doppel fit`.
             for (index, column) in session.plan.columns.enumerated() {
                 guard let embedded = model.columns[column.name] else { continue }
@@ -28,13 +32,14 @@ public enum SessionRunner {
                                      "the plan says \(column.strategy) (\(column.kind.rawValue)) but the embedded model was fitted as \(embedded.strategy) (\(embedded.options.kind.rawValue)); run doppel fit again")
                 }
             }
-            let columns = try generated.enumerated().map { index, name in
-                try fittedColumn(name: name, embedded: model.columns[name]!, file: file, index: index)
-            }
-            let rows = session.plan.rows ?? session.source?.rows ?? 0
             let joints = try session.plan.joint.map { group in
                 try fittedJoint(group, embedded: model.joint?[group.name], file: file)
             }
+            let columns = try generated.enumerated().map { index, name in
+                if let embedded = model.columns[name] { return try fittedColumn(name: name, embedded: embedded, file: file, index: index) }
+                return try privateMember(name, plan: session.plan, joints: joints, file: file)
+            }
+            let rows = session.plan.rows ?? session.source?.rows ?? 0
             let constraints = model.constraints ?? []
             if constraints.map(\.plan) != session.plan.constraints {
                 throw file.error(at: ["plan", "constraints"], "the plan's constraints differ from the embedded ones; run doppel fit again")
@@ -76,7 +81,9 @@ public enum SessionRunner {
 
     /// The session with every generated column's fitted model embedded (`doppel fit`).
     /// Models that keep real values are refused unless `includeRealValues`.
-    public static func embed(_ file: SessionFile, plan: FittedPlan, includeRealValues: Bool) throws -> Session {
+    /// `privateSource`: the source's row count, SHA-256 and columns are left out, and a plan
+    /// without `rows` takes the noisy row count of its differentially private group instead.
+    public static func embed(_ file: SessionFile, plan: FittedPlan, includeRealValues: Bool, privateSource: Bool = false) throws -> Session {
         var session = file.session
         let keeping = plan.columns.filter { $0.model.exposure >= .levels }
         if !keeping.isEmpty && !includeRealValues {
@@ -84,7 +91,9 @@ public enum SessionRunner {
             throw DataError(file: file.path, message: "these columns' fitted models keep real values: \(names); embedding them would ship real data in the session. Pass --include-real-values to embed them anyway, or choose other strategies")
         }
         var models: [String: Session.EmbeddedModel] = [:]
-        for column in plan.columns {
+        // A private group's members have nothing of their own to embed: the group makes them.
+        let privateMembers = Set(plan.joints.filter { $0.model.privacy != nil }.flatMap(\.model.columnNames))
+        for column in plan.columns where !privateMembers.contains(column.name) {
             models[column.name] = Session.EmbeddedModel(
                 strategy: column.strategy, realValues: column.model.exposure,
                 fitted: FittedModelData(json: try ModelCoding.encode(column.model)),
@@ -94,19 +103,29 @@ public enum SessionRunner {
         }
         var joints: [String: Session.EmbeddedJoint] = [:]
         for joint in plan.joints {
-            if joint.model.exposure >= .levels && !includeRealValues {
+            // A private model's levels passed a noisy threshold: they ship without the flag.
+            if joint.model.exposure >= .levels && joint.model.privacy == nil && !includeRealValues {
                 throw DataError(file: file.path, message: "joint group '\(joint.name)' (\(joint.strategy)) keeps real values (\(joint.model.exposure.rawValue)); embedding it would ship real data in the session. Pass --include-real-values to embed it anyway")
             }
             joints[joint.name] = Session.EmbeddedJoint(model: joint.strategy, columns: joint.model.columnNames,
                                                        realValues: joint.model.exposure,
-                                                       fitted: FittedModelData(json: try ModelCoding.encode(joint.model)))
+                                                       fitted: FittedModelData(json: try ModelCoding.encode(joint.model)),
+                                                       privacy: joint.model.privacy?.budget)
         }
         if plan.constraints.contains(where: { $0.exposure >= .levels }) && !includeRealValues {
             throw DataError(file: file.path, message: "fixed_combinations constraints keep the real combinations of category levels; pass --include-real-values to embed them anyway")
         }
         session.model = Session.ModelSection(columns: models, joint: joints.isEmpty ? nil : joints,
                                              constraints: plan.constraints.isEmpty ? nil : plan.constraints)
-        if session.plan.rows == nil { session.plan.rows = plan.defaultRows }
+        if privateSource {
+            session.source?.rows = nil
+            session.source?.sha256 = nil
+            session.source?.columns = nil
+        }
+        if session.plan.rows == nil {
+            let noisy = plan.joints.lazy.compactMap(\.model.privacy).first?.noisyRows
+            session.plan.rows = privateSource ? noisy ?? plan.defaultRows : plan.defaultRows
+        }
         session.format = Session.currentFormat
         return session
     }
@@ -131,11 +150,23 @@ public enum SessionRunner {
         } catch let error as ModelValidationError {
             throw file.error(at: ["model", "joint", group.name, "fitted"], "the fitted '\(embedded.model)' model is invalid: \(error)")
         }
+        if let written = embedded.privacy, written != model.privacy?.budget {
+            throw file.error(at: ["model", "joint", group.name, "privacy"], "differs from the fitted model's own budget; it is written by doppel fit and must not be edited")
+        }
         guard model.columnNames.sorted() == group.columns.sorted() else {
             throw file.error(at: ["model", "joint", group.name, "fitted"],
                              "the fitted '\(embedded.model)' model is over \(model.columnNames.joined(separator: ", ")), not the group's \(group.columns.joined(separator: ", ")); run doppel fit again")
         }
         return FittedJoint(name: group.name, strategy: group.model, model: model)
+    }
+
+    /// The column of a private group's member, rebuilt from the plan and the group's model.
+    static func privateMember(_ name: String, plan: Plan, joints: [FittedJoint], file: SessionFile) throws -> FittedColumn {
+        guard let joint = joints.first(where: { $0.model.columnNames.contains(name) }), let privacy = joint.model.privacy,
+              let shape = privacy.memberShapes[name], let column = plan.column(named: name) else {
+            throw file.error(at: ["model", "columns"], "the plan's column '\(name)' has no fitted model; run doppel fit again")
+        }
+        return PrivateMemberModel.column(name: name, kind: column.kind, strategy: column.strategy, shape: shape, group: joint.name)
     }
 
     static func fittedColumn(name: String, embedded: Session.EmbeddedModel, file: SessionFile, index: Int) throws -> FittedColumn {

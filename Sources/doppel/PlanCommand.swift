@@ -25,7 +25,7 @@ struct PlanCommand: ParsableCommand {
     @Option(help: "The row count to record (default: none, meaning the source's row count).")
     var rows: Int?
 
-    @Option(help: ArgumentHelp("The joint model over the columns it can model: auto (try each on the data, keep the best quality), none (marginals alone), or one of: \(JointRegistry.ids.joined(separator: ", ")).", valueName: "model"))
+    @Option(help: ArgumentHelp("The joint model over the columns it can model: auto (try each on the data, keep the best quality), none (marginals alone), or one of: \(JointRegistry.allIDs.joined(separator: ", ")).", valueName: "model"))
     var joint: String = "auto"
 
     @Option(help: ArgumentHelp("How the joint model is chosen for privacy, measured on rows held back from the candidates' fit: strict (DCR share <= 0.51, copy rate <= the holdout's), balanced (DCR share <= 0.52, copy rate <= the holdout's + 0.5 pp), or off (quality alone). A share counts as over its limit when over by more than its standard error. The best quality among the candidates that meet it wins; when none does, the most private is kept and said.", valueName: "setting"))
@@ -33,6 +33,12 @@ struct PlanCommand: ParsableCommand {
 
     @Flag(help: "Write a session (source path and hash, plan, seed) that `doppel run` replays, instead of a bare plan.")
     var session = false
+
+    @Option(help: ArgumentHelp("A differentially private plan: one mst joint group over every column it can model, with this budget ε (docs/PRIVACY.md). Replaces --joint.", valueName: "epsilon"))
+    var epsilon: Double?
+
+    @Flag(help: "Refuse (exit 2) a plan that is not differentially private as a whole (with --epsilon: columns mst cannot model).")
+    var dpOnly = false
 
     func run() throws {
         try failingWithStatus2 {
@@ -43,7 +49,7 @@ struct PlanCommand: ParsableCommand {
             case "none": candidates = []
             default:
                 guard JointRegistry.strategy(id: joint) != nil else {
-                    throw BadInput("--joint \(joint): expected auto, none or one of " + JointRegistry.ids.joined(separator: ", "))
+                    throw BadInput("--joint \(joint): expected auto, none or one of " + JointRegistry.allIDs.joined(separator: ", "))
                 }
                 candidates = [joint]
             }
@@ -56,37 +62,51 @@ struct PlanCommand: ParsableCommand {
                                                    rows: rows, candidates: candidates)
             }
             if session && (file == "-" || out == "-") { throw BadInput("--session needs a source file and an output path (-o), so that the session can name its source") }
+            if let epsilon, !(epsilon >= 0.000001 && epsilon <= 1000) {
+                throw BadInput("--epsilon \(epsilon): expected a privacy budget from 0.000001 to 1000")
+            }
             let (table, _) = try loadSource(file, options: read)
-            let outcome = JointModelChoice.defaultPlan(for: table, kinds: proposedKinds(table), seed: seed ?? DefaultPlanner.randomSeed(),
-                                                       rows: rows, candidates: candidates, privacy: privacySetting)
-            let plan = outcome.plan
-            if !outcome.rules.isEmpty {
+            let chosenSeed = seed ?? DefaultPlanner.randomSeed()
+            let outcome = epsilon == nil
+                ? JointModelChoice.defaultPlan(for: table, kinds: proposedKinds(table), seed: chosenSeed, rows: rows, candidates: candidates,
+                                               privacy: privacySetting) : nil
+            let plan = epsilon.map { PrivatePlan.make(for: table, kinds: proposedKinds(table), seed: chosenSeed, rows: rows, epsilon: $0) } ?? outcome!.plan
+            let planPrivacy = PlanPrivacy(plan)
+            if dpOnly && (planPrivacy.privateGroups.isEmpty || planPrivacy.isMixed) {
+                throw BadInput("--dp-only: " + (planPrivacy.privateGroups.isEmpty
+                    ? "the plan has no differentially private joint group (use --epsilon)" : planPrivacy.lines.joined(separator: "\n")))
+            }
+            for line in planPrivacy.lines { Diagnostics.note(line) }
+            if let group = plan.joint.first, epsilon != nil {
+                Diagnostics.note("private joint group '\(group.name)' (mst, ε = \(epsilon!)) over \(group.columns.count) columns")
+            }
+            if let outcome, !outcome.rules.isEmpty {
                 let derived = plan.columns.filter { $0.discovered == true }.count
                 let constraints = plan.constraints.filter { $0.discovered == true }.count
                 func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
                 Diagnostics.note("found \(count(outcome.rules.count, "rule")) in the data; the plan keeps them as \(count(derived, "derived column")) and \(count(constraints, "constraint")), marked discovered: true (`doppel rules \(file)` lists them)")
             }
-            if let split = outcome.privacySplit {
+            if let split = outcome?.privacySplit {
                 Diagnostics.note("privacy \(privacySetting.rawValue): candidates fit on \(split.training) rows and are measured against \(split.holdout) rows held back (\(privacySetting.limits))")
-            } else if privacySetting != .off && !outcome.trials.isEmpty {
+            } else if let outcome, privacySetting != .off && !outcome.trials.isEmpty {
                 Diagnostics.note("privacy \(privacySetting.rawValue): not measured, the table has fewer than 100 rows to hold back")
             }
-            for trial in outcome.trials {
+            for trial in outcome?.trials ?? [] {
                 let name = trial.model ?? "none (marginals alone)"
-                let groups = outcome.search.map { ", the mean over \($0.groupsTried) groups" } ?? ""
+                let groups = outcome?.search.map { ", the mean over \($0.groupsTried) groups" } ?? ""
                 var figure = trial.quality.map { String(format: "quality %.4f", $0) + groups } ?? "failed: \(trial.failure ?? "?")"
                 if let measured = trial.privacy {
                     figure += "; " + measured.summary + (measured.meets ? "" : ": over the \(privacySetting.rawValue) limits")
                 }
                 Diagnostics.note("joint model \(name): \(figure) (\(String(format: "%.2f", trial.seconds)) s)")
             }
-            for line in outcome.search?.summary ?? [] { Diagnostics.note(line) }
-            if let shortfall = outcome.privacyShortfall {
+            for line in outcome?.search?.summary ?? [] { Diagnostics.note(line) }
+            if let shortfall = outcome?.privacyShortfall {
                 Diagnostics.note(shortfall.message)
-            } else if outcome.search == nil, let chosen = plan.joint.first {
+            } else if let outcome, outcome.search == nil, let chosen = plan.joint.first {
                 let why = outcome.privacySplit == nil ? "the best quality" : "the best quality within --privacy \(privacySetting.rawValue)"
                 Diagnostics.note("chose \(chosen.model) over \(chosen.columns.count) columns: \(why)")
-            } else if outcome.search == nil, plan.joint.isEmpty, !outcome.trials.isEmpty {
+            } else if let outcome, outcome.search == nil, plan.joint.isEmpty, !outcome.trials.isEmpty {
                 Diagnostics.note("chose marginals alone: \(outcome.privacySplit == nil ? "the best quality" : "the best quality within --privacy \(privacySetting.rawValue)")")
             }
             if session {

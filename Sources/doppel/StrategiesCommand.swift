@@ -23,7 +23,7 @@ struct StrategiesCommand: ParsableCommand {
                 return
             }
             guard let strategy = StrategyRegistry.strategy(id: id) else {
-                throw BadInput("unknown strategy '\(id)'; known: " + (StrategyRegistry.ids + JointRegistry.ids).joined(separator: ", "))
+                throw BadInput("unknown strategy '\(id)'; known: " + (StrategyRegistry.ids + JointRegistry.allIDs).joined(separator: ", "))
             }
             try StandardOutput.write(Array(StrategyCatalog.detail(strategy.descriptor).utf8))
         }
@@ -51,7 +51,7 @@ enum StrategyCatalog {
             lines.append("")
         }
         lines.append("Joint models (plan key joint:, over a group of columns; each member keeps its own strategy as its marginal):")
-        let jointWidth = JointRegistry.ids.map(\.count).max() ?? 0
+        let jointWidth = JointRegistry.allIDs.map(\.count).max() ?? 0
         for joint in JointRegistry.all {
             let descriptor = joint.descriptor
             let marker = descriptor.exposure >= .values ? "  [keeps real values]" : ""
@@ -66,7 +66,11 @@ enum StrategyCatalog {
         var lines = ["\(descriptor.id): \(descriptor.help)", ""]
         lines.append("joint model over a group of columns (plan key joint:)")
         lines.append("kinds: " + descriptor.supportedKinds.map(\.rawValue).sorted().joined(separator: ", "))
-        lines.append("keeps of the real data: \(descriptor.exposure.rawValue) (plus what each member's own strategy keeps)")
+        if descriptor.differentiallyPrivate {
+            lines.append("keeps of the real data: only what passed a differential-privacy mechanism (levels through a noisy threshold, noisy counts); nothing of its members' own strategies (docs/PRIVACY.md)")
+        } else {
+            lines.append("keeps of the real data: \(descriptor.exposure.rawValue) (plus what each member's own strategy keeps)")
+        }
         for (title, specs) in [("parameters", descriptor.parameters), ("member parameters (member_parameters: {COLUMN: {...}})", descriptor.memberParameters)] where !specs.isEmpty {
             lines.append("")
             lines.append(title + ":")

@@ -147,7 +147,7 @@ struct ModelValidationTests {
         }
     }
 
-    @Test("a fitted joint model validates, and a corrupted one is refused or samples safely", arguments: JointRegistry.ids)
+    @Test("a fitted joint model validates, and a corrupted one is refused or samples safely", arguments: JointRegistry.allIDs)
     func jointModels(_ id: String) throws {
         let (plan, table) = try Self.jointPlan(id)
         let fitted = try FittedPlan.fit(plan, on: table)

@@ -6,7 +6,7 @@ enum JointFitting {
     static func fit(_ group: JointPlan, plan: Plan, table: Table, fitted: inout [String: FittedColumn], conditioned: [String] = []) throws -> FittedJoint {
         func fail(_ message: String) -> PlanError { PlanError("joint group '\(group.name)': \(message)", column: nil) }
         guard let strategy = JointRegistry.strategy(id: group.model) else {
-            throw fail("unknown joint model '\(group.model)'; known: " + JointRegistry.ids.joined(separator: ", "))
+            throw fail("unknown joint model '\(group.model)'; known: " + JointRegistry.allIDs.joined(separator: ", "))
         }
         let descriptor = strategy.descriptor
         guard !group.columns.isEmpty else { throw fail("has no columns") }
@@ -38,6 +38,14 @@ enum JointFitting {
         #endif
         // The joint model carries its members' nulls (missing is one of their states).
         for name in group.columns { fitted[name]?.nullRate = nil }
+        // A private model's members keep nothing of their own fits (which read the data without
+        // noise): no model, no clip bounds, no edge cases from the real range.
+        if descriptor.differentiallyPrivate {
+            for member in members {
+                fitted[member.name] = PrivateMemberModel.column(name: member.name, kind: member.kind, strategy: member.marginal.strategy,
+                                                                shape: member.shape, group: group.name)
+            }
+        }
         return FittedJoint(name: group.name, strategy: group.model, model: model)
     }
 

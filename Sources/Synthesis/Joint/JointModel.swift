@@ -25,9 +25,13 @@ public struct JointDescriptor: Sendable {
     public var memberParameters: [ParameterSpec]
     /// The most a fitted model can keep of the real data.
     public var exposure: RealValueExposure
+    /// Differentially private whatever its parameters: nothing of the data reaches the model
+    /// without a mechanism, and its members' own strategies are not fitted into the output.
+    public var differentiallyPrivate: Bool
 
     public init(id: String, help: String, supportedKinds: Set<ColumnKind>, parameters: [ParameterSpec] = [],
-                memberParameters: [ParameterSpec] = [], exposure: RealValueExposure) {
+                memberParameters: [ParameterSpec] = [], exposure: RealValueExposure, differentiallyPrivate: Bool = false) {
+        self.differentiallyPrivate = differentiallyPrivate
         self.id = id
         self.help = help
         self.supportedKinds = supportedKinds
@@ -93,6 +97,8 @@ public protocol JointModel: Codable, Sendable {
     var exposure: RealValueExposure { get }
     /// Lines that describe the fitted model for people (a visit sequence, a privacy budget).
     var summary: [String] { get }
+    /// The budget and noisy row count of a differentially private model; nil otherwise.
+    var privacy: DifferentialPrivacy? { get }
     /// Checks that the model is whole and consistent (see `ColumnModel.validate`): members,
     /// tables and trees fit together, so that sampling cannot trap, loop or over-allocate.
     func validate() throws

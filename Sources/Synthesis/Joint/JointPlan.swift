@@ -32,7 +32,7 @@ extension JointPlan: DeclaredRecord {
         .defaulted("name", \.name, default: "joint", "The group's name (default joint), used in errors and in model.joint.",
                    schemaDefault: .string("joint"), alwaysWritten: true),
         .required("model", \.model, "gaussian_copula (SDV's Gaussian copula), cart (synthpop's sequential CART), bayesian_network (PrivBayes / DataSynthesizer's correlated mode, with an optional differential-privacy budget).",
-                  shape: .choice(JointRegistry.ids, name: "joint_model", doc: nil)),
+                  shape: .choice(JointRegistry.allIDs, name: "joint_model", doc: nil)),
         .required("columns", \.columns, "Member columns, in visit order (the order a sequential model generates them in)."),
         .defaulted("parameters", \.parameters, default: Parameters(), "The model's parameters (doppel strategies MODEL lists them): cart: minbucket, max_depth, smoothing (none | density), cp; bayesian_network: degree, epsilon (0 = no differential privacy), bins, ..."),
         .defaulted("member_parameters", \.memberParameters, default: [:], "Per-member parameters, by column name: cart's method (cart, norm, logreg, polyreg, sample) and predictors (earlier members)."),

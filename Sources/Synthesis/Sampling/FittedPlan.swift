@@ -51,22 +51,38 @@ public struct FittedPlan: Sendable {
             }
         }
         let generatedColumns = plan.outputColumns
+        // Members of a differentially private group are made by the group alone: their own
+        // strategies are not fitted (they would read the data for nothing).
+        let privateGroups = plan.joint.filter { JointRegistry.strategy(id: $0.model)?.descriptor.differentiallyPrivate ?? false }
+        let privateMembers = Dictionary(privateGroups.flatMap { group in group.columns.map { ($0, group.name) } }, uniquingKeysWith: { first, _ in first })
         // A column a condition names may reach as far into its tails as min_rows lets the
         // condition select: lowering min_rows below extreme_k lowers both, for that column only.
-        // Such a column is fitted afresh (the cache keys a column by its own plan alone).
+        // Such a column, and a private group's member, is fitted afresh (the cache keys a column
+        // by its own plan alone).
         let namedByConditions = Set((plan.conditions?.equals.keys.map { $0 } ?? []) + [plan.conditions?.rebalance?.column].compactMap { $0 })
+        let cacheable = { (name: String) in !namedByConditions.contains(name) && privateMembers[name] == nil }
         let minRows = plan.conditions?.minRows
-        for column in generatedColumns where !namedByConditions.contains(column.name) { fitted[column.name] = cache.column(column) }
+        for column in generatedColumns where cacheable(column.name) { fitted[column.name] = cache.column(column) }
         let toFit = generatedColumns.filter { fitted[$0.name] == nil }
         let limits = toFit.map { namedByConditions.contains($0.name) ? minRows : nil }
         // Columns are fitted in parallel: fitting is independent per column.
         let results = Parallel.map(toFit.count) { index -> Result<FittedColumn, Error> in
-            Result { try fitColumn(toFit[index], table: table, environment: environment, extremeLimit: limits[index]) }
+            Result {
+                let column = toFit[index]
+                guard let group = privateMembers[column.name] else {
+                    return try fitColumn(column, table: table, environment: environment, extremeLimit: limits[index])
+                }
+                guard let source = table.column(named: column.name) else {
+                    throw PlanError.at(column: column.name, "joint models learn from the real column, and the source has none of that name")
+                }
+                return PrivateMemberModel.column(name: column.name, kind: column.kind, strategy: column.strategy,
+                                                 shape: ValueShape(of: source.values), group: group)
+            }
         }
         for (columnPlan, result) in zip(toFit, results) {
             let column = try result.get()
             fitted[column.name] = column
-            if !namedByConditions.contains(columnPlan.name) { cache.store(columnPlan, column) }
+            if cacheable(columnPlan.name) { cache.store(columnPlan, column) }
         }
         var grouped = Set<String>()
         for group in plan.joint {

@@ -40,6 +40,9 @@ extension Workbench {
             return []
         }
         let index = state.cursorColumn.flatMap { column in plan.joint.firstIndex { $0.columns.contains(column.name) } } ?? 0
+        // The models a default plan chooses among: a private model (mst) is opt-in, through the
+        // plan or `doppel plan --epsilon`, and its fresh noise would make each preview differ
+        // from the replay.
         let ids = JointRegistry.ids
         let next = ids[((ids.firstIndex(of: plan.joint[index].model) ?? -1) + 1) % ids.count]
         defer { noteUnused(plan.joint[index].columns, &state) }

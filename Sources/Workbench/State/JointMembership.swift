@@ -8,7 +8,8 @@ import Tabular
 /// categories and booleans as its own states; CART draws its first member (and members with
 /// method `sample`) from their own strategy and every other one from real values in tree
 /// leaves. No joint model applies `null_rate`: missing is a state of each member, drawn with
-/// the others at the real rate. `edge_rate`, `clip` and `round` apply to every member.
+/// the others at the real rate. `edge_rate`, `clip` and `round` apply to every member, except
+/// in the differentially private `mst`, which takes nothing from its members' plans.
 public struct JointMembership: Sendable, Equatable {
     public var group: JointPlan
     /// Nil when the member's own strategy shapes its values; else what draws them instead
@@ -36,6 +37,9 @@ public struct JointMembership: Sendable, Equatable {
             let withinBin = group.parameters["within_bin"]?.text ?? "auto"
             let marginal = withinBin == "marginal" || (withinBin == "auto" && epsilon == 0)
             return JointMembership(group: group, drawnBy: numeric && marginal ? nil : "bn")
+        case MSTStrategy.descriptor.id:
+            // A private group draws every member itself and keeps nothing of its own fit.
+            return JointMembership(group: group, drawnBy: "mst")
         default:
             return JointMembership(group: group, drawnBy: nil)
         }
@@ -55,6 +59,9 @@ public struct JointMembership: Sendable, Equatable {
         let changed = Set(parameters.values.keys).union(before.values.keys).filter { parameters[$0] != before[$0] }
         if let option = changed.sorted().first(where: { Self.ignoredOptions.contains($0) }) {
             return "\(column): the \(group.model) joint model draws nulls with the group's other columns at the real rate, so \(option) has no effect; take it out of the group (J) to set it"
+        }
+        if group.model == MSTStrategy.descriptor.id, let parameter = changed.sorted().first {
+            return "\(column): the differentially private mst group draws this column and applies none of its own options, so \(parameter) has no effect; take it out of the group (J) to set it"
         }
         if drawnBy != nil, let parameter = changed.sorted().first(where: { !Self.appliedOptions.contains($0) }) {
             return (refusal(column: column, strategy: "its strategy") ?? "") + " (\(parameter) has no effect in the group)"

@@ -58,6 +58,9 @@ enum PlanSummary {
         }
         let constraints = plan.constraints.filter { $0.discovered == true }.map { describe($0) + support($0.support) }
         section("Rules found in the data, in force (R lists them all)", derived + constraints)
+        // A private group beside columns that read the data: the plan is not private as a whole.
+        let privacy = PlanPrivacy(plan)
+        section("Differential privacy (docs/PRIVACY.md)", privacy.lines.map { String($0.drop { $0 == " " }) })
         if lines.isEmpty {
             lines.append(Line(text: "No plan-wide settings: each column follows its own strategy."))
             lines.append(Line(text: ":where COLUMN=VALUE, :rebalance COLUMN, :constrain ... set them; R lists the rules found in the data."))
