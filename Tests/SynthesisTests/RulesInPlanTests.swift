@@ -116,4 +116,17 @@ import Testing
         #expect(try evaluate("clock_add(2340, 20, 2400)") == 2400)
         #expect(throws: FormulaError.self) { _ = try Formula("hour(t, \"Mars/Base\")").check(columns: ["t": .number]) }
     }
+
+    @Test func anOrderWithACategoricalColumnStaysOutOfThePlan() throws {
+        // decade <= age holds on every row, but decade (20, 30, …) is planned as categories:
+        // an order constraint on it could not be fitted.
+        var text = "decade,age\n"
+        for row in 0..<400 { let age = 20 + row % 50; text += "\(age / 10 * 10),\(age)\n" }
+        let table = try CSVReader.read(.bytes(Array(text.utf8), name: "decades.csv")).table
+        let kinds: [ColumnKind] = [.categorical, .integer]
+        let rules = RuleDiscovery.discover(table, kinds: kinds)
+        let plan = RulePlanner.apply(rules, to: DefaultPlanner.plan(for: table, kinds: kinds, seed: 2), table: table)
+        #expect(!plan.constraints.contains { $0.columns?.contains("decade") == true })
+        #expect(try FittedPlan.fit(plan, on: table).sample(rows: 100).rowCount == 100)
+    }
 }

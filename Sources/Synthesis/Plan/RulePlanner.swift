@@ -49,6 +49,10 @@ public enum RulePlanner {
             case .order(let smaller, let larger, let strict):
                 guard let first = result.column(named: smaller), let second = result.column(named: larger),
                       result.outputColumns.contains(first), result.outputColumns.contains(second) else { continue }
+                // An order compares numbers or datetimes: a column planned as categories (decades
+                // 20, 30, … inferred categorical) cannot take part, whatever its values look like.
+                let ordered: Set<ColumnKind> = [.integer, .decimal, .datetime]
+                guard ordered.contains(first.kind), ordered.contains(second.kind) else { continue }
                 let swappable = first.kind == second.kind && !derived.contains(smaller) && !derived.contains(larger)
                     && !read.contains(smaller) && !read.contains(larger)
                 result.constraints.append(ConstraintPlan(type: strict ? .less : .lessEqual, columns: [smaller, larger],
