@@ -78,7 +78,7 @@ public enum RelationalPlanner {
     }
 
     public static func plan(_ tables: [LoadedTable], declared: DeclaredKeys? = nil, seed: UInt64, rows: Int?, candidates: [String?],
-                            sessionPath: String, doppelVersion: String) throws -> Outcome {
+                            privacy: PrivacySetting = .default, sessionPath: String, doppelVersion: String) throws -> Outcome {
         var notes: [String] = []
         var primaryKeys: [String: String] = declared?.primaryKeys ?? [:]
         if declared == nil {
@@ -123,7 +123,7 @@ public enum RelationalPlanner {
                     foreign.contains(modelling.table[index].name) || modelling.table[index].name.hasPrefix("@") ? ColumnKind.categorical : kind
                 }
                 let outcome = JointModelChoice.defaultPlan(for: modelling.table, kinds: kinds, seed: RelationalSynthesizer.tableSeed(seed, table: loaded.name),
-                                                           candidates: candidates)
+                                                           candidates: candidates, privacy: privacy)
                 plan = outcome.plan
                 let joint = outcome.plan.joint.first.map { "\($0.model) over \($0.columns.count) columns" } ?? "marginals alone"
                 let groups = modelling.cardinality.map { model in

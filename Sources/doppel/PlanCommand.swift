@@ -59,7 +59,7 @@ struct PlanCommand: ParsableCommand {
             if RelationalCommands.isRelationalSource(file) {
                 // A folder is several related tables: its plan is always a session.
                 return try RelationalCommands.plan(directory: file, options: read, out: out, seed: seed ?? DefaultPlanner.randomSeed(),
-                                                   rows: rows, candidates: candidates)
+                                                   rows: rows, candidates: candidates, privacy: privacySetting)
             }
             if session && (file == "-" || out == "-") { throw BadInput("--session needs a source file and an output path (-o), so that the session can name its source") }
             if let epsilon, !(epsilon >= 0.000001 && epsilon <= 1000) {

@@ -47,10 +47,12 @@ enum RelationalCommands {
     }
 
     /// `doppel plan DIR` or `doppel plan DB.sqlite`: a relational session (to stdout, or -o).
-    static func plan(directory: String, options: ReadOptionsArguments, out: String, seed: UInt64, rows: Int?, candidates: [String?]) throws {
+    static func plan(directory: String, options: ReadOptionsArguments, out: String, seed: UInt64, rows: Int?, candidates: [String?],
+                     privacy: PrivacySetting = .default) throws {
         let (tables, declared) = try load(directory, options: options)
         let outcome = try relational {
-            try RelationalPlanner.plan(tables, declared: declared, seed: seed, rows: rows, candidates: candidates, sessionPath: out, doppelVersion: Doppel.version)
+            try RelationalPlanner.plan(tables, declared: declared, seed: seed, rows: rows, candidates: candidates, privacy: privacy,
+                                       sessionPath: out, doppelVersion: Doppel.version)
         }
         for note in outcome.notes { Diagnostics.note(note) }
         if out == "-" {

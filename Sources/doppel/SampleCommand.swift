@@ -19,6 +19,9 @@ struct SampleCommand: ParsableCommand {
     @Option(help: ArgumentHelp("A plan written by `doppel plan` (default: the default plan).", valueName: "path"))
     var plan: String?
 
+    @Option(help: ArgumentHelp("Without --plan: the privacy setting the default plan's joint model is chosen under (strict, balanced, off; see doppel plan --help).", valueName: "setting"))
+    var privacy: String?
+
     @Option(help: "Rows to write (default: the plan's, else the source's row count).")
     var rows: Int?
 
@@ -54,10 +57,16 @@ struct SampleCommand: ParsableCommand {
             let (table, _) = try loadSource(file, options: read)
             var chosenPlan: Plan
             if let plan {
+                if let privacy { throw BadInput("--privacy \(privacy): the setting chooses the default plan's joint model; with --plan \(plan) the plan decides (doppel plan --privacy writes one)") }
                 chosenPlan = try PlanFile.load(plan)
             } else {
                 // The same default as `doppel plan`: the joint model that scores best on the data.
-                chosenPlan = JointModelChoice.defaultPlan(for: table, kinds: proposedKinds(table), seed: seed ?? DefaultPlanner.randomSeed()).plan
+                let word = privacy ?? PrivacySetting.default.rawValue
+                guard let setting = PrivacySetting(rawValue: word) else {
+                    throw BadInput("--privacy \(word): expected strict, balanced or off")
+                }
+                chosenPlan = JointModelChoice.defaultPlan(for: table, kinds: proposedKinds(table), seed: seed ?? DefaultPlanner.randomSeed(),
+                                                          privacy: setting).plan
                 if seed == nil { Diagnostics.note("seed \(chosenPlan.seed) (pass --seed \(chosenPlan.seed) to repeat this output)") }
             }
             if let seed { chosenPlan.seed = seed }

@@ -37,6 +37,12 @@ struct PlanSampleCommandTests {
         let bad = try DoppelProcess.run(["plan", DoppelProcess.sharedData("penguins"), "--privacy", "loose"])
         #expect(bad.status == 2)
         #expect(bad.stderr.contains("--privacy loose: expected strict, balanced or off"))
+        // doppel sample takes the setting for its default plan, and refuses it beside a plan.
+        let sampled = try DoppelProcess.run(["sample", DoppelProcess.sharedData("penguins"), "--seed", "3", "--privacy", "off", "--rows", "5"])
+        #expect(sampled.status == 0 && sampled.stdout.split(separator: "\n").count == 6)
+        let both = try DoppelProcess.run(["sample", DoppelProcess.sharedData("penguins"), "--plan", planPath, "--privacy", "strict"])
+        #expect(both.status == 2)
+        #expect(both.stderr.contains("with --plan \(planPath) the plan decides"))
     }
 
     @Test("sample without a plan uses the default plan, the source's row count, and reports its seed")
