@@ -3,8 +3,9 @@
 # 1. `doppel plan DIR -o session.yaml` then `doppel run session.yaml -o OUTDIR`, each timed with
 #    /usr/bin/time -v (wall time, peak RSS);
 # 2. the same session into a SQLite file (foreign keys on), then `PRAGMA foreign_key_check`;
-# 3. `doppel report DIR OUTDIR --json`: referential integrity, cardinality shape similarity and
-#    per-table quality, and the single-table default's quality on flights for comparison.
+# 3. `doppel report DIR OUTDIR --json`: referential integrity, cardinality shape similarity,
+#    intertable trends and per-table quality, and the single-table default's quality on
+#    flights for comparison.
 # 4. nycflights13 loaded into SQLite (and into PostgreSQL when DOPPEL_POSTGRES_HOST names a
 #    server's socket folder, user postgres) with its foreign keys declared (tailnum and dest NOT
 #    VALID in PostgreSQL: they have orphans), planned from the catalogue, synthesised back into
@@ -37,13 +38,16 @@ timed "doppel report DIR OUTDIR" "$DOPPEL" report "$NYC" "$WORK/out" --json --qu
 python3 - "$WORK/stdout.txt" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))
-print(f"referential integrity {r['referential_integrity']:.4f}, cardinality shape similarity {r['cardinality_shape_similarity']:.4f}")
+f = lambda v: "n/a" if v is None else f"{v:.4f}"
+print(f"referential integrity {r['referential_integrity']:.4f}, cardinality shape similarity {r['cardinality_shape_similarity']:.4f}, "
+      f"intertable trends {f(r.get('intertable_trends'))}")
 for t in r["tables"]:
     q = "n/a" if t["quality"] is None else f"{t['quality']:.4f}"
     print(f"  table {t['table']:9} real {t['real_rows']:7} synthetic {t['synthetic_rows']:7} quality {q}")
 for l in r["relationships"]:
     print(f"  {l['child']}.{l['child_key']} -> {l['parent']}.{l['parent_key']}: cardinality {l['cardinality_shape_similarity']:.4f}, "
-          f"integrity {l['referential_integrity']:.4f} (real {l['real_referential_integrity']:.4f})")
+          f"integrity {l['referential_integrity']:.4f} (real {l['real_referential_integrity']:.4f}), "
+          f"intertable trends {f(l.get('intertable_trends'))} ({l.get('intertable_pairs_meeting_threshold', 0)} of {l.get('intertable_pairs', 0)} pairs)")
 PY
 # The single-table default on flights alone, for the per-table quality target.
 "$DOPPEL" sample "$NYC/flights.csv" --seed "$SEED" -o "$WORK/flights_single.csv" 2>/dev/null

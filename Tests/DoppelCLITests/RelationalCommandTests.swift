@@ -84,8 +84,13 @@ struct RelationalCommandTests {
         let links = object["relationships"] as! [[String: Any]]
         let customers = links.first { $0["child_key"] as? String == "customer_id" }!
         #expect(abs((customers["real_referential_integrity"] as! Double) - 262.0 / 267.0) < 1e-6)
+        // Intertable Trends: overall and per relationship (null where no pair is related in the real data).
+        #expect((object["intertable_trends"] as? Double ?? 0) > 0.5)
+        #expect((customers["intertable_trends"] as? Double ?? 0) > 0.5)
+        #expect(links.allSatisfy { $0.keys.contains("intertable_trends") && $0["intertable_pairs"] is Int })
         let text = try DoppelProcess.run(["report", TestData.relationalFolder, out, "--ascii", "--quiet"])
         #expect(text.stdout.contains("children per customers row (orders.customer_id)"))
+        #expect(text.stdout.contains("intertable trends"))
         #expect(try DoppelProcess.run(["report", TestData.relationalFolder, TestData.relationalFolder + "/orders.csv"]).status == 2)
     }
 }

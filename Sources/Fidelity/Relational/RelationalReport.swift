@@ -2,7 +2,8 @@ import Tabular
 
 /// `doppel report REAL SYNTHETIC` on related tables (two folders, or two SQLite databases):
 /// per-table quality (the single-table QualityReport), and per foreign key the cardinality shape
-/// similarity, referential integrity on both sides, and the children-per-parent histograms.
+/// similarity, referential integrity on both sides, SDMetrics' Intertable Trends (parent–child
+/// column pairs) and the children-per-parent histograms.
 public struct RelationalReport: Sendable {
     public struct TableScore: Sendable {
         public var name: String
@@ -19,6 +20,9 @@ public struct RelationalReport: Sendable {
         public var syntheticIntegrity: ReferentialIntegrity.Tally
         public var realCounts: [Int]
         public var syntheticCounts: [Int]
+        /// Parent–child column pairs over the joined tables (nil when a side lacks a table's
+        /// quality report).
+        public var intertableTrends: IntertableTrends.Relationship?
     }
 
     public var tables: [TableScore]
@@ -28,6 +32,7 @@ public struct RelationalReport: Sendable {
     public static func compute(real: [String: Table], synthetic: [String: Table], keys: [ForeignKey], tableOrder: [String],
                                progress: (String) -> Void = { _ in }) -> RelationalReport {
         var tables: [TableScore] = []
+        var kinds: [String: [String: ColumnKind]] = [:]
         for name in tableOrder {
             guard let realTable = real[name] else { continue }
             let syntheticTable = synthetic[name]
@@ -36,19 +41,38 @@ public struct RelationalReport: Sendable {
                 progress("scoring table \(name)")
                 let shared = realTable.columnNames.filter { syntheticTable.column(named: $0) != nil }
                 let pick = { (table: Table) in Table(columns: shared.map { table.column(named: $0)! }) }
-                quality = QualityReport.compute(FidelityData(real: pick(realTable), synthetic: pick(syntheticTable)))
+                let data = FidelityData(real: pick(realTable), synthetic: pick(syntheticTable))
+                kinds[name] = data.kinds
+                quality = QualityReport.compute(data)
             }
             tables.append(TableScore(name: name, realRows: realTable.rowCount, syntheticRows: syntheticTable?.rowCount ?? 0, quality: quality))
+        }
+        let scored = Dictionary(uniqueKeysWithValues: tables.compactMap { table in table.quality.map { (table.name, $0.columns.map(\.column)) } })
+        // Keys are ids in SDV's metadata: no column on either end of any foreign key is paired.
+        var keyColumns: [String: Set<String>] = [:]
+        for key in keys {
+            keyColumns[key.child, default: []].insert(key.childColumn)
+            keyColumns[key.parent, default: []].insert(key.parentColumn)
         }
         let links: [LinkScore] = keys.compactMap { key in
             guard let realParent = real[key.parent], let realChild = real[key.child],
                   let syntheticParent = synthetic[key.parent], let syntheticChild = synthetic[key.child] else { return nil }
             let realCounts = CardinalityShape.counts(parent: realParent, parentKey: key.parentColumn, child: realChild, childKey: key.childColumn)
             let syntheticCounts = CardinalityShape.counts(parent: syntheticParent, parentKey: key.parentColumn, child: syntheticChild, childKey: key.childColumn)
+            var trends: IntertableTrends.Relationship?
+            if let parentColumns = scored[key.parent], let childColumns = scored[key.child],
+               let parentKinds = kinds[key.parent], let childKinds = kinds[key.child] {
+                progress("pairing \(key.parent) with \(key.child)")
+                trends = IntertableTrends.compute(
+                    key: key, realParent: realParent, realChild: realChild, syntheticParent: syntheticParent, syntheticChild: syntheticChild,
+                    parentColumns: parentColumns.filter { !keyColumns[key.parent, default: []].contains($0) },
+                    childColumns: childColumns.filter { !keyColumns[key.child, default: []].contains($0) },
+                    kinds: (parentKinds, childKinds))
+            }
             return LinkScore(key: key, cardinalityShapeSimilarity: CardinalityShape.similarity(real: realCounts, synthetic: syntheticCounts),
                              realIntegrity: ReferentialIntegrity.tally(parent: realParent, parentKey: key.parentColumn, child: realChild, childKey: key.childColumn),
                              syntheticIntegrity: ReferentialIntegrity.tally(parent: syntheticParent, parentKey: key.parentColumn, child: syntheticChild, childKey: key.childColumn),
-                             realCounts: realCounts, syntheticCounts: syntheticCounts)
+                             realCounts: realCounts, syntheticCounts: syntheticCounts, intertableTrends: trends)
         }
         return RelationalReport(tables: tables, links: links)
     }
@@ -56,6 +80,8 @@ public struct RelationalReport: Sendable {
     /// The mean of the synthetic referential integrity over the keys (nil without keys).
     public var referentialIntegrity: Double? { mean(links.compactMap(\.syntheticIntegrity.score)) }
     public var cardinalityShapeSimilarity: Double? { mean(links.compactMap(\.cardinalityShapeSimilarity)) }
+    /// SDMetrics' Intertable Trends over every relationship's pairs that meet their threshold.
+    public var intertableTrends: Double? { IntertableTrends.overall(links.compactMap(\.intertableTrends)) }
 
     private func mean(_ values: [Double]) -> Double? { values.isEmpty ? nil : values.reduce(0, +) / Double(values.count) }
 
@@ -69,8 +95,8 @@ public struct RelationalReport: Sendable {
             "{\"table\": \(text(table.name)), \"real_rows\": \(table.realRows), \"synthetic_rows\": \(table.syntheticRows), \"quality\": \(number(table.quality?.score))}"
         }
         let linkLines = links.map { link in
-            "{\"child\": \(text(link.key.child)), \"child_key\": \(text(link.key.childColumn)), \"parent\": \(text(link.key.parent)), \"parent_key\": \(text(link.key.parentColumn)), \"cardinality_shape_similarity\": \(number(link.cardinalityShapeSimilarity)), \"referential_integrity\": \(number(link.syntheticIntegrity.score)), \"real_referential_integrity\": \(number(link.realIntegrity.score))}"
+            "{\"child\": \(text(link.key.child)), \"child_key\": \(text(link.key.childColumn)), \"parent\": \(text(link.key.parent)), \"parent_key\": \(text(link.key.parentColumn)), \"cardinality_shape_similarity\": \(number(link.cardinalityShapeSimilarity)), \"referential_integrity\": \(number(link.syntheticIntegrity.score)), \"real_referential_integrity\": \(number(link.realIntegrity.score)), \"intertable_trends\": \(number(link.intertableTrends?.score)), \"intertable_pairs\": \(link.intertableTrends?.pairs.count ?? 0), \"intertable_pairs_meeting_threshold\": \(link.intertableTrends?.pairs.filter(\.meetsThreshold).count ?? 0)}"
         }
-        return "{\"referential_integrity\": \(number(referentialIntegrity)), \"cardinality_shape_similarity\": \(number(cardinalityShapeSimilarity)), \"tables\": [\(tableLines.joined(separator: ", "))], \"relationships\": [\(linkLines.joined(separator: ", "))]}\n"
+        return "{\"referential_integrity\": \(number(referentialIntegrity)), \"cardinality_shape_similarity\": \(number(cardinalityShapeSimilarity)), \"intertable_trends\": \(number(intertableTrends)), \"tables\": [\(tableLines.joined(separator: ", "))], \"relationships\": [\(linkLines.joined(separator: ", "))]}\n"
     }
 }

@@ -221,15 +221,38 @@ public enum RelationalSynthesizer {
     static func assign(sample: Table, groupColumn: String, slotLabels: [String]) -> [Int] {
         let total = slotLabels.count
         guard let column = sample.column(named: groupColumn) else { return Array(0..<total) }
-        var queues: [String: [Int]] = [:]
-        for (slot, label) in slotLabels.enumerated() { queues[label, default: []].append(slot) }
-        var next: [String: Int] = [:]
+        // Labels as small numbers: one hash per distinct label and per level, not per row.
+        var labelIndex: [String: Int] = [:]
+        var queues: [[Int]] = []
+        var previous: (label: String, index: Int)?
+        for (slot, label) in slotLabels.enumerated() {
+            let index: Int
+            if let previous, previous.label == label {
+                index = previous.index
+            } else if let known = labelIndex[label] {
+                index = known
+            } else {
+                index = queues.count
+                labelIndex[label] = index
+                queues.append([])
+            }
+            previous = (label, index)
+            queues[index].append(slot)
+        }
+        let rowLabels: [Int?]
+        if case .strings(let codes, let levels) = column.values {
+            let byCode = levels.map { labelIndex[$0] }
+            rowLabels = codes.indices.map { column.isNull($0) ? nil : byCode[Int(codes[$0])] }
+        } else {
+            rowLabels = KeyValues.texts(column).map { $0.flatMap { labelIndex[$0] } }
+        }
+        var next = [Int](repeating: 0, count: queues.count)
         var permutation = Array(repeating: -1, count: total)
         var leftovers: [Int] = []
-        for (row, label) in KeyValues.texts(column).enumerated() {
-            if let label, let queue = queues[label], next[label, default: 0] < queue.count {
-                permutation[queue[next[label, default: 0]]] = row
-                next[label, default: 0] += 1
+        for (row, label) in rowLabels.enumerated() {
+            if let label, next[label] < queues[label].count {
+                permutation[queues[label][next[label]]] = row
+                next[label] += 1
             } else {
                 leftovers.append(row)
             }

@@ -41,7 +41,15 @@ public enum KeyInference {
 
     public static func containment(child: Column, parentKeys: Set<String>) -> Containment {
         var counts: [String: Int] = [:]
-        for key in KeyValues.texts(child) { if let key { counts[key, default: 0] += 1 } }
+        if case .strings(let codes, let levels) = child.values {
+            // Count by level code, then by text: no string per row (flights' keys: 337k rows, a
+            // few thousand levels, inferred and checked against every parent).
+            var perCode = [Int](repeating: 0, count: levels.count)
+            for row in codes.indices where !child.isNull(row) { perCode[Int(codes[row])] += 1 }
+            for (code, count) in perCode.enumerated() where count > 0 { counts[levels[code], default: 0] += count }
+        } else {
+            for key in KeyValues.texts(child) { if let key { counts[key, default: 0] += 1 } }
+        }
         let total = counts.values.reduce(0, +)
         var contained = 0
         var referenced = 0

@@ -21,6 +21,7 @@ public struct RelationalReportView {
         widgets.append(TextWidget([
             "referential integrity         \(Self.figure(report.referentialIntegrity))  (synthetic keys that find their parent)",
             "cardinality shape similarity  \(Self.figure(report.cardinalityShapeSimilarity))  (1 - KS of children per parent)",
+            "intertable trends             \(Self.figure(report.intertableTrends))  (parent-child column pairs)",
         ]))
         var tableLines = ["tables:"]
         for table in report.tables {
@@ -32,6 +33,10 @@ public struct RelationalReportView {
         for link in report.links {
             linkLines.append("  \(link.key.child).\(link.key.childColumn) -> \(link.key.parent).\(link.key.parentColumn)")
             linkLines.append("    cardinality \(Self.figure(link.cardinalityShapeSimilarity)), integrity \(Self.figure(link.syntheticIntegrity.score)) (real \(Self.figure(link.realIntegrity.score)), \(link.realIntegrity.orphans) orphan keys)")
+            if let trends = link.intertableTrends {
+                let meeting = trends.pairs.filter(\.meetsThreshold).count
+                linkLines.append("    intertable trends \(Self.figure(trends.score)) on \(meeting) of \(trends.pairs.count) related pairs (all pairs \(Self.figure(trends.scoreAll)))")
+            }
         }
         widgets.append(TextWidget(linkLines))
         for link in report.links {
