@@ -9,7 +9,7 @@ public struct CSVReadResult: Sendable {
     public var byteCount: Int
 }
 
-/// Reads CSV into a columnar `Table`.
+/// Reads CSV into a columnar `Table` (and JSON Lines, by extension, through `JSONLinesReader`).
 ///
 /// The input streams through in blocks of complete records: a producer thread reads and splits
 /// each block into fields (`BlockProducer`) while the previous block's columns are parsed in
@@ -21,6 +21,10 @@ public enum CSVReader {
     public static let defaultBlockSize = 2 << 20
 
     public static func read(_ input: CSVInput, options: CSVReadOptions = CSVReadOptions(), blockSize: Int = defaultBlockSize) throws -> CSVReadResult {
+        // JSON Lines by extension: every command that reads a table comes through here.
+        if case .path(let path) = input, JSONLinesReader.isJSONLinesPath(path) {
+            return try JSONLinesReader.read(input)
+        }
         let name = input.displayName
         do {
             return try readUnchecked(input, options: options, blockSize: max(16, blockSize))
