@@ -113,6 +113,20 @@ struct JSONLinesReaderTests {
         #expect(Self.error("\n\n")?.description == "inline.jsonl: the file has no data rows (no JSON objects with keys)")
     }
 
+    @Test("by content: input that starts with {\" is JSON Lines unless its name says CSV")
+    func byContent() throws {
+        let text = "\u{FEFF}  {\"a\": 1, \"b\": \"x\"}\n{\"a\": 2}\n"
+        let table = try CSVReader.read(.bytes(Array(text.utf8), name: "<stdin>")).table
+        #expect(table.columnNames == ["a", "b"])
+        #expect(Fixtures.texts(table[0]) == ["1", "2"])
+        let csv = try CSVReader.read(.bytes(Array("{x},y\n1,2\n".utf8), name: "<stdin>")).table
+        #expect(csv.columnNames == ["{x}", "y"])
+        let directory = Fixtures.temporaryDirectory()
+        let path = directory.appendingPathComponent("odd.csv").path
+        try "{\"a\": 1}\n{\"a\": 2}\n".write(toFile: path, atomically: true, encoding: .utf8)
+        #expect(try CSVReader.read(path: path).table.columnNames == ["{\"a\": 1}"])
+    }
+
     @Test("the CSV reader hands .jsonl, .ndjson and gzip-compressed .jsonl.gz files to the JSON Lines reader")
     func byExtension() throws {
         let directory = Fixtures.temporaryDirectory()

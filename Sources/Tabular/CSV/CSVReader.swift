@@ -44,6 +44,10 @@ public enum CSVReader {
     private static func readUnchecked(_ input: CSVInput, options: CSVReadOptions, blockSize: Int) throws -> CSVReadResult {
         let name = input.displayName
         let source = try input.open()
+        // JSON Lines by content, for standard input and names that do not say CSV.
+        if source.startsLikeJSONObject, !isCSVPath(input) {
+            return try JSONLinesReader.read(opened: source, name: name)
+        }
         let nulls = NullTokenMatcher(tokens: options.nullTokens)
         var warnings: [String] = []
         var builders: [ColumnBuilder] = []
@@ -89,6 +93,12 @@ public enum CSVReader {
                 return CSVReadResult(table: Table(columns: columns), warnings: warnings, delimiter: delimiter, byteCount: totalBytes)
             }
         }
+    }
+
+    private static func isCSVPath(_ input: CSVInput) -> Bool {
+        guard case .path(let path) = input else { return false }
+        let lower = path.lowercased()
+        return [".csv", ".tsv", ".csv.gz", ".tsv.gz"].contains { lower.hasSuffix($0) }
     }
 
     /// Takes the column names from the first block (removing the header record) and makes a

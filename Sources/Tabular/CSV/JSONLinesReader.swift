@@ -40,8 +40,12 @@ public enum JSONLinesReader {
     }
 
     private static func readUnchecked(_ input: CSVInput, chunkSize: Int) throws -> CSVReadResult {
-        let source = try input.open()
-        var reader = LinesToColumns(name: input.displayName)
+        try read(opened: input.open(), name: input.displayName, chunkSize: chunkSize)
+    }
+
+    /// Reads from a source already opened (the CSV reader's, once it has seen JSON by content).
+    static func read(opened source: GzipDetectingSource, name: String, chunkSize: Int = defaultChunkSize) throws -> CSVReadResult {
+        var reader = LinesToColumns(name: name)
         var pending: [UInt8] = []
         var scratch = [UInt8](repeating: 0, count: chunkSize)
         var total = 0
