@@ -103,6 +103,22 @@ final class GzipDetectingSource: ByteSource {
     /// True when the input is gzip-compressed (its decompressed size is then unknown).
     var isCompressed: Bool { stream != nil }
 
+    /// True when uncompressed input starts like a JSON object with a key, `{"` (after a byte
+    /// order mark and spaces): how JSON Lines is recognised by content, from the bytes already
+    /// read to look for the gzip magic number.
+    var startsLikeJSONObject: Bool {
+        guard stream == nil else { return false }
+        var index = peeked.count >= 3 && peeked[0] == 0xEF && peeked[1] == 0xBB && peeked[2] == 0xBF ? 3 : 0
+        func skipSpace() {
+            while index < peeked.count, [0x20, 0x09, 0x0D, 0x0A].contains(peeked[index]) { index += 1 }
+        }
+        skipSpace()
+        guard index < peeked.count, peeked[index] == UInt8(ascii: "{") else { return false }
+        index += 1
+        skipSpace()
+        return index < peeked.count && (peeked[index] == UInt8(ascii: "\"") || peeked[index] == UInt8(ascii: "}"))
+    }
+
     func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
         guard stream != nil else { return try readPlain(into: buffer) }
         return try readInflated(into: buffer)

@@ -9,7 +9,7 @@ public struct CSVReadResult: Sendable {
     public var byteCount: Int
 }
 
-/// Reads CSV into a columnar `Table`.
+/// Reads CSV into a columnar `Table` (and JSON Lines, by extension, through `JSONLinesReader`).
 ///
 /// The input streams through in blocks of complete records: a producer thread reads and splits
 /// each block into fields (`BlockProducer`) while the previous block's columns are parsed in
@@ -21,6 +21,10 @@ public enum CSVReader {
     public static let defaultBlockSize = 2 << 20
 
     public static func read(_ input: CSVInput, options: CSVReadOptions = CSVReadOptions(), blockSize: Int = defaultBlockSize) throws -> CSVReadResult {
+        // JSON Lines by extension: every command that reads a table comes through here.
+        if case .path(let path) = input, JSONLinesReader.isJSONLinesPath(path) {
+            return try JSONLinesReader.read(input)
+        }
         let name = input.displayName
         do {
             return try readUnchecked(input, options: options, blockSize: max(16, blockSize))
@@ -40,6 +44,10 @@ public enum CSVReader {
     private static func readUnchecked(_ input: CSVInput, options: CSVReadOptions, blockSize: Int) throws -> CSVReadResult {
         let name = input.displayName
         let source = try input.open()
+        // JSON Lines by content, for standard input and names that do not say CSV.
+        if source.startsLikeJSONObject, !isCSVPath(input) {
+            return try JSONLinesReader.read(opened: source, name: name)
+        }
         let nulls = NullTokenMatcher(tokens: options.nullTokens)
         var warnings: [String] = []
         var builders: [ColumnBuilder] = []
@@ -85,6 +93,12 @@ public enum CSVReader {
                 return CSVReadResult(table: Table(columns: columns), warnings: warnings, delimiter: delimiter, byteCount: totalBytes)
             }
         }
+    }
+
+    private static func isCSVPath(_ input: CSVInput) -> Bool {
+        guard case .path(let path) = input else { return false }
+        let lower = path.lowercased()
+        return [".csv", ".tsv", ".csv.gz", ".tsv.gz"].contains { lower.hasSuffix($0) }
     }
 
     /// Takes the column names from the first block (removing the header record) and makes a

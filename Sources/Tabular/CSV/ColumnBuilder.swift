@@ -48,6 +48,12 @@ final class ColumnBuilder: @unchecked Sendable {
         reserveStorage(storage, rows: rows)
     }
 
+    /// Turns the column into text now (earlier values become their text), so that later values
+    /// stay text too: JSON Lines uses it for a column where a JSON string reads as a number.
+    func widenToText() {
+        if storage != .strings { widen(to: .strings) }
+    }
+
     /// Appends column `column` of every record in `block`.
     func append(_ block: TokenizedBlock, column: Int) throws {
         let rowsBefore = validity.count
