@@ -103,11 +103,10 @@ struct PlanCommand: ParsableCommand {
             for line in outcome?.search?.summary ?? [] { Diagnostics.note(line) }
             if let shortfall = outcome?.privacyShortfall {
                 Diagnostics.note(shortfall.message)
-            } else if let outcome, outcome.search == nil, let chosen = plan.joint.first {
+            } else if let outcome, outcome.search == nil, !outcome.trials.isEmpty {
                 let why = outcome.privacySplit == nil ? "the best quality" : "the best quality within --privacy \(privacySetting.rawValue)"
-                Diagnostics.note("chose \(chosen.model) over \(chosen.columns.count) columns: \(why)")
-            } else if let outcome, outcome.search == nil, plan.joint.isEmpty, !outcome.trials.isEmpty {
-                Diagnostics.note("chose marginals alone: \(outcome.privacySplit == nil ? "the best quality" : "the best quality within --privacy \(privacySetting.rawValue)")")
+                let chosen = plan.joint.first.map { "\($0.model) over \($0.columns.count) columns" } ?? "marginals alone"
+                Diagnostics.note("chose \(chosen): \(why)")
             }
             if session {
                 let built = try Session.new(plan: plan, sourcePath: file, read: try read.options(), table: table,

@@ -141,14 +141,7 @@ public struct MSTModel: JointModel {
     }
 
     private func pick(_ cumulative: [Double], random: inout RandomStream) -> Int {
-        let u = random.nextUnit() * cumulative[cumulative.count - 1]
-        var low = 0
-        var high = cumulative.count - 1
-        while low < high {
-            let middle = (low + high) / 2
-            if cumulative[middle] > u { high = middle } else { low = middle + 1 }
-        }
-        return low
+        WeightedIndex.index(in: cumulative, for: random.nextUnit() * cumulative[cumulative.count - 1])
     }
 }
 
