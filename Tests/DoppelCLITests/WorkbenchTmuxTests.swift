@@ -288,7 +288,7 @@ struct WorkbenchTmuxTests {
         try tmux.press("Tab")
         // The synthetic rows once the preview is in (the plan is made after the rows show).
         try tmux.waitUntil("the synthetic rows") { screen in
-            screen.first?.contains("synthetic rows") == true && screen.first?.contains("generating") == false
+            screen.first?.contains("synthetic rows") == true && !screen.contains { $0.contains("generating") }
         }
         try tmux.press("l", "l")
         try tmux.press("j", times: 39)
@@ -308,8 +308,9 @@ struct WorkbenchTmuxTests {
         let again = try TmuxSession(width: 100, height: 30, arguments: [DoppelProcess.binary.path, sessionPath],
                                     workingDirectory: tmux.folder)
         defer { again.close() }
+        // The whole screen settled: neither the status line nor the grid ("generating the preview…") waits.
         let after = try again.waitUntil("the reopened session", timeout: Self.loadTimeout) { screen in
-            screen.first?.contains("col 3/8 row 40") == true && screen.first?.contains("generating") == false
+            screen.first?.contains("col 3/8 row 40") == true && !screen.contains { $0.contains("generating") }
         }
         #expect(after[0].contains("synthetic rows"))
         // The same rows on screen (scrolled as they were) and the panel's title on the same line.
