@@ -29,9 +29,14 @@ enum JointFitting {
             members.append(JointMember(name: name, kind: columnPlan.kind, shape: marginal.shape, column: column,
                                        marginal: marginal, parameters: memberParameters))
         }
+        // Datetimes whose time of day varies are modelled as day and clock (not by private models:
+        // their domains come only through mechanisms).
+        let splits = descriptor.differentiallyPrivate ? [] : try clockSplits(members, plan: plan)
+        if !splits.isEmpty { members = try splitMembers(members, splits, memberSchema: descriptor.memberParameters) }
         var input = JointFitInput(groupName: group.name, members: members, parameters: parameters, seed: plan.seed)
         input.conditioned = conditioned.filter(group.columns.contains)
-        let model = try fitModel(strategy, input)
+        let innerModel = try fitModel(strategy, input)
+        let model: any JointModel = splits.isEmpty ? innerModel : ClockSplitModel(splits: splits, inner: innerModel)
         #if DEBUG
         // Every fit in the tests checks that what it made passes the checks a loaded model faces.
         try model.validate()
@@ -47,6 +52,51 @@ enum JointFitting {
             }
         }
         return FittedJoint(name: group.name, strategy: group.model, model: model)
+    }
+
+    /// The datetime members worth splitting into day and clock (`ClockSplit`).
+    private static func clockSplits(_ members: [JointMember], plan: Plan) throws -> [ClockSplit] {
+        let names = Set(plan.columns.map(\.name))
+        return try members.compactMap { member -> ClockSplit? in
+            guard member.kind == .datetime, case .datetimes(let values, _) = member.column.values else { return nil }
+            var split = ClockSplit(column: member.name, timeZone: ClockSplit.timeZone(of: member.name, in: plan))
+            guard !names.contains(split.clockColumn) else { return nil }
+            let zone: TimeZoneRules
+            if let rules = try? split.rules() { zone = rules } else { (split.timeZone, zone) = ("UTC", .utc) }
+            guard ClockSplit.isInformative(values, validity: member.column.validity, zone: zone) else { return nil }
+            split.step = ClockSplit.commonStep(ClockSplit.parts(of: values, validity: member.column.validity, zone: zone).clocks,
+                                               validity: member.column.validity)
+            return split
+        }
+    }
+
+    /// Each split member becomes its day (in place, fitted by its own strategy) and its clock
+    /// (after it, fitted by `empirical`: the real times of day, nulls where the datetime's are).
+    private static func splitMembers(_ members: [JointMember], _ splits: [ClockSplit], memberSchema: [ParameterSpec]) throws -> [JointMember] {
+        var result: [JointMember] = []
+        for member in members {
+            guard let split = splits.first(where: { $0.column == member.name }),
+                  case .datetimes(let values, let format) = member.column.values else {
+                result.append(member)
+                continue
+            }
+            let (days, clocks) = ClockSplit.parts(of: values, validity: member.column.validity, zone: try split.rules())
+            let dayColumn = Column(name: member.name, values: .datetimes(days, format), validity: member.column.validity)
+            let step = Double(split.step)
+            let clockColumn = Column(name: split.clockColumn, values: .integers(clocks.map { Int64(($0 / step).rounded()) }, IntegerStyle()),
+                                     validity: member.column.validity)
+            let table = Table(columns: [dayColumn, clockColumn])
+            let dayPlan = ColumnPlan(name: member.name, kind: .datetime, strategy: member.marginal.strategy)
+            let clockPlan = ColumnPlan(name: split.clockColumn, kind: .integer, strategy: "empirical")
+            var day = member
+            day.column = dayColumn
+            day.marginal = try FittedPlan.fitColumn(dayPlan, table: table, environment: [:])
+            result.append(day)
+            let clockMarginal = try FittedPlan.fitColumn(clockPlan, table: table, environment: [:])
+            result.append(JointMember(name: split.clockColumn, kind: .integer, shape: clockMarginal.shape, column: clockColumn,
+                                      marginal: clockMarginal, parameters: try ResolvedParameters(Parameters(), schema: memberSchema, column: split.clockColumn)))
+        }
+        return result
     }
 
     private static func fitModel<Strategy: JointStrategy>(_ strategy: Strategy.Type, _ input: JointFitInput) throws -> any JointModel {

@@ -31,7 +31,8 @@ public enum ModelCoding {
     }
 
     private static func decodeJoint<Strategy: JointStrategy>(_ strategy: Strategy.Type, from data: Data) throws -> any JointModel {
-        try JSONDecoder().decode(Strategy.Model.self, from: data)
+        // A model fitted with datetimes split into day and clock is wrapped (`ClockSplitModel`).
+        try JSONDecoder().decode(JointModelEnvelope<Strategy.Model>.self, from: data).model
     }
 
     private static func decode<Strategy: GenerationStrategy>(_ strategy: Strategy.Type, from data: Data) throws -> any ColumnModel {
