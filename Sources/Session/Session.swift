@@ -189,9 +189,12 @@ public struct FittedOptions: Hashable, Sendable {
     public var clipMin: Double?
     public var clipMax: Double?
     public var roundDigits: Int?
+    /// True for HHMM clock columns (absent otherwise).
+    public var clockHHMM: Bool?
 
     public init(kind: ColumnKind, shape: ValueShape, nullRate: Double?, edgeRate: Double, edgeNumbers: [Double],
-                clipMin: Double?, clipMax: Double?, roundDigits: Int?) {
+                clipMin: Double?, clipMax: Double?, roundDigits: Int?, clockHHMM: Bool? = nil) {
+        self.clockHHMM = clockHHMM
         self.kind = kind
         self.shape = shape
         self.nullRate = nullRate

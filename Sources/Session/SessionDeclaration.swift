@@ -196,6 +196,7 @@ extension FittedOptions: DeclaredRecord {
         .optional("clip_min", \.clipMin, "Lower clipping bound (the real minimum), when clipping."),
         .optional("clip_max", \.clipMax, "Upper clipping bound (the real maximum), when clipping."),
         .optional("round_digits", \.roundDigits, "Decimal digits values are rounded to, when rounding.", shape: .integer(minimum: -20, maximum: 20)),
+        .optional("clock_hhmm", \.clockHHMM, "True when the column holds HHMM clock times: values go to the nearest valid time."),
     ])
 
     public func checkDecoded() throws {

@@ -99,7 +99,8 @@ public enum SessionRunner {
                 fitted: FittedModelData(json: try ModelCoding.encode(column.model)),
                 options: FittedOptions(kind: column.kind, shape: column.shape, nullRate: column.nullRate, edgeRate: column.edgeRate,
                                        edgeNumbers: column.edgeNumbers, clipMin: column.clipRange?.lowerBound,
-                                       clipMax: column.clipRange?.upperBound, roundDigits: column.roundDigits))
+                                       clipMax: column.clipRange?.upperBound, roundDigits: column.roundDigits,
+                                       clockHHMM: column.clockHHMM ? true : nil))
         }
         var joints: [String: Session.EmbeddedJoint] = [:]
         for joint in plan.joints {
@@ -194,9 +195,11 @@ public enum SessionRunner {
             }
         }
         let clip = options.clipMin.flatMap { low in options.clipMax.map { low...$0 } }
-        return FittedColumn(name: name, kind: options.kind, strategy: embedded.strategy, shape: options.shape, model: model,
-                            nullRate: options.nullRate, edgeRate: options.edgeRate, edgeNumbers: options.edgeNumbers,
-                            clipRange: clip, roundDigits: options.roundDigits)
+        var column = FittedColumn(name: name, kind: options.kind, strategy: embedded.strategy, shape: options.shape, model: model,
+                                  nullRate: options.nullRate, edgeRate: options.edgeRate, edgeNumbers: options.edgeNumbers,
+                                  clipRange: clip, roundDigits: options.roundDigits)
+        column.clockHHMM = options.clockHHMM ?? false
+        return column
     }
 
     /// Reads the source named by the session, checking its hash.

@@ -31,7 +31,7 @@ enum JointFitting {
         }
         // Datetimes whose time of day varies are modelled as day and clock (not by private models:
         // their domains come only through mechanisms).
-        let splits = descriptor.differentiallyPrivate ? [] : try clockSplits(members, plan: plan)
+        let splits = descriptor.differentiallyPrivate ? [] : clockSplits(members, plan: plan)
         if !splits.isEmpty { members = try splitMembers(members, splits, memberSchema: descriptor.memberParameters) }
         var input = JointFitInput(groupName: group.name, members: members, parameters: parameters, seed: plan.seed)
         input.conditioned = conditioned.filter(group.columns.contains)
@@ -55,9 +55,9 @@ enum JointFitting {
     }
 
     /// The datetime members worth splitting into day and clock (`ClockSplit`).
-    private static func clockSplits(_ members: [JointMember], plan: Plan) throws -> [ClockSplit] {
+    private static func clockSplits(_ members: [JointMember], plan: Plan) -> [ClockSplit] {
         let names = Set(plan.columns.map(\.name))
-        return try members.compactMap { member -> ClockSplit? in
+        return members.compactMap { member -> ClockSplit? in
             guard member.kind == .datetime, case .datetimes(let values, _) = member.column.values else { return nil }
             var split = ClockSplit(column: member.name, timeZone: ClockSplit.timeZone(of: member.name, in: plan))
             guard !names.contains(split.clockColumn) else { return nil }

@@ -171,8 +171,24 @@ public struct FittedPlan: Sendable {
                 column.clipRange = k > 1 ? source.flatMap { Self.innerRange($0, k: k) } ?? observed : observed
             }
             if parameters.bool("round") { column.roundDigits = shape.precision }
+            if case .integer = shape, let source { column.clockHHMM = Self.isClock(source) }
         }
         return column
+    }
+
+    /// Whether an integer column holds HHMM clock times (see `ClockTime.looksLikeClock`).
+    static func isClock(_ column: Column) -> Bool {
+        guard case .integers(let values, _) = column.values else { return false }
+        var minimum = Double.infinity, maximum = -Double.infinity
+        var distinct = Set<Int64>()
+        for row in values.indices where column.validity.isValid(row) {
+            let value = Double(values[row])
+            guard ClockTime.minutes(value) != nil else { return false }
+            minimum = min(minimum, value)
+            maximum = max(maximum, value)
+            if distinct.count < 64 { distinct.insert(values[row]) }
+        }
+        return ClockTime.looksLikeClock(minimum: minimum, maximum: maximum, distinct: distinct.count)
     }
 
     /// Opens the strategy type to call its generic `fit`.

@@ -16,6 +16,9 @@ public struct FittedColumn: Sendable {
     public var clipRange: ClosedRange<Double>?
     /// Values are rounded to this many decimals when set.
     public var roundDigits: Int?
+    /// The column holds HHMM clock times (517 is 05:17): values are moved to the nearest valid
+    /// time, since a model drawing between real values lands on minutes 60–99 otherwise.
+    public var clockHHMM = false
 
     public init(name: String, kind: ColumnKind, strategy: String, shape: ValueShape, model: any ColumnModel,
                 nullRate: Double?, edgeRate: Double, edgeNumbers: [Double], clipRange: ClosedRange<Double>?, roundDigits: Int?) {
@@ -60,6 +63,10 @@ public struct FittedColumn: Sendable {
                 if let range = clipRange { value = min(max(value, range.lowerBound), range.upperBound) }
                 numbers[index] = value
             }
+            values = .numbers(numbers)
+        }
+        if clockHHMM, case .numbers(var numbers) = values {
+            for index in numbers.indices { numbers[index] = ClockTime.nearestValid(numbers[index]) }
             values = .numbers(numbers)
         }
 

@@ -45,6 +45,24 @@ public enum ClockTime {
         return hours * 60 + minutes
     }
 
+    /// Whether whole numbers from `minimum` to `maximum`, every one a valid HHMM time, read as
+    /// clock times: they span the afternoon and take enough distinct values that the absence of
+    /// minutes 60–99 is no accident (departure times, not counts that stay under 60).
+    public static func looksLikeClock(minimum: Double, maximum: Double, distinct: Int) -> Bool {
+        minimum >= 0 && maximum <= 2400 && maximum >= 1200 && distinct >= 50
+    }
+
+    /// The valid HHMM time nearest to `value` (a model drawing on the number line lands in the
+    /// gaps, 1275 for instance, which is no time): minutes 60–79 go to :59, 80–99 to the next hour.
+    @inline(__always)
+    public static func nearestValid(_ value: Double) -> Double {
+        guard value.isFinite else { return value }
+        let whole = min(max(value.rounded(), 0), 2400)
+        let minutes = whole.truncatingRemainder(dividingBy: 100)
+        guard minutes >= 60 else { return whole }
+        return minutes < 80 ? whole - minutes + 59 : min(whole - minutes + 100, 2400)
+    }
+
     /// The HHMM time `minutes` after midnight, modulo a day; midnight is written `midnight`
     /// (0 or 2400).
     @inline(__always)

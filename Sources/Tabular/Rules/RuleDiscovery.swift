@@ -101,7 +101,7 @@ final class RuleSearch {
                 if distinct.count < 4_096 { distinct.insert(value) }
             }
             guard distinct.count >= 2 else { continue } // constant (or empty) columns take part in no rule
-            let isClock = !view.isDatetime && whole && minimum >= 0 && maximum <= 2400 && maximum >= 1200 && distinct.count >= 50
+            let isClock = !view.isDatetime && whole && ClockTime.looksLikeClock(minimum: minimum, maximum: maximum, distinct: distinct.count)
                 && sample.allSatisfy { !view.present[$0] || ClockTime.minutes(view.values[$0]) != nil }
             profiles.append(NumericProfile(name: column.name, view: view, minimum: minimum, maximum: maximum,
                                            distinctInSample: distinct.count, whole: whole, isClock: isClock))

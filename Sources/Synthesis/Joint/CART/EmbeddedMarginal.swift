@@ -18,7 +18,7 @@ struct EmbeddedMarginal: Codable, Sendable {
     private enum CodingKeys: String, CodingKey {
         case name, kind, strategy, shape, model
         case nullRate = "null_rate", edgeRate = "edge_rate", edgeNumbers = "edge_numbers"
-        case clipRange = "clip_range", roundDigits = "round_digits"
+        case clipRange = "clip_range", roundDigits = "round_digits", clockHHMM = "clock_hhmm"
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -33,6 +33,7 @@ struct EmbeddedMarginal: Codable, Sendable {
         try container.encode(column.edgeNumbers, forKey: .edgeNumbers)
         try container.encodeIfPresent(column.clipRange.map { [$0.lowerBound, $0.upperBound] }, forKey: .clipRange)
         try container.encodeIfPresent(column.roundDigits, forKey: .roundDigits)
+        try container.encodeIfPresent(column.clockHHMM ? true : nil, forKey: .clockHHMM)
     }
 
     init(from decoder: any Decoder) throws {
@@ -55,6 +56,7 @@ struct EmbeddedMarginal: Codable, Sendable {
             edgeNumbers: try container.decode([Double].self, forKey: .edgeNumbers),
             clipRange: clip.map { $0[0]...$0[1] },
             roundDigits: try container.decodeIfPresent(Int.self, forKey: .roundDigits))
+        column.clockHHMM = try container.decodeIfPresent(Bool.self, forKey: .clockHHMM) ?? false
     }
 
     /// Opens the strategy type to decode its model.
