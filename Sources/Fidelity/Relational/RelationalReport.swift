@@ -31,6 +31,14 @@ public struct RelationalReport: Sendable {
     /// Scores `synthetic` against `real` (both by table name) over `keys`.
     public static func compute(real: [String: Table], synthetic: [String: Table], keys: [ForeignKey], tableOrder: [String],
                                progress: (String) -> Void = { _ in }) -> RelationalReport {
+        // Keys are ids in SDV's metadata: they are scored by referential integrity and
+        // cardinality, not in a table's quality (SDMetrics scores no id column either), and no
+        // column on either end of any foreign key is paired.
+        var keyColumns: [String: Set<String>] = [:]
+        for key in keys {
+            keyColumns[key.child, default: []].insert(key.childColumn)
+            keyColumns[key.parent, default: []].insert(key.parentColumn)
+        }
         var tables: [TableScore] = []
         var kinds: [String: [String: ColumnKind]] = [:]
         for name in tableOrder {
@@ -39,7 +47,8 @@ public struct RelationalReport: Sendable {
             var quality: QualityReport?
             if let syntheticTable {
                 progress("scoring table \(name)")
-                let shared = realTable.columnNames.filter { syntheticTable.column(named: $0) != nil }
+                let keys = keyColumns[name] ?? []
+                let shared = realTable.columnNames.filter { syntheticTable.column(named: $0) != nil && !keys.contains($0) }
                 let pick = { (table: Table) in Table(columns: shared.map { table.column(named: $0)! }) }
                 let data = FidelityData(real: pick(realTable), synthetic: pick(syntheticTable))
                 kinds[name] = data.kinds
@@ -48,12 +57,6 @@ public struct RelationalReport: Sendable {
             tables.append(TableScore(name: name, realRows: realTable.rowCount, syntheticRows: syntheticTable?.rowCount ?? 0, quality: quality))
         }
         let scored = Dictionary(uniqueKeysWithValues: tables.compactMap { table in table.quality.map { (table.name, $0.columns.map(\.column)) } })
-        // Keys are ids in SDV's metadata: no column on either end of any foreign key is paired.
-        var keyColumns: [String: Set<String>] = [:]
-        for key in keys {
-            keyColumns[key.child, default: []].insert(key.childColumn)
-            keyColumns[key.parent, default: []].insert(key.parentColumn)
-        }
         let links: [LinkScore] = keys.compactMap { key in
             guard let realParent = real[key.parent], let realChild = real[key.child],
                   let syntheticParent = synthetic[key.parent], let syntheticChild = synthetic[key.child] else { return nil }

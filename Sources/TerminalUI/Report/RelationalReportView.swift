@@ -23,7 +23,7 @@ public struct RelationalReportView {
             "cardinality shape similarity  \(Self.figure(report.cardinalityShapeSimilarity))  (1 - KS of children per parent)",
             "intertable trends             \(Self.figure(report.intertableTrends))  (parent-child column pairs)",
         ]))
-        var tableLines = ["tables:"]
+        var tableLines = ["tables (key columns are scored by integrity and cardinality, not in quality, as SDMetrics scores no id):"]
         for table in report.tables {
             let quality = table.quality.map { "quality \(Self.figure($0.score))" } ?? "not in the synthetic data"
             tableLines.append("  \(table.name): \(table.realRows) real rows, \(table.syntheticRows) synthetic, \(quality)")
