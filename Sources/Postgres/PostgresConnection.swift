@@ -99,4 +99,7 @@ public final class PostgresConnection {
     }
 
     public static func quoted(_ name: String) -> String { "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+
+    /// A string literal (standard_conforming_strings, the default since PostgreSQL 9.1).
+    public static func literal(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "''") + "'" }
 }

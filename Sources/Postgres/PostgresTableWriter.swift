@@ -29,11 +29,15 @@ public final class PostgresTableWriter {
         }
     }
 
-    /// One table in one transaction: created if missing, then COPY.
-    public func write(_ table: Table, name: String, primaryKey: String?, foreignKeys: [ForeignKey]) throws {
+    /// One table in one transaction: created if missing, then COPY. `unvalidated` keys (a
+    /// relationship that keeps its orphans) are declared after the rows are in, `NOT VALID`:
+    /// the server checks rows added later but accepts the orphans, as in the source.
+    public func write(_ table: Table, name: String, primaryKey: String?, foreignKeys: [ForeignKey], unvalidated: [ForeignKey] = []) throws {
         try connection.execute("BEGIN")
         do {
-            try connection.execute(Self.createSQL(name: name, table: table, primaryKey: primaryKey, foreignKeys: foreignKeys))
+            let created = try connection.execute("SELECT to_regclass(\(PostgresConnection.literal(PostgresConnection.quoted(name)))) IS NULL").first?.first == "t"
+            let checked = foreignKeys.filter { !unvalidated.contains($0) }
+            try connection.execute(Self.createSQL(name: name, table: table, primaryKey: primaryKey, foreignKeys: checked))
             let columns = table.columns.map { PostgresConnection.quoted($0.name) }.joined(separator: ", ")
             let writer = CSVWriter(writeHeader: false)
             try connection.copyIn("COPY \(PostgresConnection.quoted(name)) (\(columns)) FROM STDIN WITH (FORMAT csv)") { send in
@@ -47,11 +51,18 @@ public final class PostgresTableWriter {
                     start = end
                 }
             }
+            for key in unvalidated where key.child == name && created {
+                try connection.execute("ALTER TABLE \(PostgresConnection.quoted(name)) ADD \(Self.foreignKeySQL(key)) NOT VALID")
+            }
             try connection.execute("COMMIT")
         } catch let error as DataError {
             _ = try? connection.execute("ROLLBACK")
             throw DataError(file: error.file, message: "table \(name): \(error.message)")
         }
+    }
+
+    static func foreignKeySQL(_ key: ForeignKey) -> String {
+        "FOREIGN KEY (\(PostgresConnection.quoted(key.childColumn))) REFERENCES \(PostgresConnection.quoted(key.parent)) (\(PostgresConnection.quoted(key.parentColumn)))"
     }
 
     /// CREATE TABLE IF NOT EXISTS with types by storage and the keys declared.
@@ -65,9 +76,7 @@ public final class PostgresTableWriter {
             }
             return "\(PostgresConnection.quoted(column.name)) \(type)\(column.name == primaryKey ? " PRIMARY KEY" : "")"
         }
-        for key in foreignKeys where key.child == name {
-            parts.append("FOREIGN KEY (\(PostgresConnection.quoted(key.childColumn))) REFERENCES \(PostgresConnection.quoted(key.parent)) (\(PostgresConnection.quoted(key.parentColumn)))")
-        }
+        for key in foreignKeys where key.child == name { parts.append(foreignKeySQL(key)) }
         return "CREATE TABLE IF NOT EXISTS \(PostgresConnection.quoted(name)) (\(parts.joined(separator: ", ")))"
     }
 }

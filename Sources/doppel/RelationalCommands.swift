@@ -159,7 +159,8 @@ enum RelationalCommands {
             try target.open(tables: order)
             try RelationalSynthesizer.generate(plans, links: links, settings: settings, shard: shard) { name, table, rows in
                 let piece = rows == 0..<table.rowCount ? table : table.slice(rows)
-                try target.write(piece, name: name, primaryKey: keys[name] ?? nil, foreignKeys: links.map(\.key), header: (shard?.index ?? 1) == 1)
+                try target.write(piece, name: name, primaryKey: keys[name] ?? nil, foreignKeys: links.map(\.key),
+                                 unvalidated: links.filter(\.keepOrphans).map(\.key), header: (shard?.index ?? 1) == 1)
                 Diagnostics.note("wrote \(piece.rowCount) rows of \(name) to \(target.place(of: name))")
             }
             try target.commit()
@@ -185,7 +186,10 @@ protocol RelationalTarget {
     /// Called once before anything is generated, with the tables in parents-first order:
     /// refuses tables already there unless --replace.
     func open(tables: [String]) throws
-    func write(_ table: Table, name: String, primaryKey: String?, foreignKeys: [ForeignKey], header: Bool) throws
+    /// `unvalidated`: keys whose relationship keeps its orphans (`orphans: keep`). PostgreSQL
+    /// declares them `NOT VALID` after the rows are in; SQLite checks keys only when asked
+    /// (`PRAGMA foreign_key_check`), so it declares them as any other; CSV has no keys.
+    func write(_ table: Table, name: String, primaryKey: String?, foreignKeys: [ForeignKey], unvalidated: [ForeignKey], header: Bool) throws
     func commit() throws
     func place(of table: String) -> String
 }
@@ -203,7 +207,7 @@ final class SQLiteOutput: RelationalTarget {
 
     func open(tables: [String]) throws { writer = try SQLiteTableWriter(path: path, tables: tables, replace: replace) }
 
-    func write(_ table: Table, name: String, primaryKey: String?, foreignKeys: [ForeignKey], header: Bool) throws {
+    func write(_ table: Table, name: String, primaryKey: String?, foreignKeys: [ForeignKey], unvalidated: [ForeignKey], header: Bool) throws {
         let sql = SQLiteTableWriter.createSQL(name: name, table: table, primaryKey: primaryKey, foreignKeys: foreignKeys)
         try writer!.write(SQLiteTableWriter.Target(name: name, table: table, createSQL: sql))
     }
@@ -225,8 +229,8 @@ final class PostgresOutput: RelationalTarget {
 
     func open(tables: [String]) throws { writer = try PostgresTableWriter(url: url, tables: tables, replace: replace) }
 
-    func write(_ table: Table, name: String, primaryKey: String?, foreignKeys: [ForeignKey], header: Bool) throws {
-        try writer!.write(table, name: name, primaryKey: primaryKey, foreignKeys: foreignKeys)
+    func write(_ table: Table, name: String, primaryKey: String?, foreignKeys: [ForeignKey], unvalidated: [ForeignKey], header: Bool) throws {
+        try writer!.write(table, name: name, primaryKey: primaryKey, foreignKeys: foreignKeys, unvalidated: unvalidated)
     }
 
     func commit() throws {}
@@ -266,7 +270,7 @@ struct OutputFolder: RelationalTarget {
         }
     }
 
-    func write(_ table: Table, name: String, primaryKey: String?, foreignKeys: [ForeignKey], header: Bool) throws {
+    func write(_ table: Table, name: String, primaryKey: String?, foreignKeys: [ForeignKey], unvalidated: [ForeignKey], header: Bool) throws {
         try CSVWriter(writeHeader: header).write(table, to: path(for: name))
     }
 }

@@ -68,6 +68,40 @@ struct PostgresCommandTests {
         #expect(report.stdout.contains("\"referential_integrity\": 1.000000"))
     }
 
+    @Test("orphans: keep writes the orphan keys and declares that foreign key NOT VALID; the others stay checked")
+    func keptOrphansAreNotValid() throws {
+        let tag = UUID().uuidString.prefix(8).lowercased()
+        let server = try Self.url("postgres")
+        let outputName = "doppel_keep_\(tag)"
+        try Self.psql(server, "CREATE DATABASE \(outputName);\n")
+        defer { _ = try? Self.psql(server, "DROP DATABASE \(outputName);\n") }
+        let output = try Self.url(outputName)
+        let directory = DoppelProcess.temporaryDirectory()
+        let session = directory.appendingPathComponent("keep.yaml").path
+        let plan = try DoppelProcess.run(["plan", TestData.relationalFolder, "--seed", "5", "-o", session])
+        #expect(plan.status == 0, "\(plan.stderr)")
+        // Keep the orphans of orders.customer_id (the fixture has some).
+        let text = try String(contentsOfFile: session, encoding: .utf8)
+        let marker = "  child_key: customer_id\n"
+        #expect(text.contains(marker))
+        try text.replacingOccurrences(of: marker, with: marker + "  orphans: keep\n").write(toFile: session, atomically: true, encoding: .utf8)
+        let run = try DoppelProcess.run(["run", session, "-o", output])
+        #expect(run.status == 0, "\(run.stderr)")
+        let constraints = try Self.psql(output, "SELECT conrelid::regclass || ' ' || convalidated FROM pg_constraint WHERE contype = 'f' ORDER BY 1;\n")
+        #expect(constraints.contains("orders f"), "\(constraints)")
+        #expect(constraints.contains("orders t") || constraints.contains("customers t"), "\(constraints)")
+        let orphans = try Self.psql(output, "SELECT count(*) FROM orders o LEFT JOIN customers c USING (customer_id) WHERE o.customer_id IS NOT NULL AND c.customer_id IS NULL;\n")
+        #expect((Int(orphans.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0) > 0, "no orphan kept")
+        // The key is declared: a new orphan row is still refused.
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["psql", output, "-qAt", "-c", "INSERT INTO orders (order_id, customer_id) VALUES (-1, -12345)"]
+        process.standardError = Pipe()
+        try process.run()
+        process.waitUntilExit()
+        #expect(process.terminationStatus != 0)
+    }
+
     @Test("a password in the URL, or an unreachable server, is bad input")
     func badURLs() throws {
         let withPassword = try DoppelProcess.run(["plan", "postgresql://user:secret@localhost/db"])

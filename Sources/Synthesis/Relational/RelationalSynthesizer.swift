@@ -187,7 +187,7 @@ public enum RelationalSynthesizer {
                 var orphanStream = RandomStream(seed: plan.seed, column: "@orphans:\(primary.key.childColumn)", chunk: 0)
                 var texts = KeyValues.texts(keys)
                 for slot in parented..<total { texts[slot] = modelling.orphanKeys[orphanStream.nextIndex(modelling.orphanKeys.count)] }
-                keys = KeyValues.column(named: parentKey.name, texts: texts)
+                keys = KeyValues.column(named: parentKey.name, texts: texts, like: parentKey)
             }
             keys.name = primary.key.childColumn
             primaryColumn = keys
@@ -286,7 +286,7 @@ public enum RelationalSynthesizer {
             result.validity.set(row, valid: false)
             return nil
         }
-        return redrawn ? KeyValues.column(named: column.name, texts: texts) : result
+        return redrawn ? KeyValues.column(named: column.name, texts: texts, like: column) : result
     }
 
     /// The output in the source's column order (columns the plan adds go last; `@parent` is dropped).

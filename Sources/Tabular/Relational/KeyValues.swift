@@ -54,4 +54,24 @@ public enum KeyValues {
         if levels.isEmpty { levels = [""] }
         return Column(name: name, values: .strings(codes: codes, levels: levels), validity: validity)
     }
+
+    /// Key texts back in `template`'s storage when every one reads so (integer keys stay
+    /// integers, so that a database column keeps its type and its foreign key can be declared);
+    /// text otherwise.
+    public static func column(named name: String, texts: [String?], like template: Column) -> Column {
+        guard case .integers(_, let style) = template.values else { return column(named: name, texts: texts) }
+        var values: [Int64] = []
+        values.reserveCapacity(texts.count)
+        var validity = NullBitmap(count: texts.count, allValid: true)
+        for (row, text) in texts.enumerated() {
+            guard let text else {
+                validity.set(row, valid: false)
+                values.append(0)
+                continue
+            }
+            guard let value = Int64(text) else { return column(named: name, texts: texts) }
+            values.append(value)
+        }
+        return Column(name: name, values: .integers(values, style), validity: validity)
+    }
 }
