@@ -111,6 +111,7 @@ public enum RelationalPlanner {
         for loaded in tables {
             let synthesize = !kept.contains(loaded.name)
             var plan: Plan?
+            var orderBy: String?
             if synthesize {
                 let primary = links.first { $0.key.child == loaded.name && $0.primary }
                 let parent = primary.map { link in tables.first { $0.name == link.key.parent }! }
@@ -130,6 +131,13 @@ public enum RelationalPlanner {
                     model.groups.columnNames.isEmpty ? "; children per parent from all parents" : "; children per parent by \(model.groups.columnNames.joined(separator: ", "))"
                 } ?? ""
                 notes.append("table \(loaded.name): synthesised, \(joint)\(groups)")
+                if let primary {
+                    let keyColumns = Set(links.filter { $0.key.child == loaded.name }.map(\.key.childColumn) + [primaryKeys[loaded.name]].compactMap { $0 })
+                    orderBy = EventOrder.detect(loaded.table, parentKey: primary.key.childColumn, excluding: keyColumns)
+                    if let orderBy {
+                        notes.append("table \(loaded.name): an event table: each \(primary.key.parent) row's children are in \(orderBy) order, and are written so (order_by)")
+                    }
+                }
             } else {
                 notes.append("table \(loaded.name): kept as it is (a reference table; set synthesize: true to synthesise it)")
             }
@@ -139,7 +147,7 @@ public enum RelationalPlanner {
                                         rows: loaded.table.rowCount, sha256: url ? nil : try SourceHash.sha256(of: loaded.path),
                                         table: loaded.databaseTable)
             entries.append(Session.TableEntry(name: loaded.name, source: source, primaryKey: primaryKeys[loaded.name],
-                                              synthesize: synthesize, plan: plan))
+                                              synthesize: synthesize, plan: plan, orderBy: orderBy))
         }
         let relationships = links.map {
             Session.Relationship(parent: $0.key.parent, parentKey: $0.key.parentColumn, child: $0.key.child, childKey: $0.key.childColumn,
@@ -165,8 +173,17 @@ public enum RelationalPlanner {
                     throw RelationalError("tables: '\(entry.name)': primary_key '\(key)' has nulls or repeated values, so it cannot be a key")
                 }
             }
+            if let orderBy = entry.orderBy {
+                guard let column = table.column(named: orderBy) else {
+                    throw RelationalError("tables: '\(entry.name)': order_by '\(orderBy)' is not a column of the table (columns: \(table.columnNames.joined(separator: ", ")))")
+                }
+                switch column.values {
+                case .integers, .decimals, .datetimes: break
+                default: throw RelationalError("tables: '\(entry.name)': order_by '\(orderBy)' holds text; events are ordered by a time or a number")
+                }
+            }
             plans.append(RelationalTablePlan(name: entry.name, source: table, primaryKey: entry.primaryKey, synthesize: entry.synthesize,
-                                             plan: entry.plan))
+                                             plan: entry.plan, orderBy: entry.orderBy))
         }
         let keys = Dictionary(entries.map { ($0.name, $0.primaryKey) }, uniquingKeysWith: { first, _ in first })
         var links: [RelationalLink] = []

@@ -12,8 +12,11 @@ extension Session {
         public var synthesize: Bool
         /// The plan of the table's modelled columns; nil for a table kept as it is.
         public var plan: Plan?
+        /// Event tables: the column each parent's children follow (a time or a sequence).
+        public var orderBy: String?
 
-        public init(name: String, source: Source, primaryKey: String? = nil, synthesize: Bool = true, plan: Plan? = nil) {
+        public init(name: String, source: Source, primaryKey: String? = nil, synthesize: Bool = true, plan: Plan? = nil, orderBy: String? = nil) {
+            self.orderBy = orderBy
             self.name = name
             self.source = source
             self.primaryKey = primaryKey

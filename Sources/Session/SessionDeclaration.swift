@@ -56,6 +56,7 @@ extension Session.TableEntry: DeclaredRecord {
         .optional("primary_key", \.primaryKey, "The table's primary key column: unique and never null. A synthesised table gets new unique keys (1...n for integers)."),
         .defaulted("synthesize", \.synthesize, default: true, "false: the table is written as it is (small reference tables that others refer to, such as airlines or airports, are kept by default); true: it is synthesised from its plan.", alwaysWritten: true),
         .optional("plan", \.plan, "The plan of the table's modelled columns: without its primary key and its primary parent's key, which the relational model makes, and with the parent's group (@PARENT) as an extra column the joint model conditions on (it is not written)."),
+        .optional("order_by", \.orderBy, "Event tables: the column (a time or a sequence) that each parent's children follow in the source; the output writes each parent's children in its order. doppel plan finds it.", shape: .text(.nonEmpty)),
     ])
 }
 

@@ -10,8 +10,11 @@ public struct RelationalTablePlan: Sendable {
     /// The plan of the table's modelled columns (without its primary key and its primary
     /// parent's key, which the relational model makes); nil for a table kept as it is.
     public var plan: Plan?
+    /// Event tables: each parent's children are written in this column's order.
+    public var orderBy: String?
 
-    public init(name: String, source: Table, primaryKey: String?, synthesize: Bool, plan: Plan?) {
+    public init(name: String, source: Table, primaryKey: String?, synthesize: Bool, plan: Plan?, orderBy: String? = nil) {
+        self.orderBy = orderBy
         self.name = name
         self.source = source
         self.primaryKey = primaryKey

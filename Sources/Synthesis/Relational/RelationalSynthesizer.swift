@@ -205,6 +205,13 @@ public enum RelationalSynthesizer {
             columns[index] = reconciled(body.columns[index], link: link, parentKeys: parentKey, realParentKeys: parentSource, seed: plan.seed)
             body = Table(columns: columns)
         }
+        // An event table: each parent's children in their order column's order (the rows are in
+        // blocks by parent already; the child's own key is numbered after, in the new order).
+        if let orderBy = table.orderBy, let parentRows, let column = body.column(named: orderBy) {
+            let order = EventOrder.orderWithinBlocks(column, parents: parentRows)
+            body = Table(columns: body.columns.map { $0.taking(order) })
+            primaryColumn = primaryColumn?.taking(order)
+        }
         return (assemble(table, body: body, primaryColumn: primaryColumn, primaryLink: primary), parentRows)
     }
 
