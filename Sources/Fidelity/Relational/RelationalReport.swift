@@ -28,16 +28,17 @@ public struct RelationalReport: Sendable {
     public var tables: [TableScore]
     public var links: [LinkScore]
 
-    /// Scores `synthetic` against `real` (both by table name) over `keys`.
+    /// Scores `synthetic` against `real` (both by table name) over `keys`. Without `quality`
+    /// only the keys are scored (cardinality and integrity: the workbench's table list).
     public static func compute(real: [String: Table], synthetic: [String: Table], keys: [ForeignKey], tableOrder: [String],
-                               progress: (String) -> Void = { _ in }) -> RelationalReport {
+                               quality scoresTables: Bool = true, progress: (String) -> Void = { _ in }) -> RelationalReport {
         var tables: [TableScore] = []
         var kinds: [String: [String: ColumnKind]] = [:]
         for name in tableOrder {
             guard let realTable = real[name] else { continue }
             let syntheticTable = synthetic[name]
             var quality: QualityReport?
-            if let syntheticTable {
+            if let syntheticTable, scoresTables {
                 progress("scoring table \(name)")
                 let shared = realTable.columnNames.filter { syntheticTable.column(named: $0) != nil }
                 let pick = { (table: Table) in Table(columns: shared.map { table.column(named: $0)! }) }

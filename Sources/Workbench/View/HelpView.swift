@@ -15,12 +15,17 @@ enum HelpView {
     static let descriptionColumn = 33
 
     /// The help's lines at `width` (unbounded: one line per binding).
-    static func lines(ascii: Bool, plan: Plan? = nil, width: Int = .max) -> [String] {
+    static func lines(ascii: Bool, plan: Plan? = nil, width: Int = .max, relational: Bool = false) -> [String] {
         var lines = Workbench.wrapHanging("Keys (: runs any command by name; w FILE saves as, e FILE opens, q! quits)", indent: 0, width: width)
+        if relational {
+            lines.append("")
+            lines += Workbench.wrapHanging("Related tables: Enter on the table list opens a table; q or Esc on its grid goes back to the "
+                + "table list (where q quits); ^S saves the relational session (every table's plan) from either", indent: 0, width: width)
+        }
         lines.append("")
         lines.append("Marks in the grid's header")
         for text in marks(plan) { lines += Workbench.wrapHanging("  " + text, indent: 4, width: width) }
-        for (screen, title) in screenTitles {
+        for (screen, title) in screenTitles + (relational ? [(.tables, "Table list (related tables)")] : []) {
             let bindings = CommandTable.bindings.filter { $0.screens.contains(screen) }
             guard !bindings.isEmpty else { continue }
             lines.append("")
@@ -58,7 +63,8 @@ enum HelpView {
     static func render(scroll: Int, _ state: WorkbenchState, into buffer: inout Buffer) {
         let area = Rect(x: 0, y: 1, width: state.width, height: max(0, state.height - 2))
         buffer.fill(area, with: .blank)
-        let all = lines(ascii: state.palette.isASCII, plan: state.document?.plan, width: max(1, area.width - 2))
+        let all = lines(ascii: state.palette.isASCII, plan: state.document?.plan, width: max(1, area.width - 2),
+                        relational: state.relational != nil)
         for (offset, line) in all.dropFirst(scroll).prefix(area.height).enumerated() {
             let isHeading = !line.hasPrefix(" ") && !line.isEmpty
             buffer.set(area.x + 1, area.y + offset, line, isHeading ? state.palette.title : .plain)
