@@ -48,8 +48,9 @@ extension Workbench {
             state.height = max(1, height)
             return []
         case .key, .command, .mouse:
-            guard case .ready = state.phase, let relational = state.relational else { return reduceTable(&state, action) }
-            if let name = relational.open { return openTableInput(name, action, &state) }
+            // An open table takes its keys whatever its phase (q leaves a table still loading).
+            if let name = state.relational?.open { return openTableInput(name, action, &state) }
+            guard case .ready = state.phase, state.relational != nil else { return reduceTable(&state, action) }
             return tableListInput(action, &state)
         default:
             // Results of list-level effects (a path completed in the save prompt, a failed load or save).

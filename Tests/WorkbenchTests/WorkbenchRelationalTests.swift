@@ -1,0 +1,203 @@
+import Foundation
+import Session
+import Synthesis
+import Tabular
+import Testing
+import TerminalUI
+@testable import Workbench
+
+/// Issue 16, the workbench on related tables: the table list with its relationship graph, each
+/// table's own workbench (opened, left and reopened with its edits), key columns' relations,
+/// and the relational session saved and reopened.
+@Suite struct WorkbenchRelationalTests {
+    static var fixture: String { WorkbenchFixtures.packageRoot + "/Tests/Fixtures/relational" }
+
+    /// The fixture's three tables copied to a fresh folder (saves write beside them).
+    static func copiedFixture() throws -> String {
+        let dir = try WorkbenchFixtures.temporaryDirectory()
+        let tables = dir + "/shop"
+        try FileManager.default.createDirectory(atPath: tables, withIntermediateDirectories: true)
+        for name in ["customers", "orders", "stores"] {
+            try FileManager.default.copyItem(atPath: fixture + "/\(name).csv", toPath: tables + "/\(name).csv")
+        }
+        return dir
+    }
+
+    static func loaded(_ source: String, in directory: String) throws -> WorkbenchState {
+        var state = WorkbenchState(launch: WorkbenchLaunch(target: .relational(source: source), ascii: true, color: false),
+                                   width: 100, height: 24, currentDirectory: directory, newSessionSeed: 42, chooseJointModel: false)
+        let effects = Workbench.reduce(&state, .start)
+        guard case .loadRelational(let request)? = effects.first else {
+            Issue.record("no relational load: \(effects)")
+            return state
+        }
+        _ = Workbench.reduce(&state, .relationalLoaded(try RelationalLoader.load(request)))
+        return state
+    }
+
+    @Test func tableListDrawsTheTablesAndTheRelationshipGraph() throws {
+        let dir = try Self.copiedFixture()
+        let (screen, _) = try WorkbenchFixtures.run(.relational(source: "shop"), in: dir, width: 120, height: 20, steps: [.capture("list")])
+        expectScreen(screen.lines("list"), [
+            " shop | 3 tables | 3 relationships | seed 42",
+            "",
+            "  table             rows  columns  primary key       made as",
+            "> customers           80        4  customer_id       synthesised",
+            "  orders             274        5  order_id          synthesised",
+            "  stores               5        3  store_id          kept as it is",
+            "",
+            " Relationships: each parent table, its child tables under it [child.key -> parent key]",
+            "",
+            " stores  5 rows, key store_id, kept",
+            " |-> customers  80 rows, key customer_id, synthesised   [customers.store_id -> store_id, primary]",
+            " |   `-> orders  274 rows, key order_id, synthesised   [orders.customer_id -> customer_id, primary, 5 orphans]",
+            " `-> orders   [orders.store_id -> store_id]",
+            "",
+            " c: generate with the current plans and chart children per parent, real vs synthetic",
+            "",
+            "",
+            "",
+            "",
+            "? help  Enter open  c cardinality  s keep/synth  ^S save  q quit",
+        ])
+    }
+
+    @Test func theGraphDrawsEveryParentWithItsChildrenInUnicode() throws {
+        let state = try Self.loaded(Self.fixture, in: WorkbenchFixtures.packageRoot)
+        #expect(RelationshipGraph.lines(try #require(state.relational), ascii: false) == [
+            "stores  5 rows, key store_id, kept",
+            "├─→ customers  80 rows, key customer_id, synthesised   [customers.store_id → store_id, primary]",
+            "│   └─→ orders  274 rows, key order_id, synthesised   [orders.customer_id → customer_id, primary, 5 orphans]",
+            "└─→ orders   [orders.store_id → store_id]",
+        ])
+    }
+
+    @Test func keyColumnsSayTheirRelation() throws {
+        let relational = try #require(try Self.loaded(Self.fixture, in: WorkbenchFixtures.packageRoot).relational)
+        #expect(relational.relationLines(table: "orders", column: "customer_id") == [
+            "foreign key → customers.customer_id (primary parent: drives the children per parent); 5 values (1.9%) match no parent row (nulls in the output)",
+        ])
+        #expect(relational.relationLines(table: "customers", column: "customer_id") == ["primary key, referenced by orders.customer_id"])
+        #expect(relational.relationLines(table: "stores", column: "store_id") == ["primary key, referenced by customers.store_id, orders.store_id"])
+        #expect(relational.relationLines(table: "orders", column: "amount").isEmpty)
+    }
+
+    @Test func theColumnPanelOfAKeyColumnShowsItsRelation() throws {
+        let dir = try Self.copiedFixture()
+        let (screen, _) = try WorkbenchFixtures.run(.relational(source: "shop"), in: dir, width: 100, height: 24, steps: [
+            .key(.down), .key(.enter), .key(.right), .key(.character("i")), .capture("panel"),
+        ])
+        let lines = screen.lines("panel")
+        #expect(lines[0].hasPrefix(" orders (shop) | "))
+        let panel = lines.drop { !$0.contains("customer_id | integer") }
+        #expect(panel.dropFirst().first == " foreign key -> customers.customer_id (primary parent: drives the children per parent); 5 values")
+        #expect(panel.dropFirst(2).first == " (1.9%) match no parent row (nulls in the output)")
+    }
+
+    @Test func enterOpensATableQGoesBackAndReopeningKeepsItsWorkbench() throws {
+        var state = try Self.loaded(Self.fixture, in: WorkbenchFixtures.packageRoot)
+        #expect(state.screen == .tables)
+        _ = Workbench.reduce(&state, .key(.down))
+        let opened = Workbench.reduce(&state, .key(.enter))
+        #expect(state.relational?.open == "orders")
+        guard case .forTable("orders", .load(let request))? = opened.first else {
+            Issue.record("no load of orders: \(opened)")
+            return
+        }
+        #expect(request.preloaded?.table.rowCount == 274)
+        // The load's result, tagged with the table, reaches its workbench.
+        for action in EffectRunner().perform(.forTable("orders", .load(request))) { _ = Workbench.reduce(&state, action) }
+        #expect(state.document?.table.columnNames == ["order_id", "customer_id", "store_id", "amount", "channel"])
+        #expect(state.screen == .grid)
+        _ = Workbench.reduce(&state, .key(.right))
+        #expect(state.grid.cursorColumn == 1)
+
+        _ = Workbench.reduce(&state, .key(.character("q")))
+        #expect(state.relational?.open == nil)
+        #expect(state.screen == .tables)
+        #expect(state.exitRequested == false)
+        #expect(state.relational?.stashed["orders"]?.grid.cursorColumn == 1)
+        #expect(state.relational?.selected == 1)
+
+        // Reopened: the same workbench, nothing loaded again.
+        let reopened = Workbench.reduce(&state, .key(.enter))
+        #expect(reopened.isEmpty)
+        #expect(state.relational?.open == "orders")
+        #expect(state.grid.cursorColumn == 1)
+        // Esc goes back too; q on the list quits.
+        _ = Workbench.reduce(&state, .key(.escape))
+        #expect(state.screen == .tables)
+        _ = Workbench.reduce(&state, .key(.character("q")))
+        #expect(state.exitRequested)
+    }
+
+    @Test func aResultForATableNotShownLandsInThatTable() throws {
+        var state = try Self.loaded(Self.fixture, in: WorkbenchFixtures.packageRoot)
+        let opened = Workbench.reduce(&state, .key(.enter))
+        guard case .forTable("customers", let load)? = opened.first else {
+            Issue.record("no load of customers: \(opened)")
+            return
+        }
+        _ = Workbench.reduce(&state, .key(.escape))
+        for action in EffectRunner().perform(.forTable("customers", load)) { _ = Workbench.reduce(&state, action) }
+        #expect(state.document == nil)
+        #expect(state.relational?.stashed["customers"]?.document?.table.rowCount == 80)
+    }
+
+    @Test func savesTheRelationalSessionWithATablesEditAndReopensIt() throws {
+        let dir = try Self.copiedFixture()
+        // customers: age's strategy changed in the picker (one below the current one), then back,
+        // ^S (the prompt offers shop.doppel.yaml), Enter.
+        let (_, app) = try WorkbenchFixtures.run(.relational(source: "shop"), in: dir, width: 100, height: 24, steps: [
+            .key(.enter), .key(.right), .key(.right), .key(.character("s")), .key(.down), .key(.enter), .capture("edited"),
+            .key(.character("q")), .key(.control("s")), .capture("prompt"), .key(.enter), .capture("saved"),
+            .key(.character("q")),
+        ])
+        let final = try #require(app.finalState?.relational)
+        let edited = try #require(final.stashed["customers"]?.document?.plan.columns.first { $0.name == "age" })
+        #expect(final.defaultPlans["customers"]?.columns.first { $0.name == "age" }?.strategy != edited.strategy)
+        let path = dir + "/shop.doppel.yaml"
+        #expect(final.sessionPath == path)
+        let session = try SessionFile.load(path).session
+        #expect(session.isRelational)
+        #expect(session.tables?.map(\.name) == ["customers", "orders", "stores"])
+        #expect(session.relationships?.count == 3)
+        let saved = try #require(session.tables?.first { $0.name == "customers" }?.plan?.columns.first { $0.name == "age" })
+        #expect(saved.strategy == edited.strategy)
+        #expect(session.tables?.first { $0.name == "stores" }?.synthesize == false)
+
+        // Reopened from the session: the table list, and customers' age as saved, not an edit.
+        var state = try Self.loaded("shop.doppel.yaml", in: dir)
+        #expect(state.relational?.sessionPath == path)
+        var pending = Workbench.reduce(&state, .key(.enter))
+        while !pending.isEmpty {
+            let effect = pending.removeFirst()
+            guard case .forTable(_, let inner) = effect else { continue }
+            switch inner {
+            case .load, .makePlan:
+                for action in EffectRunner().perform(effect) { pending += Workbench.reduce(&state, action) }
+            default: break
+            }
+        }
+        #expect(state.document?.plan.columns.first { $0.name == "age" }?.strategy == edited.strategy)
+        #expect(state.document?.isDirty == false)
+    }
+
+    @Test func saveRequestCarriesOnlyEditedColumns() throws {
+        var state = try Self.loaded(Self.fixture, in: WorkbenchFixtures.packageRoot)
+        _ = Workbench.reduce(&state, .key(.control("s")))
+        guard case .prompt(let prompt)? = state.overlay else {
+            Issue.record("no save prompt")
+            return
+        }
+        #expect(prompt.text == "relational.doppel.yaml")
+        let effects = Workbench.reduce(&state, .key(.enter))
+        guard case .saveRelational(let job)? = effects.first else {
+            Issue.record("no save: \(effects)")
+            return
+        }
+        #expect(job.path == WorkbenchFixtures.packageRoot + "/relational.doppel.yaml")
+        #expect(job.edits.isEmpty)
+        #expect(job.tables.map(\.name) == ["customers", "orders", "stores"])
+    }
+}
