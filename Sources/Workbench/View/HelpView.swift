@@ -8,7 +8,7 @@ enum HelpView {
         (.grid, "Data grid"), (.picker, "Lists (strategy, kind)"), (.form, "Parameter form"),
         (.fidelity, "Fidelity dashboard"), (.help, "This help"), (.prompt, "Prompts and the : palette"), (.confirm, "Questions"),
         (.cell, "Cell view"), (.frequency, "Frequency table (F)"), (.describe, "Describe sheet (I)"),
-        (.rules, "Rules panel (R)"), (.plan, "Plan sheet (P)"),
+        (.rules, "Rules panel (R)"), (.plan, "Plan sheet (P)"), (.tables, "Table list (related tables)"),
     ]
 
     /// Where a binding's description starts (keys, then the command's name).
@@ -25,7 +25,7 @@ enum HelpView {
         lines.append("")
         lines.append("Marks in the grid's header")
         for text in marks(plan) { lines += Workbench.wrapHanging("  " + text, indent: 4, width: width) }
-        for (screen, title) in screenTitles + (relational ? [(.tables, "Table list (related tables)")] : []) {
+        for (screen, title) in screenTitles {
             let bindings = CommandTable.bindings.filter { $0.screens.contains(screen) }
             guard !bindings.isEmpty else { continue }
             lines.append("")
