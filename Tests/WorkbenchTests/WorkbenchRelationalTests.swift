@@ -200,4 +200,53 @@ import TerminalUI
         #expect(job.edits.isEmpty)
         #expect(job.tables.map(\.name) == ["customers", "orders", "stores"])
     }
+
+    @Test func sTogglesATableBetweenKeptAndSynthesisedAndTheSessionFollows() throws {
+        let dir = try Self.copiedFixture()
+        var state = try Self.loaded("shop", in: dir)
+        _ = Workbench.reduce(&state, .key(.end))
+        _ = Workbench.reduce(&state, .key(.character("s")))
+        #expect(state.relational?.tables.last?.name == "stores")
+        #expect(state.relational?.tables.last?.synthesize == true)
+        #expect(state.message?.text == "stores will be synthesised")
+        let session = try RelationalSessionMaker.session(Workbench.relationalJob(path: dir + "/shop.doppel.yaml", state))
+        let stores = try #require(session.tables?.first { $0.name == "stores" })
+        #expect(stores.synthesize)
+        #expect(stores.plan != nil)
+        // And back: kept again, with no plan.
+        _ = Workbench.reduce(&state, .key(.character("s")))
+        let again = try RelationalSessionMaker.session(Workbench.relationalJob(path: dir + "/shop.doppel.yaml", state))
+        #expect(again.tables?.first { $0.name == "stores" }?.synthesize == false)
+        #expect(again.tables?.first { $0.name == "stores" }?.plan == nil)
+    }
+
+    @Test func cardinalityComparesChildrenPerParentRealAndSynthetic() throws {
+        var state = try Self.loaded(Self.fixture, in: WorkbenchFixtures.packageRoot)
+        let effects = Workbench.reduce(&state, .key(.character("c")))
+        guard case .computeCardinality(let job)? = effects.first else {
+            Issue.record("no cardinality job: \(effects)")
+            return
+        }
+        if case .computing? = state.relational?.cardinality {} else { Issue.record("not computing") }
+        for action in EffectRunner().perform(.computeCardinality(job)) { _ = Workbench.reduce(&state, action) }
+        guard case .computed(let report)? = state.relational?.cardinality else {
+            Issue.record("no cardinality: \(String(describing: state.relational?.cardinality))")
+            return
+        }
+        #expect(report.links.count == 3)
+        // Every synthetic key finds its parent; the real children per parent are the fixture's.
+        #expect(report.links.allSatisfy { $0.syntheticIntegrity.score == 1 })
+        let customers = try #require(report.links.first { $0.key.child == "customers" })
+        #expect(customers.realCounts.reduce(0, +) == 80)
+        // The primary relationships keep their shape (stores are kept, so customers per store
+        // is each store's real count).
+        #expect(customers.cardinalityShapeSimilarity == 1)
+        #expect((report.links.first { $0.key.childColumn == "customer_id" }?.cardinalityShapeSimilarity ?? 0) > 0.8)
+        var buffer = Buffer(width: 100, height: 60)
+        state.height = 60
+        Workbench.render(state, into: &buffer)
+        let lines = buffer.plainLines()
+        #expect(lines.contains { $0.hasPrefix(" Cardinality shape similarity ") })
+        #expect(lines.contains { $0.contains("children per stores row (customers.store_id)") })
+    }
 }

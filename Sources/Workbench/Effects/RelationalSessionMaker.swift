@@ -10,17 +10,30 @@ import Tabular
 /// the parent's group column and leaves the keys to the relational model).
 enum RelationalSessionMaker {
     static func session(_ job: RelationalJob) throws -> Session {
-        var session: Session
-        if let opened = job.session {
-            session = opened
-        } else {
+        let kept = Set(job.tables.filter { !$0.synthesize }.map(\.name))
+        func planned() throws -> Session {
             let declared = RelationalPlanner.DeclaredKeys(
                 primaryKeys: Dictionary(job.tables.compactMap { info in info.primaryKey.map { (info.name, $0) } }, uniquingKeysWith: { first, _ in first }),
                 foreignKeys: job.links.map(\.key))
-            session = try RelationalPlanner.plan(job.tables.map(\.loaded), declared: declared, seed: job.seed, rows: nil,
-                                                 candidates: JointModelChoice.allCandidates, sessionPath: job.path,
-                                                 doppelVersion: job.doppelVersion ?? "").session
+            var session = try RelationalPlanner.plan(job.tables.map(\.loaded), declared: declared, seed: job.seed, rows: nil,
+                                                     candidates: JointModelChoice.allCandidates, kept: kept, sessionPath: job.path,
+                                                     doppelVersion: job.doppelVersion ?? "").session
             session.doppelVersion = job.doppelVersion
+            return session
+        }
+        var session: Session
+        if var opened = job.session {
+            // A table switched from kept to synthesised needs a plan: the one `doppel plan` makes.
+            let toPlan = (opened.tables ?? []).filter { !kept.contains($0.name) && $0.plan == nil }.map(\.name)
+            let fresh = toPlan.isEmpty ? nil : try planned()
+            for index in (opened.tables ?? []).indices {
+                guard let name = opened.tables?[index].name else { continue }
+                opened.tables?[index].synthesize = !kept.contains(name)
+                if toPlan.contains(name) { opened.tables?[index].plan = fresh?.tables?.first { $0.name == name }?.plan }
+            }
+            session = opened
+        } else {
+            session = try planned()
         }
         for index in (session.tables ?? []).indices {
             guard let entry = session.tables?[index], var plan = entry.plan, let edited = job.edits[entry.name] else { continue }
