@@ -249,4 +249,27 @@ import TerminalUI
         #expect(lines.contains { $0.hasPrefix(" Cardinality shape similarity ") })
         #expect(lines.contains { $0.contains("children per stores row (customers.store_id)") })
     }
+
+    @Test func aSQLiteDatabaseOpensOnItsCatalogueKeysAndItsTablesByName() throws {
+        let dir = try WorkbenchFixtures.temporaryDirectory()
+        let path = dir + "/shop.sqlite"
+        let keys = [ForeignKey(child: "customers", childColumn: "store_id", parent: "stores", parentColumn: "store_id"),
+                    ForeignKey(child: "orders", childColumn: "customer_id", parent: "customers", parentColumn: "customer_id")]
+        let names = ["stores", "customers", "orders"]
+        let writer = try SQLiteTableWriter(path: path, tables: names, replace: false, enforceForeignKeys: false)
+        for name in names {
+            let table = try CSVReader.read(path: Self.fixture + "/\(name).csv").table
+            let key = ["stores": "store_id", "customers": "customer_id", "orders": "order_id"][name]
+            try writer.write(.init(name: name, table: table, createSQL: SQLiteTableWriter.createSQL(name: name, table: table, primaryKey: key, foreignKeys: keys)))
+        }
+        try writer.commit()
+        var state = try Self.loaded("shop.sqlite", in: dir)
+        // Only the declared keys: orders.store_id is not declared, so it is no relationship here.
+        #expect(state.relational?.links.map(\.key.description).sorted() == ["customers.store_id → stores.store_id", "orders.customer_id → customers.customer_id"])
+        #expect(state.relational?.tables.map(\.name) == ["customers", "orders", "stores"])
+        let effects = Workbench.reduce(&state, .key(.enter))
+        for effect in effects { for action in EffectRunner().perform(effect) { _ = Workbench.reduce(&state, action) } }
+        #expect(state.document?.displayName == "customers (shop.sqlite)")
+        #expect(state.document?.table.rowCount == 80)
+    }
 }
