@@ -209,6 +209,10 @@ import TerminalUI
         #expect(state.relational?.tables.last?.name == "stores")
         #expect(state.relational?.tables.last?.synthesize == true)
         #expect(state.message?.text == "stores will be synthesised")
+        // An unsaved change: the first q warns, the second quits.
+        _ = Workbench.reduce(&state, .key(.character("q")))
+        #expect(!state.exitRequested)
+        #expect(state.message?.isError == true)
         let session = try RelationalSessionMaker.session(Workbench.relationalJob(path: dir + "/shop.doppel.yaml", state))
         let stores = try #require(session.tables?.first { $0.name == "stores" })
         #expect(stores.synthesize)
@@ -218,6 +222,9 @@ import TerminalUI
         let again = try RelationalSessionMaker.session(Workbench.relationalJob(path: dir + "/shop.doppel.yaml", state))
         #expect(again.tables?.first { $0.name == "stores" }?.synthesize == false)
         #expect(again.tables?.first { $0.name == "stores" }?.plan == nil)
+        _ = Workbench.reduce(&state, .key(.character("q")))
+        _ = Workbench.reduce(&state, .key(.character("q")))
+        #expect(state.exitRequested)
     }
 
     @Test func cardinalityComparesChildrenPerParentRealAndSynthetic() throws {

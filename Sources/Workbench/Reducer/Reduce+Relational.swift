@@ -102,6 +102,7 @@ extension Workbench {
         case .toggleSynthesize:
             guard relational.tables.indices.contains(relational.selected) else { return [] }
             relational.tables[relational.selected].synthesize.toggle()
+            relational.keptChanged = true
             let table = relational.tables[relational.selected]
             state.message = StatusMessage(table.synthesize ? "\(table.name) will be synthesised" : "\(table.name) will be kept as it is")
         case .cardinality:
@@ -299,6 +300,7 @@ extension Workbench {
         }
         if relational.open != nil, let plan = state.document?.plan { state.document?.savedPlan = plan }
         relational.quitWarned = false
+        relational.keptChanged = false
         state.relational = relational
         state.message = StatusMessage("saved \(relative(path, to: state.currentDirectory)) (doppel run \(relative(path, to: state.currentDirectory)) -o OUTDIR generates it)")
         return []

@@ -57,6 +57,8 @@ public struct RelationalState: Sendable {
     public var cardinality: Cardinality = .notComputed
     /// Counts cardinality requests, so that a result computed before an edit is dropped.
     public var cardinalityGeneration = 0
+    /// A table was switched between kept and synthesised since the last save.
+    public var keptChanged = false
     /// `q` with unsaved edits warned once; a second `q` quits.
     public var quitWarned = false
     /// Each opened table's default plan, before any edit: the columns that differ from it are
@@ -101,7 +103,7 @@ public struct RelationalState: Sendable {
 
     /// True when some table's plan has edits not saved in a relational session.
     public func hasUnsavedEdits(current: WorkbenchState?) -> Bool {
-        if current?.document?.isDirty == true { return true }
+        if keptChanged || current?.document?.isDirty == true { return true }
         return stashed.values.contains { $0.document?.isDirty == true }
     }
 
