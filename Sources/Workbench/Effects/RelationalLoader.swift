@@ -86,7 +86,7 @@ enum RelationalLoader {
                     ReferentialIntegrity.tally(parent: parent, parentKey: link.key.parentColumn, child: child, childKey: link.key.childColumn)
                 }
             } ?? ReferentialIntegrity.Tally(keys: 0, orphans: 0)
-            return RelationalState.Link(key: link.key, primary: link.primary, integrity: integrity)
+            return RelationalState.Link(key: link.key, primary: link.primary, integrity: integrity, keepsOrphans: link.keepOrphans)
         }
     }
 }

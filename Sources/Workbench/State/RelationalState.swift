@@ -26,6 +26,8 @@ public struct RelationalState: Sendable {
         public var primary: Bool
         /// Non-null child keys, and how many match no parent row.
         public var integrity: ReferentialIntegrity.Tally
+        /// `orphans: keep`: unmatched keys are written as they are (else as nulls).
+        public var keepsOrphans = false
     }
 
     /// Children per parent, real against synthetic, per foreign key (`c` on the table list).
@@ -92,7 +94,7 @@ public struct RelationalState: Sendable {
             let tally = link.integrity
             if tally.orphans > 0 {
                 let share = String(format: "%.1f", Double(tally.orphans) * 100 / Double(max(1, tally.keys)))
-                text += "; \(RelationalState.grouped(tally.orphans)) values (\(share)%) match no parent row (nulls in the output)"
+                text += "; \(RelationalState.grouped(tally.orphans)) values (\(share)%) match no parent row (\(link.keepsOrphans ? "kept as they are: orphans: keep" : "nulls in the output"))"
             } else {
                 text += "; every value matches a parent row"
             }
