@@ -279,4 +279,28 @@ import TerminalUI
         #expect(state.document?.displayName == "customers (shop.sqlite)")
         #expect(state.document?.table.rowCount == 80)
     }
+
+    @Test func aChildOfSeveralParentsIsDrawnWholeUnderItsPrimaryParent() {
+        func info(_ name: String, key: String?, rows: Int, synthesize: Bool) -> RelationalState.TableInfo {
+            let column = Column(name: key ?? "x", values: .integers((0..<rows).map(Int64.init), .plain))
+            return RelationalState.TableInfo(loaded: RelationalPlanner.LoadedTable(name: name, path: name, table: Table(columns: [column])),
+                                             primaryKey: key, synthesize: synthesize)
+        }
+        func link(_ child: String, _ column: String, _ parent: String, _ key: String, primary: Bool = false, orphans: Int = 0) -> RelationalState.Link {
+            RelationalState.Link(key: ForeignKey(child: child, childColumn: column, parent: parent, parentColumn: key), primary: primary,
+                                 integrity: .init(keys: 10, orphans: orphans))
+        }
+        let relational = RelationalState(
+            source: "air", tables: [info("airlines", key: "carrier", rows: 16, synthesize: false), info("flights", key: nil, rows: 1000, synthesize: true),
+                                    info("planes", key: "tailnum", rows: 3322, synthesize: false), info("weather", key: nil, rows: 5, synthesize: true)],
+            links: [link("flights", "carrier", "airlines", "carrier"), link("flights", "tailnum", "planes", "tailnum", primary: true, orphans: 3)],
+            seed: 1)
+        #expect(RelationshipGraph.lines(relational, ascii: true) == [
+            "airlines  16 rows, key carrier, kept",
+            "`-> flights   [flights.carrier → carrier]",
+            "planes  3,322 rows, key tailnum, kept",
+            "`-> flights  1,000 rows, synthesised   [flights.tailnum → tailnum, primary, 3 orphans]",
+            "no keys: weather",
+        ])
+    }
 }

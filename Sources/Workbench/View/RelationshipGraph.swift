@@ -1,15 +1,21 @@
+import Tabular
 import TerminalUI
 
 /// The relationship graph of the table list, as text: each root table (a parent that is no
 /// table's child) with its children under it, indented, a line per foreign key naming both key
-/// columns. A child with several parents shows under each; its own children are drawn under
-/// the first only. Tables with no key at all are listed last.
+/// columns. A child with several parents shows under each; its rows and its own children under
+/// its primary parent only (the relationship that drives its number of rows). Tables with no
+/// key at all are listed last.
 enum RelationshipGraph {
     static func lines(_ relational: RelationalState, ascii: Bool) -> [String] {
         let branch = ascii ? "|-> " : "├─→ ", last = ascii ? "`-> " : "└─→ "
         let through = ascii ? "|   " : "│   ", blank = "    "
         let links = relational.links
         var drawn: Set<String> = []
+        // Where each child is drawn whole: under its primary parent, else its first.
+        var home: [String: ForeignKey] = [:]
+        for link in links where link.key.parent != link.key.child && link.primary { home[link.key.child] = link.key }
+        for link in links where link.key.parent != link.key.child && home[link.key.child] == nil { home[link.key.child] = link.key }
         var lines: [String] = []
 
         func describe(_ name: String) -> String {
@@ -30,9 +36,9 @@ enum RelationshipGraph {
                     edge += ", \(RelationalState.grouped(link.integrity.orphans)) orphans"
                 }
                 let child = link.key.child
-                let again = drawn.contains(child) || path.contains(child)
+                let again = drawn.contains(child) || path.contains(child) || home[child] != link.key
                 let hasChildren = links.contains { $0.key.parent == child && $0.key.child != child }
-                let node = again ? child + (hasChildren ? " (its children above)" : "") : describe(child)
+                let node = again ? child + (hasChildren ? " (its children under \(home[child]?.parent ?? child))" : "") : describe(child)
                 lines.append(prefix + (isLast ? last : branch) + node + "   [" + edge + "]")
                 if !again {
                     drawn.insert(child)
