@@ -24,8 +24,9 @@ import TerminalUI
     }
 
     static func loaded(_ source: String, in directory: String) throws -> WorkbenchState {
-        var state = WorkbenchState(launch: WorkbenchLaunch(target: .relational(source: source), ascii: true, color: false),
-                                   width: 100, height: 24, currentDirectory: directory, newSessionSeed: 42, chooseJointModel: false)
+        var launch = WorkbenchLaunch(target: .relational(source: source), ascii: true, color: false)
+        launch.doppelVersion = "0.0-test"
+        var state = WorkbenchState(launch: launch, width: 100, height: 24, currentDirectory: directory, newSessionSeed: 42, chooseJointModel: false)
         let effects = Workbench.reduce(&state, .start)
         guard case .loadRelational(let request)? = effects.first else {
             Issue.record("no relational load: \(effects)")
@@ -115,6 +116,7 @@ import TerminalUI
         _ = Workbench.reduce(&state, .key(.character("q")))
         #expect(state.relational?.open == nil)
         #expect(state.screen == .tables)
+        #expect(state.launch.target == .relational(source: Self.fixture))
         #expect(state.exitRequested == false)
         #expect(state.relational?.stashed["orders"]?.grid.cursorColumn == 1)
         #expect(state.relational?.selected == 1)
@@ -185,6 +187,9 @@ import TerminalUI
 
     @Test func saveRequestCarriesOnlyEditedColumns() throws {
         var state = try Self.loaded(Self.fixture, in: WorkbenchFixtures.packageRoot)
+        // A table opened and left: the list keeps its own launch (the version written into the session).
+        _ = Workbench.reduce(&state, .key(.enter))
+        _ = Workbench.reduce(&state, .key(.escape))
         _ = Workbench.reduce(&state, .key(.control("s")))
         guard case .prompt(let prompt)? = state.overlay else {
             Issue.record("no save prompt")
@@ -198,6 +203,7 @@ import TerminalUI
         }
         #expect(job.path == WorkbenchFixtures.packageRoot + "/relational.doppel.yaml")
         #expect(job.edits.isEmpty)
+        #expect(job.doppelVersion == "0.0-test")
         #expect(job.tables.map(\.name) == ["customers", "orders", "stores"])
     }
 

@@ -25,7 +25,8 @@ extension Workbench {
             state.phase = .loading(loadingText(state.launch.target))
             return [.loadRelational(RelationalLoadRequest(source: source, currentDirectory: state.currentDirectory,
                                                           seed: state.newSessionSeed, reader: state.launch.database))]
-        case .relationalLoaded(let relational):
+        case .relationalLoaded(var relational):
+            relational.launch = state.launch
             state.relational = relational
             state.phase = .ready
             state.message = relational.notes.first.map { StatusMessage($0) }
@@ -183,7 +184,7 @@ extension Workbench {
         relational.stashed[name] = table
         relational.open = nil
         if let index = relational.tables.firstIndex(where: { $0.name == name }) { relational.selected = index }
-        var list = WorkbenchState(launch: state.launch, width: state.width, height: state.height, currentDirectory: state.currentDirectory,
+        var list = WorkbenchState(launch: relational.launch ?? state.launch, width: state.width, height: state.height, currentDirectory: state.currentDirectory,
                                   newSessionSeed: state.newSessionSeed, chooseJointModel: state.chooseJointModel)
         list.phase = .ready
         list.relational = relational

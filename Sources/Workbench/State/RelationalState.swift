@@ -48,6 +48,8 @@ public struct RelationalState: Sendable {
     public var sessionPath: String?
     /// Notes from reading the source (catalogue notes, CSV warnings).
     public var notes: [String]
+    /// What the workbench was launched on (the list's own launch; each table has its own).
+    public var launch: WorkbenchLaunch?
     /// The highlighted table of the list.
     public var selected = 0
     /// Rows scrolled on the table list (the graph and the cardinality charts below the list).
