@@ -126,6 +126,18 @@ import TerminalUI
         #expect(reopened.isEmpty)
         #expect(state.relational?.open == "orders")
         #expect(state.grid.cursorColumn == 1)
+        // o would replace the table: refused; the palette's w saves the relational session.
+        _ = Workbench.reduce(&state, .key(.character("o")))
+        #expect(state.overlay == nil)
+        #expect(state.message?.isError == true)
+        _ = Workbench.reduce(&state, .key(.character(":")))
+        for character in "w mine.doppel.yaml" { _ = Workbench.reduce(&state, .key(.character(character))) }
+        let saved = Workbench.reduce(&state, .key(.enter))
+        guard case .saveRelational(let job)? = saved.first else {
+            Issue.record("the palette's w did not save the relational session: \(saved)")
+            return
+        }
+        #expect(job.path == WorkbenchFixtures.packageRoot + "/mine.doppel.yaml")
         // Esc goes back too; q on the list quits.
         _ = Workbench.reduce(&state, .key(.escape))
         #expect(state.screen == .tables)

@@ -44,7 +44,7 @@ extension Workbench {
         case .relationalSaved(let path, let session):
             return relationalSaved(path, session, &state)
         case .resize(let width, let height):
-            if state.relational?.open != nil, let name = state.relational?.open { return reduceOnTable(name, &state, action) }
+            if let name = state.relational?.open { return reduceOnTable(name, &state, action) }
             state.width = max(1, width)
             state.height = max(1, height)
             return []
@@ -201,6 +201,10 @@ extension Workbench {
                 showList(&state)
                 return []
             }
+            if command == .open {
+                state.message = StatusMessage("related tables are open: quit and run doppel FILE to open another file", isError: true)
+                return []
+            }
             if case .ready = state.phase, command == .save || command == .saveAs {
                 state.message = nil
                 if let path = state.relational?.sessionPath, command == .save { return saveRelational(to: path, &state) }
@@ -212,7 +216,18 @@ extension Workbench {
             state.overlay = nil
             return saveRelational(to: prompt.text, &state)
         }
-        return reduceOnTable(name, &state, action)
+        // The palette's `w FILE` and `e FILE` would save one table's session, or replace the
+        // table: here `w` saves the relational session and `e` is refused.
+        var effects: [WorkbenchEffect] = []
+        for effect in reduceOnTable(name, &state, action) {
+            switch effect {
+            case .forTable(_, .save(let job)): effects += saveRelational(to: job.path, &state)
+            case .forTable(_, .probeOpen):
+                state.message = StatusMessage("related tables are open: quit and run doppel FILE to open another file", isError: true)
+            default: effects.append(effect)
+            }
+        }
+        return effects
     }
 
     /// Applies `action` to table `name`'s workbench, shown or kept.
