@@ -321,4 +321,13 @@ import TerminalUI
             "no keys: weather",
         ])
     }
+
+    @Test func aDatabaseURLIsNamedByItsDatabase() {
+        func name(_ source: String) -> String { RelationalState(source: source, tables: [], links: [], seed: 1).shortName }
+        #expect(name("postgresql:///shop?host=/run/postgresql&user=postgres") == "shop")
+        #expect(name("postgres://ann@db.example:5432/staging") == "staging")
+        #expect(name("postgresql://localhost") == "database")
+        #expect(name("../data/nycflights13") == "nycflights13")
+        #expect(name("shop.sqlite") == "shop.sqlite")
+    }
 }

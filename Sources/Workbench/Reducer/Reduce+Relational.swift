@@ -139,9 +139,7 @@ extension Workbench {
     }
 
     private static func relativeDefault(_ state: WorkbenchState) -> String {
-        let source = state.relational?.source ?? "tables"
-        var base = source.split(separator: "/").last.map(String.init) ?? "tables"
-        if RelationalPlanner.isDatabaseURL(source) { base = String(base.split(separator: "?").first ?? "database") }
+        var base = state.relational?.shortName ?? "tables"
         if let dot = base.lastIndex(of: "."), dot != base.startIndex { base = String(base[..<dot]) }
         return base + ".doppel.yaml"
     }
@@ -161,9 +159,8 @@ extension Workbench {
             }
         } else {
             var launch = WorkbenchLaunch(target: .data(path: info.loaded.path), ascii: state.launch.ascii, color: state.launch.color)
-            let sourceName = relational.source.split(separator: "/").last.map(String.init) ?? relational.source
             launch.preloaded = PreloadedCSV(path: info.loaded.path, table: info.loaded.table, warnings: [],
-                                            displayName: "\(name) (\(sourceName))")
+                                            displayName: "\(name) (\(relational.shortName))")
             table = WorkbenchState(launch: launch, width: state.width, height: state.height, currentDirectory: state.currentDirectory,
                                    newSessionSeed: RelationalSynthesizer.tableSeed(relational.seed, table: name),
                                    chooseJointModel: state.chooseJointModel)

@@ -82,6 +82,20 @@ public struct RelationalState: Sendable {
 
     public func table(named name: String) -> TableInfo? { tables.first { $0.name == name } }
 
+    /// The source's short name: a folder's or a file's last component, a database URL's database
+    /// (`postgresql:///shop?host=/run/postgresql` → `shop`).
+    public var shortName: String {
+        if RelationalPlanner.isDatabaseURL(source) {
+            // scheme://authority/database?parameters
+            let afterScheme = source.components(separatedBy: "://").dropFirst().joined(separator: "://")
+            let withoutQuery = afterScheme.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? ""
+            guard let slash = withoutQuery.firstIndex(of: "/") else { return "database" }
+            let database = String(withoutQuery[withoutQuery.index(after: slash)...])
+            return database.isEmpty ? "database" : database
+        }
+        return source.split(separator: "/").last.map(String.init) ?? source
+    }
+
     /// What the column panel says about a key column: the relation it is part of.
     public func relationLines(table: String, column: String) -> [String] {
         var lines: [String] = []
