@@ -330,4 +330,21 @@ import TerminalUI
         #expect(name("../data/nycflights13") == "nycflights13")
         #expect(name("shop.sqlite") == "shop.sqlite")
     }
+
+    @Test func aLongTableListScrollsToKeepTheHighlightedTableInView() throws {
+        let dir = try WorkbenchFixtures.temporaryDirectory()
+        for index in 1...12 { try "id,x\n1,\(index)\n2,3\n".write(toFile: dir + "/t\(String(format: "%02d", index)).csv", atomically: true, encoding: .utf8) }
+        var state = try Self.loaded(dir, in: dir)
+        state.height = 16
+        for _ in 0..<9 { _ = Workbench.reduce(&state, .key(.down)) }
+        var buffer = Buffer(width: 80, height: 16)
+        Workbench.render(state, into: &buffer)
+        let lines = buffer.plainLines()
+        // Six rows of the list ((16 - 4) / 2), the highlighted tenth table last.
+        #expect(lines[2].hasSuffix("made as  (5-10 of 12)"))
+        #expect(lines[3].hasPrefix("  t05 "))
+        #expect(lines[8].hasPrefix("> t10 "))
+        #expect(lines[9] == "")
+        #expect(lines[10].hasPrefix(" Relationships: each parent table"))
+    }
 }

@@ -23,11 +23,17 @@ enum TableListView {
 
         // The list.
         let nameWidth = max(5, relational.tables.map { DisplayWidth.of($0.name) }.max() ?? 5)
-        let header = "  " + DisplayWidth.pad("table", to: nameWidth) + "  " + pad("rows", 11) + pad("columns", 9) + "  primary key       made as"
+        // A long list (a database of many tables) takes at most half the screen, scrolled to
+        // keep the highlighted table in view.
+        let count = relational.tables.count
+        let listRows = count <= max(3, (state.height - 4) / 2) ? count : max(3, (state.height - 4) / 2)
+        let top = min(max(0, relational.selected - listRows + 1), max(0, count - listRows))
+        let range = listRows < count ? "  (\(top + 1)-\(top + listRows) of \(count))" : ""
+        let header = "  " + DisplayWidth.pad("table", to: nameWidth) + "  " + pad("rows", 11) + pad("columns", 9) + "  primary key       made as" + range
         var y = 2
         buffer.set(0, y, DisplayWidth.truncate(header, to: width, ellipsis: palette.glyphs.ellipsis), palette.muted)
         y += 1
-        for (index, table) in relational.tables.enumerated() where y < state.height - 1 {
+        for (index, table) in relational.tables.enumerated() where index >= top && index < top + listRows && y < state.height - 1 {
             let edited = relational.stashed[table.name]?.document?.isDirty == true ? " (plan edited)" : ""
             let made = table.synthesize ? "synthesised" : "kept as it is"
             let line = (index == relational.selected ? "> " : "  ") + DisplayWidth.pad(palette.text(table.name), to: nameWidth) + "  "
