@@ -273,6 +273,18 @@ import TerminalUI
         let lines = buffer.plainLines()
         #expect(lines.contains { $0.hasPrefix(" Cardinality shape similarity ") })
         #expect(lines.contains { $0.contains("children per stores row (customers.store_id)") })
+
+        // The child table's fidelity page shows its own keys' children per parent.
+        let opened = Workbench.reduce(&state, .key(.down))
+        #expect(opened.isEmpty)
+        for effect in Workbench.reduce(&state, .key(.enter)) {
+            for action in EffectRunner().perform(effect) { _ = Workbench.reduce(&state, action) }
+        }
+        let page = FidelityDashboard.content(state, width: 100).plainLines()
+        #expect(page.contains("Children per parent (the related tables generated together)"))
+        #expect(page.contains { $0.hasPrefix("orders.customer_id -> customers.customer_id: cardinality shape similarity 0.") })
+        #expect(page.contains { $0.contains("children per customers row (orders.customer_id)") })
+        #expect(!page.contains { $0.contains("(customers.store_id)") })
     }
 
     @Test func aSQLiteDatabaseOpensOnItsCatalogueKeysAndItsTablesByName() throws {
