@@ -77,8 +77,10 @@ public enum RelationalPlanner {
         }
     }
 
+    /// `kept`: the tables written as they are (nil: small reference tables, see `referenceRows`).
     public static func plan(_ tables: [LoadedTable], declared: DeclaredKeys? = nil, seed: UInt64, rows: Int?, candidates: [String?],
-                            privacy: PrivacySetting = .default, sessionPath: String, doppelVersion: String) throws -> Outcome {
+                            privacy: PrivacySetting = .default, kept chosen: Set<String>? = nil, sessionPath: String,
+                            doppelVersion: String) throws -> Outcome {
         var notes: [String] = []
         var primaryKeys: [String: String] = declared?.primaryKeys ?? [:]
         if declared == nil {
@@ -101,7 +103,7 @@ public enum RelationalPlanner {
             let fit = KeyInference.containment(child: child, parentKeys: Set(KeyValues.texts(parent).compactMap { $0 }))
             notes.append("relationship \(link.key)\(link.primary ? " (primary)" : ""): \(String(format: "%.1f", fit.rows * 100))% of non-null keys match a parent")
         }
-        let kept = Set(tables.filter { loaded in
+        let kept = chosen ?? Set(tables.filter { loaded in
             links.contains { $0.key.parent == loaded.name } && !links.contains { $0.key.child == loaded.name }
                 && loaded.table.rowCount <= referenceRows
         }.map(\.name))

@@ -98,11 +98,14 @@ public final class WorkbenchApp {
     private func start(_ effect: WorkbenchEffect, runner: EffectRunner, inbox: Inbox, latest: LatestRequests) {
         inbox.begin()
         // A request already superseded when its turn comes is skipped: its result would be dropped.
+        // Each related table counts its own generations.
+        var inner = effect, table = ""
+        if case .forTable(let name, let tableEffect) = effect { (inner, table) = (tableEffect, name) }
         let generation: (kind: LatestRequests.Kind, value: Int)?
-        switch effect {
-        case .buildPreview(let job): generation = (.preview, job.generation)
-        case .computeQuality(let job), .computePrivacy(let job): generation = (.fidelity, job.generation)
-        case .checkRules(let job): generation = (.fidelity, job.generation)
+        switch inner {
+        case .buildPreview(let job): generation = (.init(.preview, table), job.generation)
+        case .computeQuality(let job), .computePrivacy(let job): generation = (.init(.fidelity, table), job.generation)
+        case .checkRules(let job): generation = (.init(.fidelity, table), job.generation)
         default: generation = nil
         }
         if let generation { latest.record(generation.kind, generation.value) }
@@ -128,7 +131,17 @@ public final class WorkbenchApp {
 
 /// The newest preview and fidelity requests, read by background jobs before they start.
 final class LatestRequests: @unchecked Sendable {
-    enum Kind { case preview, fidelity }
+    struct Kind: Hashable {
+        enum Request { case preview, fidelity }
+        var request: Request
+        /// The related table the request is for ("" for a lone table).
+        var table: String
+
+        init(_ request: Request, _ table: String) {
+            self.request = request
+            self.table = table
+        }
+    }
     private let lock = NSLock()
     private var newest: [Kind: Int] = [:]
 

@@ -1,11 +1,15 @@
 import Tabular
 
-/// What the workbench opens: a CSV, a session, or (nothing given) the embedded demo dataset.
+/// What the workbench opens: a CSV, a session, related tables, or (nothing given) the embedded
+/// demo dataset.
 public struct WorkbenchLaunch: Sendable, Equatable {
     public enum Target: Sendable, Equatable {
         case demo
         case data(path: String)
         case session(path: String)
+        /// Related tables: a folder of CSV files, a SQLite file, a PostgreSQL URL, or a relational
+        /// session file; they open on the table list.
+        case relational(source: String)
     }
 
     public var target: Target
@@ -18,12 +22,20 @@ public struct WorkbenchLaunch: Sendable, Equatable {
     /// The CSV of `.data(path:)`, already read (the command line reads it to check it before
     /// the terminal is taken): the workbench shows its rows without reading it again.
     public var preloaded: PreloadedCSV?
+    /// Reads PostgreSQL URLs for `.relational` (nil: folders and SQLite files only).
+    public var database: RelationalDatabaseReader?
+    /// The command line's version, written into relational sessions.
+    public var doppelVersion: String?
 
     public init(target: Target, holdoutPath: String? = nil, ascii: Bool = false, color: Bool = true) {
         self.target = target
         self.holdoutPath = holdoutPath
         self.ascii = ascii
         self.color = color
+    }
+
+    public static func == (a: WorkbenchLaunch, b: WorkbenchLaunch) -> Bool {
+        a.target == b.target && a.holdoutPath == b.holdoutPath && a.ascii == b.ascii && a.color == b.color && a.preloaded == b.preloaded
     }
 }
 
@@ -32,8 +44,11 @@ public struct PreloadedCSV: Sendable, Equatable {
     public var path: String
     public var table: Table
     public var warnings: [String]
+    /// The name the status line shows (nil: the file's), e.g. a database table's name.
+    public var displayName: String?
 
-    public init(path: String, table: Table, warnings: [String]) {
+    public init(path: String, table: Table, warnings: [String], displayName: String? = nil) {
+        self.displayName = displayName
         self.path = path
         self.table = table
         self.warnings = warnings

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NcursesScreen
+import Postgres
 import Session
 import Tabular
 import TerminalUI
@@ -9,7 +10,8 @@ import Workbench
 /// `doppel [FILE]`: the curses workbench, the command that runs when no other is named.
 ///
 /// With a terminal on stdin and stdout it opens the workbench on FILE (a CSV file or a session
-/// file) or, with no FILE, on the embedded demo dataset. Without a terminal it never starts
+/// file) or, with no FILE, on the embedded demo dataset; related tables (a folder of CSV
+/// files, a SQLite file, a PostgreSQL URL, a relational session) open on the table list. Without a terminal it never starts
 /// curses: `doppel` alone prints help and the demo dataset's inspect table, `doppel data.csv`
 /// that file's inspect table.
 struct TuiCommand: ParsableCommand {
@@ -18,12 +20,13 @@ struct TuiCommand: ParsableCommand {
         abstract: "Open the workbench on a CSV file, a session file, or the demo dataset.",
         discussion: """
             doppel data.csv and doppel tui data.csv are the same. A file ending in .yaml or .yml \
-            is a session (see doppel run); anything else is read as CSV (plain or gzip). \
+            is a session (see doppel run); a folder, a SQLite file or a postgresql:// URL holds \
+            related tables, opened on a table list; anything else is read as CSV (plain or gzip). \
             Press ? in the workbench for its keys. NO_COLOR=1 turns colour off.
             """
     )
 
-    @Argument(help: ArgumentHelp("A CSV file or a session file (.yaml); none: the demo dataset.", valueName: "file"))
+    @Argument(help: ArgumentHelp("A CSV file, a session file (.yaml), a folder of CSV files, a SQLite file or a postgresql:// URL; none: the demo dataset.", valueName: "file"))
     var file: String?
 
     @Option(help: ArgumentHelp("Real rows kept out of fitting, to check that synthetic rows are not copies (DCR).", valueName: "file"))
@@ -38,6 +41,8 @@ struct TuiCommand: ParsableCommand {
     func run() throws {
         let interactive = isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
         var launch = WorkbenchLaunch(target: .demo, holdoutPath: holdout, ascii: ascii)
+        launch.database = Self.postgresReader
+        launch.doppelVersion = Doppel.version
         var frameLog: FrameLog?
         try failingWithStatus2 {
             launch.target = try Self.target(file)
@@ -68,11 +73,16 @@ struct TuiCommand: ParsableCommand {
     /// the file, when it cannot be read.
     static func target(_ file: String?) throws -> WorkbenchLaunch.Target {
         guard let file else { return .demo }
+        if RelationalCommands.isRelationalSource(file) {
+            if PostgresConnection.isURL(file) { try PostgresConnection.checkNoPassword(file) }
+            return .relational(source: file)
+        }
         let isSession = [".yaml", ".yml"].contains { file.lowercased().hasSuffix($0) }
         if !FileManager.default.fileExists(atPath: file), !file.contains("."), !file.contains("/") {
             throw BadInput("'\(file)' is neither a file nor a command (see doppel --help)")
         }
         try checkReadable(file, what: isSession ? "session file" : "data file")
+        if isSession, try SessionFile.load(file).session.isRelational { return .relational(source: file) }
         return isSession ? .session(path: file) : .data(path: file)
     }
 
@@ -89,9 +99,11 @@ struct TuiCommand: ParsableCommand {
         case .demo:
             return nil
         case .session(let path):
-            if try SessionFile.load(path).session.isRelational {
-                throw BadInput("\(path): the workbench opens single-table sessions; a relational session (tables:) runs with doppel run \(path) -o OUTDIR")
-            }
+            _ = try SessionFile.load(path)
+            return nil
+        case .relational(let source):
+            // A folder with no table file is refused before the terminal is taken.
+            if RelationalPlanner.isDirectory(source) { _ = try RelationalPlanner.tableFiles(in: source) }
             return nil
         case .data(let path):
             let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
@@ -126,6 +138,20 @@ struct TuiCommand: ParsableCommand {
             try StandardOutput.write(Array(InspectReport(source: input.displayName, table: result.table).text.utf8))
         case .session(let path):
             throw BadInput("\(path): the workbench needs a terminal; to replay a session without one, use doppel run \(path)")
+        case .relational(let source):
+            // The table list as text: the tables and the relationship graph.
+            try StandardOutput.write(Array(try Workbench.tableListText(source: source, database: postgresReader).utf8))
         }
     }
+
+    /// PostgreSQL for the workbench's table list (the workbench does not link libpq itself).
+    static let postgresReader = RelationalDatabaseReader(
+        database: { url in
+            let catalogue = try PostgresCatalogue.read(url)
+            let tables = try catalogue.tables.map { name in
+                RelationalPlanner.LoadedTable(name: name, path: url, table: try catalogue.table(name, options: CSVReadOptions()), databaseTable: name)
+            }
+            return (tables, RelationalPlanner.DeclaredKeys(primaryKeys: catalogue.primaryKeys, foreignKeys: catalogue.foreignKeys))
+        },
+        table: { url, name in try PostgresCatalogue.read(url).table(name, options: CSVReadOptions()) })
 }

@@ -36,8 +36,29 @@ struct TuiCommandTests {
         let holdout = try DoppelProcess.run([DoppelProcess.sharedData("penguins"), "--holdout", "gone.csv"])
         #expect(holdout.status == 2)
         #expect(holdout.stderr == "doppel: error: gone.csv: cannot open holdout file: no such file\n")
-        let folder = try DoppelProcess.run(["tui", "/tmp"])
+        // A folder is related tables: one with no table file is refused, naming it.
+        let empty = DoppelProcess.temporaryDirectory().path
+        let folder = try DoppelProcess.run(["tui", empty])
         #expect(folder.status == 2)
-        #expect(folder.stderr == "doppel: error: /tmp: is a directory, not a data file\n")
+        #expect(folder.stderr == "doppel: error: \(empty): the folder holds no .csv or .tsv file (one table per file)\n")
+    }
+
+    @Test("doppel DIR without a terminal prints the table list: the tables and the relationship graph")
+    func relationalTableListWithoutTerminal() throws {
+        let folder = DoppelProcess.packageRoot.appendingPathComponent("Tests/Fixtures/relational").path
+        let outcome = try DoppelProcess.run([folder])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let lines = outcome.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(Array(lines.prefix(9)) == [
+            "table customers: 80 rows, 4 columns, primary key customer_id",
+            "table orders: 274 rows, 5 columns, primary key order_id",
+            "table stores: 5 rows, 3 columns, primary key store_id, kept as it is",
+            "",
+            "stores  5 rows, key store_id, kept",
+            "|-> customers  80 rows, key customer_id, synthesised   [customers.store_id -> store_id, primary]",
+            "|   `-> orders  274 rows, key order_id, synthesised   [orders.customer_id -> customer_id, primary, 5 orphans]",
+            "`-> orders   [orders.store_id -> store_id]",
+            "customers.store_id: foreign key -> stores.store_id (primary parent: drives the children per parent); every value matches a parent row",
+        ])
     }
 }

@@ -80,6 +80,38 @@ struct WorkbenchTmuxTests {
         #expect(carats.contains { $0 < 1.5 } && carats.contains { $0 > 1.5 })
     }
 
+    @Test("""
+        related tables: doppel DIR opens the table list with its graph, Enter opens a table's grid \
+        (its key column's panel says its relation), q goes back to the list, q quits and gives the terminal back
+        """)
+    func relationalTableList() throws {
+        let folder = DoppelProcess.packageRoot.appendingPathComponent("Tests/Fixtures/relational").path
+        let tmux = try TmuxSession(width: 120, height: 30, arguments: [DoppelProcess.binary.path, folder])
+        defer { tmux.close() }
+        let list = try tmux.waitFor("Relationships: each parent table", timeout: Self.loadTimeout)
+        #expect(list.contains { $0.hasPrefix("> customers           80        4  customer_id") })
+        #expect(list.contains { $0.contains("└─→ orders   [orders.store_id → store_id]") })
+        #expect(list.last?.hasPrefix("? help  Enter open") == true)
+
+        try tmux.press("Down", "Enter")
+        // The grid of orders, its plan made and its first preview drawn (no line says generating).
+        let grid = try tmux.waitUntil("the grid of orders with its preview", timeout: Self.loadTimeout) { screen in
+            screen.first?.hasPrefix(" orders (relational) · ") == true && screen.first?.contains("col 1/5") == true
+                && !screen.contains { $0.contains("generating") || $0.contains("making the plan") }
+        }
+        #expect(grid.last?.contains("q tables") == true)
+        try tmux.press("Right", "i")
+        try tmux.waitFor("foreign key → customers.customer_id")
+
+        try tmux.press("q")
+        let back = try tmux.waitFor("Relationships: each parent table")
+        #expect(back.contains { $0.hasPrefix("> orders ") })
+        try tmux.press("q")
+        #expect(try tmux.exitStatus() == 0)
+        let settings = try tmux.terminalSettings()
+        #expect(settings.after == settings.before)
+    }
+
     @Test("Home and End work with every sequence terminals send for them (xterm, VT220/tmux/PuTTY/Linux console, rxvt)")
     func homeAndEndSequences() throws {
         let tmux = try TmuxSession(width: 100, height: 30, arguments: [DoppelProcess.binary.path, Self.penguins])

@@ -28,9 +28,10 @@ public struct RelationalReport: Sendable {
     public var tables: [TableScore]
     public var links: [LinkScore]
 
-    /// Scores `synthetic` against `real` (both by table name) over `keys`.
+    /// Scores `synthetic` against `real` (both by table name) over `keys`. Without `quality`
+    /// only the keys are scored (cardinality and integrity: the workbench's table list).
     public static func compute(real: [String: Table], synthetic: [String: Table], keys: [ForeignKey], tableOrder: [String],
-                               progress: (String) -> Void = { _ in }) -> RelationalReport {
+                               quality scoresTables: Bool = true, progress: (String) -> Void = { _ in }) -> RelationalReport {
         // Keys are ids in SDV's metadata: they are scored by referential integrity and
         // cardinality, not in a table's quality (SDMetrics scores no id column either), and no
         // column on either end of any foreign key is paired.
@@ -45,7 +46,7 @@ public struct RelationalReport: Sendable {
             guard let realTable = real[name] else { continue }
             let syntheticTable = synthetic[name]
             var quality: QualityReport?
-            if let syntheticTable {
+            if let syntheticTable, scoresTables {
                 progress("scoring table \(name)")
                 let keys = keyColumns[name] ?? []
                 let shared = realTable.columnNames.filter { syntheticTable.column(named: $0) != nil && !keys.contains($0) }

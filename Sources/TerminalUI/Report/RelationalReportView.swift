@@ -14,7 +14,7 @@ public struct RelationalReportView {
         self.width = width
     }
 
-    static func figure(_ value: Double?) -> String { value.map { String(format: "%.4f", $0) } ?? "n/a" }
+    public static func figure(_ value: Double?) -> String { value.map { String(format: "%.4f", $0) } ?? "n/a" }
 
     public var widgets: [any Widget] {
         var widgets: [any Widget] = [TextWidget("Doppel relational report", role: .title)]
@@ -39,14 +39,16 @@ public struct RelationalReportView {
             }
         }
         widgets.append(TextWidget(linkLines))
-        for link in report.links {
-            let real = Column(name: "children", values: .integers(link.realCounts.map(Int64.init), .plain))
-            let synthetic = Column(name: "children", values: .integers(link.syntheticCounts.map(Int64.init), .plain))
-            if let comparison = HistogramComparison.compute(column: "children", kind: .integer, real: real, synthetic: synthetic) {
-                widgets.append(HistogramWidget(comparison, title: "children per \(link.key.parent) row (\(link.key.child).\(link.key.childColumn))"))
-            }
-        }
-        return widgets
+        return widgets + report.links.compactMap { Self.cardinalityChart($0) }
+    }
+
+    /// Children per parent row, real against synthetic, of one foreign key.
+    public static func cardinalityChart(_ link: RelationalReport.LinkScore, plotHeight: Int = 8) -> HistogramWidget? {
+        let real = Column(name: "children", values: .integers(link.realCounts.map(Int64.init), .plain))
+        let synthetic = Column(name: "children", values: .integers(link.syntheticCounts.map(Int64.init), .plain))
+        guard let comparison = HistogramComparison.compute(column: "children", kind: .integer, real: real, synthetic: synthetic) else { return nil }
+        let title = "children per \(link.key.parent) row (\(link.key.child).\(link.key.childColumn))"
+        return HistogramWidget(comparison, title: title, plotHeight: plotHeight)
     }
 
     public var text: String {

@@ -21,6 +21,8 @@ public enum WorkbenchCommand: String, CaseIterable, Sendable, Hashable {
     case acceptRule, dropRule, editRule
     // Sessions
     case save, saveAs, open, quit, forceQuit
+    // Related tables (the table list)
+    case openTable, cardinality, toggleSynthesize
     // Lists, forms, prompts, questions
     case select, close, nextField, previousField, nextChoice, previousChoice, deleteBackward, yes, no, complete
 }
@@ -56,8 +58,8 @@ public struct CommandBinding: Sendable, Hashable {
 /// The one table every key resolves through; it also writes the help screen, the palette's
 /// list and the status-bar hints, so that they cannot disagree with what the keys do.
 public enum CommandTable {
-    private static let lists: Set<WorkbenchScreen> = [.grid, .picker, .form, .fidelity, .help, .prompt, .frequency, .describe, .rules, .plan]
-    private static let pages: Set<WorkbenchScreen> = [.grid, .picker, .fidelity, .help, .frequency, .describe, .rules, .plan]
+    private static let lists: Set<WorkbenchScreen> = [.grid, .picker, .form, .fidelity, .help, .prompt, .frequency, .describe, .rules, .plan, .tables]
+    private static let pages: Set<WorkbenchScreen> = [.grid, .picker, .fidelity, .help, .frequency, .describe, .rules, .plan, .tables]
 
     public static let bindings: [CommandBinding] = [
         CommandBinding(.moveLeft, "left", keys: [.left, .character("h")], help: "Previous column (previous choice in a form)",
@@ -144,8 +146,16 @@ public enum CommandTable {
                        screens: [.grid, .rules], hint: "undo"),
         CommandBinding(.redo, "redo", keys: [.control("r"), .control("y")], help: "Redo the edit undone",
                        screens: [.grid, .rules]),
+        CommandBinding(.openTable, "open-table", keys: [.enter], help: "Open the highlighted table: its grid and plan (q or Esc there comes back here)",
+                       screens: [.tables], hint: "open", inPalette: false),
+        CommandBinding(.cardinality, "cardinality", keys: [.character("c")],
+                       help: "Generate the related tables with the current plans and chart children per parent, real vs synthetic",
+                       screens: [.tables], hint: "cardinality", inPalette: false),
+        CommandBinding(.toggleSynthesize, "synthesise", keys: [.character("s")],
+                       help: "Synthesise the highlighted table, or keep it as it is (reference tables are kept by default)",
+                       screens: [.tables], hint: "keep/synth", inPalette: false),
         CommandBinding(.save, "w", keys: [.control("s")], help: "Save the session (asks for a file name the first time)",
-                       screens: [.grid, .fidelity], hint: "save"),
+                       screens: [.grid, .fidelity, .tables], hint: "save"),
         CommandBinding(.saveAs, "saveas", keys: [.character("S")], help: "Save the session under a new name",
                        screens: [.grid]),
         CommandBinding(.open, "open", keys: [.character("o")], help: "Open a CSV file or a session",
@@ -157,11 +167,11 @@ public enum CommandTable {
                        help: "Plan-wide settings: conditions, rebalancing, constraints and rules in force, with what each does",
                        screens: [.grid, .fidelity, .rules]),
         CommandBinding(.help, "help", keys: [.character("?"), .function(1)], help: "This list of keys",
-                       screens: [.grid, .fidelity], hint: "help"),
+                       screens: [.grid, .fidelity, .tables], hint: "help"),
         CommandBinding(.palette, "palette", keys: [.character(":")], help: "Run a command by name",
                        screens: [.grid, .fidelity], hint: "cmd", inPalette: false),
         CommandBinding(.quit, "q", keys: [.character("q")], help: "Quit (asks when there are unsaved changes)",
-                       screens: [.grid], hint: "quit"),
+                       screens: [.grid, .tables], hint: "quit"),
         CommandBinding(.forceQuit, "q!", keys: [.control("c")], help: "Quit now; unsaved edits stay in the autosave",
                        screens: Set(WorkbenchScreen.allCases)),
         CommandBinding(.suspend, "suspend", keys: [.control("z")],
@@ -238,7 +248,7 @@ public enum CommandTable {
 
     /// Hints in the order they are worth the room on a narrow status bar.
     static let hintOrder: [WorkbenchCommand] = [
-        .help, .chooseStrategy, .editParameters, .toggleInspect, .cycleView, .showFidelity, .save, .undo, .quit,
+        .help, .openTable, .cardinality, .toggleSynthesize, .chooseStrategy, .editParameters, .toggleInspect, .cycleView, .showFidelity, .save, .undo, .quit,
         .acceptRule, .dropRule, .editRule, .palette, .frequency, .searchValue, .filter, .jumpToColumn, .select, .nextChoice, .close,
         .yes, .no,
     ]

@@ -24,6 +24,8 @@ public enum WorkbenchScreen: String, CaseIterable, Sendable, Hashable {
     case rules
     /// The plan-wide settings: conditions, rebalancing, constraints, rules in force (`P`).
     case plan
+    /// The list of related tables with their relationship graph.
+    case tables
 
     /// Screens where printable characters are typed text rather than commands.
     public var takesText: Bool { self == .prompt || self == .form }

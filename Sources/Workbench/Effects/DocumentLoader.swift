@@ -25,8 +25,10 @@ enum DocumentLoader {
         case .data(let given):
             let path = absolute(given, request.currentDirectory)
             let result: (table: Table, warnings: [String])
+            var shownName: String?
             if let preloaded = request.preloaded, preloaded.path == given || preloaded.path == path {
                 result = (preloaded.table, preloaded.warnings)
+                shownName = preloaded.displayName
             } else {
                 let read = try CSVReader.read(path: path)
                 result = (read.table, read.warnings)
@@ -36,7 +38,7 @@ enum DocumentLoader {
             let stem = name.hasSuffix(".gz") ? String(name.dropLast(3)) : name
             let base = stem.contains(".") ? String(stem[..<stem.lastIndex(of: ".")!]) : stem
             let sessionPath = request.currentDirectory + "/" + base + ".doppel.yaml"
-            var loaded = fresh(result.table, displayName: name, dataPath: path, readOptions: CSVReadOptions(),
+            var loaded = fresh(result.table, displayName: shownName ?? name, dataPath: path, readOptions: CSVReadOptions(),
                                holdout: holdout, seed: request.newSessionSeed, chooseJoint: request.chooseJointModel,
                                autosavePath: AutosavePath.beside(session: sessionPath), sessionPath: sessionPath)
             loaded.warnings = warnings
@@ -56,6 +58,8 @@ enum DocumentLoader {
             return LoadResult(document: document, autosavePath: autosavePath,
                               recoverable: recoverable(autosavePath, newerThan: path, plan: plan),
                               view: view, warnings: warnings + file.notes)
+        case .relational(let source):
+            throw DataError(file: source, message: "related tables open on the table list")
         }
     }
 

@@ -23,6 +23,28 @@ public struct EffectRunner: Sendable {
             } catch {
                 return [.loadFailed(describe(error))]
             }
+        case .loadRelational(let request):
+            do {
+                return [.relationalLoaded(try RelationalLoader.load(request))]
+            } catch {
+                return [.loadFailed(describe(error))]
+            }
+        case .forTable(let name, let inner):
+            return perform(inner).map { .forTable(name, $0) }
+        case .computeCardinality(let job):
+            do {
+                return [.cardinalityComputed(generation: job.generation, try RelationalSessionMaker.cardinality(job))]
+            } catch {
+                return [.cardinalityFailed(generation: job.generation, describe(error))]
+            }
+        case .saveRelational(let job):
+            do {
+                let session = try RelationalSessionMaker.session(job)
+                try SessionFile.save(session, to: job.path)
+                return [.relationalSaved(path: job.path, session)]
+            } catch {
+                return [.saveFailed(describe(error))]
+            }
         case .makePlan(let job):
             return [.planMade(generation: job.generation, DocumentLoader.makePlan(job))]
         case .buildPreview(let job):

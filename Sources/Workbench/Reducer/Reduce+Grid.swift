@@ -114,7 +114,8 @@ extension Workbench {
             state.overlay = nil
             return []
         }
-        let lines = HelpView.lines(ascii: state.palette.isASCII, plan: state.document?.plan, width: max(1, state.width - 2)).count
+        let lines = HelpView.lines(ascii: state.palette.isASCII, plan: state.document?.plan, width: max(1, state.width - 2),
+                                   relational: state.relational != nil).count
         // Scroll positions run from 0 to the last screenful: moved over that many positions.
         let positions = lines - (state.height - 2) + 1
         state.overlay = .help(scroll: moved(scroll, count: positions, by: command, page: max(1, state.height - 3)))

@@ -7,6 +7,12 @@ extension Workbench {
     /// The state machine: applies `action` to `state` and returns the work to do off the UI
     /// thread. Pure: no I/O, no clocks, no randomness.
     public static func reduce(_ state: inout WorkbenchState, _ action: WorkbenchAction) -> [WorkbenchEffect] {
+        if state.relational != nil || isRelationalStart(state, action) { return reduceRelational(&state, action) }
+        return reduceTable(&state, action)
+    }
+
+    /// The single-table workbench: one table (a CSV, a session, the demo, or one of related tables).
+    static func reduceTable(_ state: inout WorkbenchState, _ action: WorkbenchAction) -> [WorkbenchEffect] {
         switch action {
         case .start:
             state.phase = .loading(loadingText(state.launch.target))
@@ -129,6 +135,9 @@ extension Workbench {
         case .autosaveFailed(let message):
             state.message = StatusMessage("autosave failed: \(message)", isError: true)
             return []
+        case .relationalLoaded, .forTable, .cardinalityComputed, .cardinalityFailed, .relationalSaved:
+            // Only the table list (`reduceRelational`) asks for these.
+            return []
         }
     }
 
@@ -137,6 +146,7 @@ extension Workbench {
         case .demo: "loading the demo data (penguins)…"
         case .data(let path): "loading \(path)…"
         case .session(let path): "loading \(path)…"
+        case .relational(let source): "reading the tables of \(source)…"
         }
     }
 

@@ -15,6 +15,13 @@ public enum WorkbenchAction: Sendable {
     /// A command run from the palette (or a test).
     case command(WorkbenchCommand)
     case loaded(LoadResult)
+    /// Related tables read: the table list.
+    case relationalLoaded(RelationalState)
+    /// An action for one table's workbench, shown or not.
+    indirect case forTable(String, WorkbenchAction)
+    case cardinalityComputed(generation: Int, RelationalReport)
+    case cardinalityFailed(generation: Int, String)
+    case relationalSaved(path: String, Session)
     /// The default plan of the CSV of load `generation`.
     case planMade(generation: Int, PlanMade)
     case loadFailed(String)

@@ -7,6 +7,14 @@ import Tabular
 /// back as an action. Effects carry plain values only.
 public enum WorkbenchEffect: Sendable {
     case load(LoadRequest)
+    /// Read related tables for the table list.
+    case loadRelational(RelationalLoadRequest)
+    /// An effect of one table's workbench (its results come back as `.forTable` actions).
+    indirect case forTable(String, WorkbenchEffect)
+    /// Generate the related tables with the current plans and compare children per parent.
+    case computeCardinality(RelationalJob)
+    /// Write the relational session.
+    case saveRelational(RelationalJob)
     /// The default plan of a CSV whose rows are shown (the second step of loading a CSV).
     case makePlan(PlanJob)
     case buildPreview(PreviewJob)
@@ -99,4 +107,20 @@ public struct RuleCheckJob: Sendable {
     public var rules: [DataRule]
     public var syntheticColumns: [Column]
     public var rows: Int
+}
+
+/// The related tables with the plans being edited: what a relational session is made of.
+public struct RelationalJob: Sendable {
+    public var generation: Int
+    public var tables: [RelationalState.TableInfo]
+    public var links: [RelationalState.Link]
+    public var seed: UInt64
+    /// The session opened (its settings kept); nil: planned as `doppel plan DIR` plans.
+    public var session: Session?
+    /// Column plans edited in a table's workbench, by table.
+    public var edits: [String: [ColumnPlan]]
+    /// Where the session is written (relative sources are written relative to it).
+    public var path: String
+    /// Written into the session as `doppel_version` (the command line's version).
+    public var doppelVersion: String?
 }

@@ -52,6 +52,8 @@ public struct WorkbenchState: Sendable {
     public var exitRequested = false
     /// Set by Ctrl-Z: the app suspends the program (the terminal given back) and clears it.
     public var suspendRequested = false
+    /// Related tables: the table list, and the other tables' workbenches (nil: one table).
+    public var relational: RelationalState?
 
     public init(launch: WorkbenchLaunch, width: Int, height: Int, currentDirectory: String,
                 newSessionSeed: UInt64? = nil, chooseJointModel: Bool = true) {
@@ -68,6 +70,7 @@ public struct WorkbenchState: Sendable {
     /// The screen that has the keyboard.
     public var screen: WorkbenchScreen {
         if let overlay { return overlay.screen }
+        if let relational, relational.open == nil { return .tables }
         return page == .fidelity ? .fidelity : .grid
     }
 

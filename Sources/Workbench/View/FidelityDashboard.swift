@@ -5,6 +5,25 @@ import TerminalUI
 /// (real, synthetic, difference), and privacy figures. Drawn whole into a tall buffer and shown
 /// from the scroll offset.
 enum FidelityDashboard {
+    /// A related table's children per parent, real vs synthetic, for each of its foreign keys:
+    /// the table list's last `c` (the whole related set generated with the current plans).
+    static func cardinality(_ state: WorkbenchState) -> [any Widget] {
+        guard let relational = state.relational, let table = relational.open,
+              relational.links.contains(where: { $0.key.child == table }) else { return [] }
+        let palette = state.palette
+        var widgets: [any Widget] = [TextWidget("Children per parent (the related tables generated together)", role: .title)]
+        guard case .computed(let report) = relational.cardinality else {
+            widgets.append(TextWidget(palette.ui("c on the table list (q goes back) generates them and charts children per parent here"), role: .muted))
+            return [WidgetStack(widgets, spacing: 0)]
+        }
+        for link in report.links where link.key.child == table {
+            widgets.append(TextWidget(palette.ui("\(link.key.child).\(link.key.childColumn) → \(link.key.parent).\(link.key.parentColumn): cardinality shape similarity "
+                + RelationalReportView.figure(link.cardinalityShapeSimilarity) + ", integrity " + RelationalReportView.figure(link.syntheticIntegrity.score))))
+            if let chart = RelationalReportView.cardinalityChart(link, plotHeight: 5) { widgets.append(chart) }
+        }
+        return [WidgetStack(widgets, spacing: 0)]
+    }
+
     static func content(_ state: WorkbenchState, width: Int) -> Buffer {
         let palette = state.palette
         var widgets: [any Widget] = []
@@ -36,6 +55,7 @@ enum FidelityDashboard {
         } else if fidelity.qualityPending || state.preview.pending {
             widgets.append(TextWidget(palette.ui("computing quality…"), role: .muted))
         }
+        widgets += cardinality(state)
         widgets += ruleAdherence(state, width: width)
         if let privacy = fidelity.privacy {
             var lines = [TextWidget("Privacy", role: .title) as any Widget]

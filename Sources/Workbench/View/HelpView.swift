@@ -8,15 +8,20 @@ enum HelpView {
         (.grid, "Data grid"), (.picker, "Lists (strategy, kind)"), (.form, "Parameter form"),
         (.fidelity, "Fidelity dashboard"), (.help, "This help"), (.prompt, "Prompts and the : palette"), (.confirm, "Questions"),
         (.cell, "Cell view"), (.frequency, "Frequency table (F)"), (.describe, "Describe sheet (I)"),
-        (.rules, "Rules panel (R)"), (.plan, "Plan sheet (P)"),
+        (.rules, "Rules panel (R)"), (.plan, "Plan sheet (P)"), (.tables, "Table list (related tables)"),
     ]
 
     /// Where a binding's description starts (keys, then the command's name).
     static let descriptionColumn = 33
 
     /// The help's lines at `width` (unbounded: one line per binding).
-    static func lines(ascii: Bool, plan: Plan? = nil, width: Int = .max) -> [String] {
+    static func lines(ascii: Bool, plan: Plan? = nil, width: Int = .max, relational: Bool = false) -> [String] {
         var lines = Workbench.wrapHanging("Keys (: runs any command by name; w FILE saves as, e FILE opens, q! quits)", indent: 0, width: width)
+        if relational {
+            lines.append("")
+            lines += Workbench.wrapHanging("Related tables: Enter on the table list opens a table; q or Esc on its grid goes back to the "
+                + "table list (where q quits); ^S saves the relational session (every table's plan) from either", indent: 0, width: width)
+        }
         lines.append("")
         lines.append("Marks in the grid's header")
         for text in marks(plan) { lines += Workbench.wrapHanging("  " + text, indent: 4, width: width) }
@@ -58,7 +63,8 @@ enum HelpView {
     static func render(scroll: Int, _ state: WorkbenchState, into buffer: inout Buffer) {
         let area = Rect(x: 0, y: 1, width: state.width, height: max(0, state.height - 2))
         buffer.fill(area, with: .blank)
-        let all = lines(ascii: state.palette.isASCII, plan: state.document?.plan, width: max(1, area.width - 2))
+        let all = lines(ascii: state.palette.isASCII, plan: state.document?.plan, width: max(1, area.width - 2),
+                        relational: state.relational != nil)
         for (offset, line) in all.dropFirst(scroll).prefix(area.height).enumerated() {
             let isHeading = !line.hasPrefix(" ") && !line.isEmpty
             buffer.set(area.x + 1, area.y + offset, line, isHeading ? state.palette.title : .plain)

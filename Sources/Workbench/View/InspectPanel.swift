@@ -25,6 +25,16 @@ enum InspectPanel {
         var y = area.y + 1
         let inner = Rect(x: area.x + 1, y: area.y, width: max(0, area.width - 2), height: area.height)
         let values = document.table.column(named: column.name)?.values
+        // A key of related tables: the relation it is part of, first (it says what the plan cannot).
+        if let relational = state.relational, let table = relational.open {
+            for text in relational.relationLines(table: table, column: column.name) {
+                for line in Workbench.wrap(palette.ui(text), width: max(1, inner.width)) {
+                    guard y < area.bottom else { return }
+                    buffer.set(inner.x, y, line, palette.title, within: inner)
+                    y += 1
+                }
+            }
+        }
         if let membership {
             for line in Workbench.wrap(palette.ui(membership.summary(strategy: column.strategy)), width: max(1, inner.width)) {
                 guard y < area.bottom else { return }

@@ -24,6 +24,12 @@ extension Workbench {
         case .ready:
             break
         }
+        if let relational = state.relational, relational.open == nil {
+            TableListView.render(state, into: &buffer)
+            if case .help(let scroll) = state.overlay { HelpView.render(scroll: scroll, state, into: &buffer) }
+            StatusBar.bottom(state, area: layout.status, into: &buffer)
+            return
+        }
         StatusBar.title(state, area: layout.title, into: &buffer)
         switch state.page {
         case .grid:

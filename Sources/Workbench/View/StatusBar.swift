@@ -126,7 +126,9 @@ enum StatusBar {
     static func hints(_ state: WorkbenchState, from x: Int, area: Rect, into buffer: inout Buffer) {
         var column = x
         let ascii = state.palette.isASCII
-        for hint in CommandTable.hints(on: state.screen) {
+        for var hint in CommandTable.hints(on: state.screen) {
+            // On a related table's grid q goes back to the table list (where it quits).
+            if state.relational != nil, state.screen == .grid, hint.word == "quit" { hint.word = "tables" }
             let key = ascii ? hint.key.replacingOccurrences(of: "↑", with: "Up").replacingOccurrences(of: "↓", with: "Down")
                 .replacingOccurrences(of: "←", with: "Left").replacingOccurrences(of: "→", with: "Right") : hint.key
             let width = DisplayWidth.of(key) + 1 + DisplayWidth.of(hint.word)
