@@ -124,7 +124,7 @@ let package = Package(
         // Helpers every test target shares (temporary folders, where datasets are found).
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "TabularTests", dependencies: ["Tabular", "TestSupport"]),
-        .testTarget(name: "SynthesisTests", dependencies: ["TestSupport", "Synthesis", "Session", "Tabular"], exclude: ["Reference"]),
+        .testTarget(name: "SynthesisTests", dependencies: ["TestSupport", "Synthesis", "Session", "Tabular", "Fidelity"], exclude: ["Reference"]),
         .testTarget(name: "SessionTests", dependencies: ["TestSupport", "Session", "Synthesis", "Tabular", "Declaration"]),
         .testTarget(name: "FidelityTests", dependencies: ["TestSupport", "Fidelity", "Tabular", "Synthesis"], exclude: ["Reference"]),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "Fidelity", "Tabular"]),

@@ -1,3 +1,4 @@
+import Fidelity
 import Foundation
 import Session
 import Synthesis
@@ -79,6 +80,14 @@ struct EventOrderTests {
             last[key] = time
         }
         #expect(pairs > 100)
+
+        // The report finds the order in the real events and scores the synthetic ones by it.
+        let real = Dictionary(uniqueKeysWithValues: tables.map { ($0.name, $0.table) })
+        let report = RelationalReport.compute(real: real, synthetic: output, keys: links.map(\.key), tableOrder: ["accounts", "events"])
+        let scored = try #require(report.links.first { $0.key.child == "events" }?.events)
+        #expect(scored.column == "at")
+        #expect(scored.syntheticOrderedShare == 1)
+        #expect((scored.gapSimilarity ?? 0) > 0.5, "gap similarity \(scored.gapSimilarity ?? -1)")
     }
 
     @Test("a declared order_by that is not a column, or holds text, is refused by name")

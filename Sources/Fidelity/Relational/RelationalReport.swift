@@ -23,6 +23,8 @@ public struct RelationalReport: Sendable {
         /// Parent–child column pairs over the joined tables (nil when a side lacks a table's
         /// quality report).
         public var intertableTrends: IntertableTrends.Relationship?
+        /// For an event table (its children follow a time within each parent): order and gaps.
+        public var events: EventGaps?
     }
 
     public var tables: [TableScore]
@@ -76,7 +78,9 @@ public struct RelationalReport: Sendable {
             return LinkScore(key: key, cardinalityShapeSimilarity: CardinalityShape.similarity(real: realCounts, synthetic: syntheticCounts),
                              realIntegrity: ReferentialIntegrity.tally(parent: realParent, parentKey: key.parentColumn, child: realChild, childKey: key.childColumn),
                              syntheticIntegrity: ReferentialIntegrity.tally(parent: syntheticParent, parentKey: key.parentColumn, child: syntheticChild, childKey: key.childColumn),
-                             realCounts: realCounts, syntheticCounts: syntheticCounts, intertableTrends: trends)
+                             realCounts: realCounts, syntheticCounts: syntheticCounts, intertableTrends: trends,
+                             events: EventGaps.compute(realChild: realChild, syntheticChild: syntheticChild, key: key,
+                                                       keyColumns: keyColumns[key.child, default: []]))
         }
         return RelationalReport(tables: tables, links: links)
     }
@@ -99,7 +103,7 @@ public struct RelationalReport: Sendable {
             "{\"table\": \(text(table.name)), \"real_rows\": \(table.realRows), \"synthetic_rows\": \(table.syntheticRows), \"quality\": \(number(table.quality?.score))}"
         }
         let linkLines = links.map { link in
-            "{\"child\": \(text(link.key.child)), \"child_key\": \(text(link.key.childColumn)), \"parent\": \(text(link.key.parent)), \"parent_key\": \(text(link.key.parentColumn)), \"cardinality_shape_similarity\": \(number(link.cardinalityShapeSimilarity)), \"referential_integrity\": \(number(link.syntheticIntegrity.score)), \"real_referential_integrity\": \(number(link.realIntegrity.score)), \"intertable_trends\": \(number(link.intertableTrends?.score)), \"intertable_pairs\": \(link.intertableTrends?.pairs.count ?? 0), \"intertable_pairs_meeting_threshold\": \(link.intertableTrends?.pairs.filter(\.meetsThreshold).count ?? 0)}"
+            "{\"child\": \(text(link.key.child)), \"child_key\": \(text(link.key.childColumn)), \"parent\": \(text(link.key.parent)), \"parent_key\": \(text(link.key.parentColumn)), \"cardinality_shape_similarity\": \(number(link.cardinalityShapeSimilarity)), \"referential_integrity\": \(number(link.syntheticIntegrity.score)), \"real_referential_integrity\": \(number(link.realIntegrity.score)), \"intertable_trends\": \(number(link.intertableTrends?.score)), \"intertable_pairs\": \(link.intertableTrends?.pairs.count ?? 0), \"intertable_pairs_meeting_threshold\": \(link.intertableTrends?.pairs.filter(\.meetsThreshold).count ?? 0), \"event_order\": \(link.events.map { text($0.column) } ?? "null"), \"event_ordered_share\": \(number(link.events?.syntheticOrderedShare)), \"event_gap_similarity\": \(number(link.events?.gapSimilarity))}"
         }
         return "{\"referential_integrity\": \(number(referentialIntegrity)), \"cardinality_shape_similarity\": \(number(cardinalityShapeSimilarity)), \"intertable_trends\": \(number(intertableTrends)), \"tables\": [\(tableLines.joined(separator: ", "))], \"relationships\": [\(linkLines.joined(separator: ", "))]}\n"
     }

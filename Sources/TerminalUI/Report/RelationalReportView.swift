@@ -37,6 +37,9 @@ public struct RelationalReportView {
                 let meeting = trends.pairs.filter(\.meetsThreshold).count
                 linkLines.append("    intertable trends \(Self.figure(trends.score)) on \(meeting) of \(trends.pairs.count) related pairs (all pairs \(Self.figure(trends.scoreAll)))")
             }
+            if let events = link.events {
+                linkLines.append("    events in \(events.column) order: \(Self.figure(events.syntheticOrderedShare)) of synthetic steps keep it, gap similarity \(Self.figure(events.gapSimilarity)) (1 - KS of the gaps)")
+            }
         }
         widgets.append(TextWidget(linkLines))
         return widgets + report.links.compactMap { Self.cardinalityChart($0) }
