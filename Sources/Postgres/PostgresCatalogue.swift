@@ -9,6 +9,8 @@ public struct PostgresCatalogue {
     public var tables: [String]
     public var primaryKeys: [String: String]
     public var foreignKeys: [ForeignKey]
+    /// Keys of several columns, which are not modelled yet: listed here and left out.
+    public var notes: [String] = []
     let connection: PostgresConnection
 
     public static func read(_ url: String) throws -> PostgresCatalogue {
@@ -37,7 +39,17 @@ public struct PostgresCatalogue {
                 keys.append(ForeignKey(child: child.trimmingQuotes, childColumn: column, parent: parent.trimmingQuotes, parentColumn: parentColumn))
             }
         }
-        return PostgresCatalogue(url: url, tables: tables, primaryKeys: primaryKeys, foreignKeys: keys, connection: connection)
+        var notes: [String] = []
+        for row in try connection.execute("""
+            SELECT c.conrelid::regclass::text, c.contype, pg_get_constraintdef(c.oid) FROM pg_constraint c
+            WHERE c.contype IN ('p', 'f') AND array_length(c.conkey, 1) > 1 AND c.connamespace = current_schema()::regnamespace
+            ORDER BY 1, 2
+            """) {
+            if let table = row[0], let type = row[1], let definition = row[2] {
+                notes.append("table \(table.trimmingQuotes): composite \(type == "p" ? "primary" : "foreign") key left out (\(definition)); keys of several columns are not modelled yet")
+            }
+        }
+        return PostgresCatalogue(url: url, tables: tables, primaryKeys: primaryKeys, foreignKeys: keys, notes: notes, connection: connection)
     }
 
     public func table(_ name: String, options: CSVReadOptions = CSVReadOptions()) throws -> Table {

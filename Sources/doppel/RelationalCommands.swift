@@ -28,6 +28,7 @@ enum RelationalCommands {
     static func load(_ source: String, options: ReadOptionsArguments) throws -> (tables: [RelationalPlanner.LoadedTable], declared: RelationalPlanner.DeclaredKeys?) {
         if PostgresConnection.isURL(source) {
             let catalogue = try PostgresCatalogue.read(source)
+            for note in catalogue.notes { Diagnostics.note(note) }
             let read = try options.options()
             let tables = try catalogue.tables.map { name in
                 RelationalPlanner.LoadedTable(name: name, path: source, read: read, table: try catalogue.table(name, options: read), databaseTable: name)
