@@ -61,11 +61,12 @@ struct ParquetColumnDecoder {
             // The fraction digits the values need (0, 3, 6 or 9), so that output looks like input.
             var digits = 0
             let scale = Double(perSecond)
+            let nanosPerTick = 1_000_000_000 / perSecond
             let values = try fill(0.0, &validity) { encoding, data, count, out in
                 try decodeDoubles(encoding, data, count, out) { raw in
-                    let fraction = raw % perSecond
+                    let fraction = (raw % perSecond) * nanosPerTick
                     if fraction != 0 {
-                        let needed = fraction % 1_000_000 != 0 ? 9 : fraction % 1000 != 0 ? 6 : 3
+                        let needed = fraction % 1000 != 0 ? 9 : fraction % 1_000_000 != 0 ? 6 : 3
                         if needed > digits { digits = needed }
                     }
                     return Double(raw) / scale

@@ -40,6 +40,17 @@ struct ParquetSchemaElement {
     var precision: Int32 = 0
     var logical: ParquetLogicalType?
 
+    init(name: String = "", type: ParquetPhysicalType? = nil, typeLength: Int32 = 0, repetition: Int32 = 0, numChildren: Int32 = 0,
+         convertedType: Int32? = nil, logical: ParquetLogicalType? = nil) {
+        self.name = name
+        self.type = type
+        self.typeLength = typeLength
+        self.repetition = repetition
+        self.numChildren = numChildren
+        self.convertedType = convertedType
+        self.logical = logical
+    }
+
     /// The logical type, reconciling the new and the legacy annotation.
     var logicalType: ParquetLogicalType {
         if let logical { return logical }
