@@ -3,11 +3,13 @@
 must read back to.
 
     python3 Tests/Fixtures/parquet/make_fixtures.py OUTDIR [ROWS]
+    python3 Tests/Fixtures/parquet/make_fixtures.py --dump FILE.parquet OUT.json
 
 Each variant is one file, VARIANT.parquet, covering a codec, an encoding and a page version;
 OUTDIR/expected.json holds every column's values (dates and timestamps as seconds since
 1970-01-01, decimals as numbers, null as null). The checked-in files in this folder were made
-with ROWS=40 (pyarrow 26.0.1); the round-trip test runs it again with more rows when python3
+with ROWS=40 (pyarrow 26.0.1), and nested.parquet (a list column, refused) by
+make_nested below; the round-trip test runs it again with more rows when python3
 and pyarrow are installed (CI installs them).
 """
 import datetime as dt
@@ -86,6 +88,11 @@ VARIANTS = {
 
 
 def main():
+    if sys.argv[1] == "--dump":
+        # The values pyarrow reads from a file (Doppel's output), in expected.json's form.
+        with open(sys.argv[3], "w") as f:
+            json.dump(expected(pq.read_table(sys.argv[2])), f, ensure_ascii=False)
+        return
     outdir = sys.argv[1]
     rows = int(sys.argv[2]) if len(sys.argv) > 2 else 40
     os.makedirs(outdir, exist_ok=True)
@@ -98,6 +105,10 @@ def main():
                        data_page_size=256, write_batch_size=16, **small, **options)
     with open(os.path.join(outdir, "expected.json"), "w") as f:
         json.dump(expected(t), f, ensure_ascii=False)
+
+
+def make_nested(path):
+    pq.write_table(pa.table({"id": [1, 2], "tags": [["a"], ["b", "c"]]}), path, write_statistics=False, store_schema=False)
 
 
 if __name__ == "__main__":
