@@ -28,6 +28,7 @@ enum ParquetCompression {
 
     /// Decompresses `input` into `output` (resized to `size`).
     static func decompress(_ codec: Int32, _ input: UnsafeRawBufferPointer, size: Int, into output: inout [UInt8]) throws {
+        try checkPlausible(codec, input, size: size)
         if output.count < size { output = [UInt8](repeating: 0, count: max(size, output.count * 2)) }
         try output.withUnsafeMutableBytes { out in
             switch ParquetCodec(rawValue: codec) {
@@ -53,6 +54,26 @@ enum ParquetCompression {
                 throw Failure(message: "the \(name(codec)) codec is not supported (Doppel reads UNCOMPRESSED, SNAPPY, GZIP and ZSTD)")
             }
         }
+    }
+
+    /// Refuses a size the compressed bytes cannot hold before allocating it: a corrupt page
+    /// header must not make the reader reserve gigabytes.
+    private static func checkPlausible(_ codec: Int32, _ input: UnsafeRawBufferPointer, size: Int) throws {
+        let plausible: Bool
+        switch ParquetCodec(rawValue: codec) {
+        case .uncompressed?: plausible = input.count == size
+        case .snappy?:
+            var length = 0
+            let status = input.withMemoryRebound(to: CChar.self) { snappy_uncompressed_length($0.baseAddress, $0.count, &length) }
+            plausible = status == SNAPPY_OK && length == size
+        case .zstd?:
+            let content = ZSTD_getFrameContentSize(input.baseAddress, input.count)
+            // Unknown sizes (streamed frames) are bounded by zstd's maximum ratio.
+            plausible = content == UInt64(size) || (content == ZSTD_CONTENTSIZE_UNKNOWN && size / 32_768 <= input.count)
+        case .gzip?: plausible = size / 1032 <= input.count  // deflate's maximum ratio
+        default: plausible = true
+        }
+        guard plausible else { throw Failure(message: "a page claims \(size) bytes uncompressed, which its \(input.count) compressed bytes cannot hold (the file is corrupt)") }
     }
 
     /// gzip (or zlib) data that must fill `output` exactly.

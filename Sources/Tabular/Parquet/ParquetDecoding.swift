@@ -158,7 +158,8 @@ enum ParquetDecoding {
 
     /// Fixed-width PLAIN values: checks that `count` of `width` bytes are there.
     static func checkPlain(_ data: UnsafeRawBufferPointer, count: Int, width: Int) throws {
-        guard count.multipliedReportingOverflow(by: width).partialValue <= data.count, count <= data.count else {
+        let (bytes, overflow) = count.multipliedReportingOverflow(by: width)
+        guard !overflow, bytes <= data.count else {
             throw Failure(message: "a page holds fewer values than it claims (\(count) of \(width) bytes in \(data.count) bytes)")
         }
     }

@@ -53,6 +53,11 @@ public enum ParquetReader {
             throw DataError(file: name, message: "corrupt Parquet metadata: row group \(index + 1) has \(group.columns.count) columns, the schema \(leaves.count)")
         }
         if rows == 0 { throw DataError(file: name, message: "the file has no data rows") }
+        // Storage is allocated for the claimed rows up front: a corrupt count must not reserve
+        // terabytes. 65,536 rows a byte is far beyond what run-length encoding reaches in practice.
+        guard rows / 65_536 <= file.count else {
+            throw DataError(file: name, message: "corrupt Parquet metadata: \(rows) rows in a file of \(file.count) bytes")
+        }
         let shared = SharedBytes(file)
         let dataRange = 4..<metadata.footerStart
         let results = Parallel.map(leaves.count) { index -> Result<Column, Error> in
