@@ -129,6 +129,7 @@ let package = Package(
         .target(name: "CLibFuzzer", path: "Fuzz/CLibFuzzer"),
         .target(name: "FuzzSupport", dependencies: ["CLibFuzzer"], path: "Fuzz/FuzzSupport"),
         .executableTarget(name: "CSVReaderFuzz", dependencies: ["FuzzSupport", "Tabular"], path: "Fuzz/CSVReaderFuzz"),
+        .executableTarget(name: "ParquetReaderFuzz", dependencies: ["FuzzSupport", "Tabular"], path: "Fuzz/ParquetReaderFuzz"),
         .executableTarget(name: "SessionFuzz", dependencies: ["FuzzSupport", "Session", "Synthesis"], path: "Fuzz/SessionFuzz"),
         .executableTarget(name: "FormulaFuzz", dependencies: ["FuzzSupport", "Synthesis", "Tabular"], path: "Fuzz/FormulaFuzz"),
         .executableTarget(name: "PatternFuzz", dependencies: ["FuzzSupport", "Synthesis", "Tabular"], path: "Fuzz/PatternFuzz"),
