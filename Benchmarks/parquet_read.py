@@ -8,7 +8,7 @@ Makes Benchmarks/data/diamonds_100mb.parquet once (git-ignored): diamonds.csv (.
 or $DIAMONDS) repeated until the Parquet file is about 100 MB, written by pyarrow with its
 defaults (SNAPPY, dictionary pages, v1 data pages). Each tool then reads the whole file in its
 own process under /usr/bin/time, RUNS times: the median wall time and the largest peak RSS are
-reported. pyarrow's time includes starting Python and importing pyarrow, as doppel's includes
+reported, with the CPU time (user + system; less sensitive to a busy machine). pyarrow's time includes starting Python and importing pyarrow, as doppel's includes
 starting doppel: the whole process, both ways.
 """
 import os
@@ -49,18 +49,19 @@ def make_file():
 
 
 def measure(command):
-    times, peaks, first = [], [], None
+    times, cpus, peaks, first = [], [], [], None
     with tempfile.NamedTemporaryFile() as report:
         for _ in range(RUNS):
-            done = subprocess.run(["/usr/bin/time", "-f", "%e %M", "-o", report.name] + command,
+            done = subprocess.run(["/usr/bin/time", "-f", "%e %M %U %S", "-o", report.name] + command,
                                   capture_output=True, text=True)
             if done.returncode != 0:
                 sys.exit(f"parquet_read.py: {' '.join(command)} failed:\n{done.stderr}")
-            seconds, kilobytes = open(report.name).read().split()[-2:]
+            seconds, kilobytes, user, system = open(report.name).read().split()[-4:]
             times.append(float(seconds))
+            cpus.append(float(user) + float(system))
             peaks.append(int(kilobytes) * 1024 / 1e6)
             first = first or done.stdout.strip().splitlines()[0]
-    return statistics.median(times), max(peaks), first
+    return statistics.median(times), statistics.median(cpus), max(peaks), first
 
 
 def main():
@@ -69,15 +70,16 @@ def main():
     import pyarrow
     make_file()
     size = os.path.getsize(TARGET) / 1e6
-    pyarrow_s, pyarrow_mb, pyarrow_shape = measure([sys.executable, "-c", READER, TARGET])
-    doppel_s, doppel_mb, doppel_shape = measure([DOPPEL, "load", TARGET])
+    pyarrow_s, pyarrow_cpu, pyarrow_mb, pyarrow_shape = measure([sys.executable, "-c", READER, TARGET])
+    doppel_s, doppel_cpu, doppel_mb, doppel_shape = measure([DOPPEL, "load", TARGET])
     print(f"Parquet read: pyarrow.parquet.read_table vs doppel load, median of {RUNS} runs, peak RSS = max over runs")
-    print(f"machine: {os.cpu_count()} cores; pyarrow {pyarrow.__version__}, Python {sys.version.split()[0]}; doppel: {os.path.relpath(DOPPEL, ROOT)}")
+    load = open("/proc/loadavg").read().split()[0] if os.path.exists("/proc/loadavg") else "?"
+    print(f"machine: {os.cpu_count()} cores, load average {load} before the runs; pyarrow {pyarrow.__version__}, Python {sys.version.split()[0]}; doppel: {os.path.relpath(DOPPEL, ROOT)}")
     print(f"file: {os.path.relpath(TARGET, ROOT)}, {size:.1f} MB; pyarrow: {pyarrow_shape}; doppel: {doppel_shape}")
     print()
-    print(f"{'tool':<10} {'seconds':>8} {'peak MB':>8}")
-    print(f"{'pyarrow':<10} {pyarrow_s:8.2f} {pyarrow_mb:8.0f}")
-    print(f"{'doppel':<10} {doppel_s:8.2f} {doppel_mb:8.0f}")
+    print(f"{'tool':<10} {'wall s':>8} {'CPU s':>8} {'peak MB':>8}")
+    print(f"{'pyarrow':<10} {pyarrow_s:8.2f} {pyarrow_cpu:8.2f} {pyarrow_mb:8.0f}")
+    print(f"{'doppel':<10} {doppel_s:8.2f} {doppel_cpu:8.2f} {doppel_mb:8.0f}")
     ratio = pyarrow_s / doppel_s if doppel_s > 0 else float("inf")
     print(f"ratio (pyarrow s / doppel s, >= 1 means doppel is faster): {ratio:.2f}; target >= 1.0: {'met' if ratio >= 1 else 'missed'}")
 

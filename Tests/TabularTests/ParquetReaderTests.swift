@@ -57,6 +57,25 @@ struct ParquetReaderTests {
         #expect(table.column(named: "price")?.text(at: 0) == "-90.0")
         #expect(table.column(named: "f64")?.text(at: 0) == "-0.125")
         #expect(table.column(named: "species")?.text(at: 3) == "Émilie ☃")
+        // Inference still proposes finer kinds on the file's types.
+        let kinds = TypeInference.propose(table, profiles: Profiler.profile(table)).map(\.kind)
+        #expect(kinds == [.integer, .integer, .decimal, .decimal, .boolean, .categorical, .text, .datetime, .datetime, .datetime, .datetime, .decimal, .decimal])
+    }
+
+    @Test("penguins in Parquet (as pyarrow writes it by default) profile like the CSV: same kinds but where the file says otherwise")
+    func penguinsLikeCSV() throws {
+        let csvPath = try Fixtures.sharedData("penguins")
+        let folder = Fixtures.temporaryDirectory()
+        let parquetPath = folder.appendingPathComponent("penguins.parquet").path
+        try PyArrow.run(["-c", "import sys, pyarrow.csv as c, pyarrow.parquet as p; p.write_table(c.read_csv(sys.argv[1]), sys.argv[2])", csvPath, parquetPath])
+        let parquet = try CSVReader.read(path: parquetPath).table
+        let csv = try CSVReader.read(path: csvPath).table
+        #expect(parquet.rowCount == csv.rowCount)
+        let parquetKinds = TypeInference.propose(parquet, profiles: Profiler.profile(parquet)).map(\.kind)
+        let csvKinds = TypeInference.propose(csv, profiles: Profiler.profile(csv)).map(\.kind)
+        // pyarrow reads whole numbers with gaps (flipper length, body mass) as doubles, and the file keeps them so.
+        #expect(parquetKinds[0] == csvKinds[0] && parquetKinds[1] == csvKinds[1] && parquetKinds[7] == csvKinds[7])
+        #expect(parquet.columns[2].values.numericValue(at: 0) == csv.columns[2].values.numericValue(at: 0))
     }
 
     @Test("the same file from standard input or memory (recognised by PAR1, not the name) reads the same")
