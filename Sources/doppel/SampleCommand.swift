@@ -11,7 +11,7 @@ struct SampleCommand: ParsableCommand {
         discussion: "The header is the source's (same columns, names, order) unless the plan drops or adds columns. Output is the same for the same plan and seed, whatever the number of threads."
     )
 
-    @Argument(help: ArgumentHelp("The real CSV file (or JSON Lines, Parquet; - for stdin), or a folder of CSV files (one table each; -o is then a folder).", valueName: "file"))
+    @Argument(help: ArgumentHelp("The real CSV file (or JSON Lines, Parquet; - for stdin), or a folder of CSV or Parquet files (one table each; -o is then a folder).", valueName: "file"))
     var file: String
 
     @OptionGroup var read: ReadOptionsArguments
