@@ -49,8 +49,8 @@ public enum CSVReader {
     private static func readUnchecked(_ input: CSVInput, options: CSVReadOptions, blockSize: Int) throws -> CSVReadResult {
         let name = input.displayName
         let source = try input.open()
-        // Parquet by content (the magic PAR1), for standard input and other names.
-        if source.startsWithParquetMagic {
+        // Parquet by content (the magic PAR1), for standard input and names that do not say CSV.
+        if source.startsWithParquetMagic, !isCSVPath(input) {
             if case .path(let path) = input { return try ParquetReader.read(path: path) }
             return try ParquetReader.read(bytes: try source.readAll(), name: name)
         }
