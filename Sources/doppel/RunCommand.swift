@@ -76,7 +76,7 @@ struct RunCommand: ParsableCommand {
                     throw BadInput("--report and gates are not available for relational sessions yet; use `doppel report REALDIR OUTDIR`")
                 }
                 return try RelationalCommands.run(file, out: out, seed: seed, rows: rows, scale: scale, replace: replace,
-                                                  allowChangedSource: allowChangedSource, shard: shard)
+                                                  allowChangedSource: allowChangedSource, shard: shard, format: format)
             }
             // The seed's one home is the plan: the override is applied there, once.
             if let seed { file.session.plan.seed = seed }

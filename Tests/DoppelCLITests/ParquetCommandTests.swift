@@ -72,4 +72,28 @@ struct ParquetCommandTests {
         #expect(table.rowCount == 500)
         #expect(table.columnNames == (try CSVReader.read(path: source).table.columnNames))
     }
+
+    @Test("a folder of Parquet tables plans as a relational session, and runs to a folder of Parquet tables")
+    func relationalFolder() throws {
+        let directory = DoppelProcess.temporaryDirectory()
+        let source = directory.appendingPathComponent("tables")
+        try FileManager.default.createDirectory(at: source, withIntermediateDirectories: true)
+        let fixtures = DoppelProcess.packageRoot.appendingPathComponent("Tests/Fixtures/relational")
+        for name in ["stores", "customers", "orders"] {
+            let table = try CSVReader.read(path: fixtures.appendingPathComponent("\(name).csv").path).table
+            try Data(try ParquetWriter().bytes(table)).write(to: source.appendingPathComponent("\(name).parquet"))
+        }
+        let session = directory.appendingPathComponent("shop.yaml").path
+        let planned = try DoppelProcess.run(["plan", source.path, "--seed", "4", "-o", session])
+        #expect(planned.status == 0, "\(planned.stderr)")
+        let out = directory.appendingPathComponent("out").path
+        let run = try DoppelProcess.run(["run", session, "-o", out, "--format", "parquet", "--quiet"])
+        #expect(run.status == 0, "\(run.stderr)")
+        let written = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
+        #expect(written == ["customers.parquet", "orders.parquet", "stores.parquet"])
+        let stores = try CSVReader.read(path: (out as NSString).appendingPathComponent("stores.parquet")).table
+        #expect(stores.rowCount == 5)
+        let tsv = try DoppelProcess.run(["run", session, "-o", out, "--format", "tsv", "--replace"])
+        #expect(tsv.status == 2)
+    }
 }
