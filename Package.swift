@@ -29,6 +29,17 @@ let package = Package(
             path: "Sources/CZlib",
             providers: [.apt(["zlib1g-dev"]), .brew(["zlib"])]
         ),
+        // Parquet's SNAPPY and ZSTD codecs (Sources/Tabular/Parquet).
+        .systemLibrary(
+            name: "CSnappy",
+            path: "Sources/CSnappy",
+            providers: [.apt(["libsnappy-dev"]), .brew(["snappy"])]
+        ),
+        .systemLibrary(
+            name: "CZstd",
+            path: "Sources/CZstd",
+            providers: [.apt(["libzstd-dev"]), .brew(["zstd"])]
+        ),
         .systemLibrary(
             name: "CSQLite",
             path: "Sources/CSQLite",
@@ -46,7 +57,7 @@ let package = Package(
         .target(name: "Declaration"),
         .target(
             name: "Tabular",
-            dependencies: ["CZlib", "CSQLite", "Declaration"]
+            dependencies: ["CZlib", "CSnappy", "CZstd", "CSQLite", "Declaration"]
         ),
         // PostgreSQL sources and outputs through libpq (only the doppel executable uses it).
         .target(
@@ -118,6 +129,7 @@ let package = Package(
         .target(name: "CLibFuzzer", path: "Fuzz/CLibFuzzer"),
         .target(name: "FuzzSupport", dependencies: ["CLibFuzzer"], path: "Fuzz/FuzzSupport"),
         .executableTarget(name: "CSVReaderFuzz", dependencies: ["FuzzSupport", "Tabular"], path: "Fuzz/CSVReaderFuzz"),
+        .executableTarget(name: "ParquetReaderFuzz", dependencies: ["FuzzSupport", "Tabular"], path: "Fuzz/ParquetReaderFuzz"),
         .executableTarget(name: "SessionFuzz", dependencies: ["FuzzSupport", "Session", "Synthesis"], path: "Fuzz/SessionFuzz"),
         .executableTarget(name: "FormulaFuzz", dependencies: ["FuzzSupport", "Synthesis", "Tabular"], path: "Fuzz/FormulaFuzz"),
         .executableTarget(name: "PatternFuzz", dependencies: ["FuzzSupport", "Synthesis", "Tabular"], path: "Fuzz/PatternFuzz"),

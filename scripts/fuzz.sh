@@ -6,7 +6,7 @@
 #
 #   scripts/fuzz.sh [SECONDS_PER_TARGET] [TARGET...]     default: 60 s, every target
 #
-# Targets: CSVReaderFuzz, SessionFuzz, FormulaFuzz, PatternFuzz. New corpus inputs and crash
+# Targets: CSVReaderFuzz, ParquetReaderFuzz, SessionFuzz, FormulaFuzz, PatternFuzz. New corpus inputs and crash
 # artifacts go to a temporary folder (printed at the end), never into the repository; to keep a
 # reproducer, copy it into Fuzz/Corpus/<target>/ and add a unit test (Fuzz/README.md).
 # Environment: DOPPEL_FUZZ_CONFIG (debug, the default, or release), DOPPEL_FUZZ_SCRATCH (the
@@ -22,7 +22,7 @@ seconds=${1:-60}
 [ $# -gt 0 ] && shift
 case "$seconds" in ''|*[!0-9]*) echo "fuzz.sh: SECONDS_PER_TARGET must be a whole number, not '$seconds'" >&2; exit 64 ;; esac
 targets=("$@")
-[ ${#targets[@]} -eq 0 ] && targets=(CSVReaderFuzz SessionFuzz FormulaFuzz PatternFuzz)
+[ ${#targets[@]} -eq 0 ] && targets=(CSVReaderFuzz ParquetReaderFuzz SessionFuzz FormulaFuzz PatternFuzz)
 config=${DOPPEL_FUZZ_CONFIG:-debug}
 scratch=${DOPPEL_FUZZ_SCRATCH:-.build-fuzz}
 swift=${SWIFT:-swift}
@@ -30,6 +30,7 @@ swift=${SWIFT:-swift}
 corpus_of() {
     case "$1" in
         CSVReaderFuzz) echo csv ;;
+        ParquetReaderFuzz) echo parquet ;;
         SessionFuzz) echo session ;;
         FormulaFuzz) echo formula ;;
         PatternFuzz) echo pattern ;;

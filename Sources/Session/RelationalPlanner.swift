@@ -28,7 +28,7 @@ public enum RelationalPlanner {
     /// as they are by default (airlines, airports, planes): reference data, usually public.
     public static let referenceRows = 5_000
 
-    static let extensions = [".csv.gz", ".tsv.gz", ".csv", ".tsv"]
+    static let extensions = [".csv.gz", ".tsv.gz", ".csv", ".tsv", ".parquet"]
 
     /// True when `path` is a directory.
     public static func isDirectory(_ path: String) -> Bool {
@@ -36,7 +36,7 @@ public enum RelationalPlanner {
         return FileManager.default.fileExists(atPath: path, isDirectory: &directory) && directory.boolValue
     }
 
-    /// The table files of a folder (.csv, .tsv, optionally gzipped), sorted by name; the
+    /// The table files of a folder (.csv, .tsv, optionally gzipped, or .parquet), sorted by name; the
     /// table's name is the file's without the extension.
     public static func tableFiles(in directory: String) throws -> [(name: String, path: String)] {
         let entries: [String]
@@ -49,7 +49,7 @@ public enum RelationalPlanner {
             guard !entry.hasPrefix("."), let suffix = extensions.first(where: { entry.lowercased().hasSuffix($0) }) else { return nil }
             return (String(entry.dropLast(suffix.count)), (directory as NSString).appendingPathComponent(entry))
         }
-        if files.isEmpty { throw DataError(file: directory, message: "the folder holds no .csv or .tsv file (one table per file)") }
+        if files.isEmpty { throw DataError(file: directory, message: "the folder holds no .csv, .tsv or .parquet file (one table per file)") }
         var seen: Set<String> = []
         for (name, path) in files where !seen.insert(name).inserted {
             throw DataError(file: path, message: "two files make table '\(name)'; keep one")

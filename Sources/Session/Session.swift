@@ -87,7 +87,7 @@ public struct Session: Hashable, Sendable {
     }
 
     public enum OutputFormat: String, Hashable, Sendable, CaseIterable, DeclaredChoice {
-        case csv, tsv, jsonl
+        case csv, tsv, jsonl, parquet
     }
 
     public struct Requirements: Hashable, Sendable {

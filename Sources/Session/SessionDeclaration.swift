@@ -110,7 +110,7 @@ extension Session.RunSettings: DeclaredRecord {
     public static let declaration = RecordDeclaration<Session.RunSettings>(doc: "Where a run writes.", [
         .optional("output", \.output, "Where to write, relative to the session file (or absolute); - is standard output (-o overrides). Default: standard output.",
                   shape: .text(.nonEmpty)),
-        .optional("format", \.format, "csv (comma-separated, with a header), tsv (tab-separated) or jsonl (one JSON object per line); --format overrides. Default: by the output's extension, else csv."),
+        .optional("format", \.format, "csv (comma-separated, with a header), tsv (tab-separated), jsonl (one JSON object per line) or parquet (snappy-compressed, a row group per generation chunk); --format overrides. Default: by the output's extension, else csv."),
     ])
 }
 

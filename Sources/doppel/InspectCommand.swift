@@ -7,7 +7,7 @@ struct Inspect: ParsableCommand {
         discussion: "FILE may be a CSV file, a .gz of one, or - for standard input."
     )
 
-    @Argument(help: ArgumentHelp("The CSV file to inspect (- for stdin).", valueName: "file"))
+    @Argument(help: ArgumentHelp("The CSV file to inspect (or JSON Lines, Parquet; - for stdin).", valueName: "file"))
     var file: String
 
     @OptionGroup var read: ReadOptionsArguments

@@ -1,15 +1,16 @@
 import ArgumentParser
 import Tabular
 
-/// Reads a CSV file and reports its shape: the unit that the load benchmark times against
-/// pandas' `read_csv`. Hidden from help; useful to check that a file reads at all.
+/// Reads a table file and reports its shape: the unit that the load benchmarks time against
+/// pandas' `read_csv` and pyarrow's `read_table`. Hidden from help; useful to check that a file
+/// reads at all.
 struct Load: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Read a CSV file and print its row and column counts (for benchmarks).",
+        abstract: "Read a table file (CSV, JSON Lines, Parquet) and print its row and column counts (for benchmarks).",
         shouldDisplay: false
     )
 
-    @Argument(help: ArgumentHelp("The CSV file to read (- for stdin).", valueName: "file"))
+    @Argument(help: ArgumentHelp("The CSV, JSON Lines or Parquet file to read (- for stdin).", valueName: "file"))
     var file: String
 
     @OptionGroup var read: ReadOptionsArguments

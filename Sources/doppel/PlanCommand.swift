@@ -11,7 +11,7 @@ struct PlanCommand: ParsableCommand {
         discussion: "Edit the plan, then run `doppel sample FILE --plan PLAN`. The seed is chosen at random unless --seed is given, and recorded so that every later run is reproducible."
     )
 
-    @Argument(help: ArgumentHelp("The CSV file to plan for (- for stdin), or a folder of CSV files (one table each) for a relational session.", valueName: "file"))
+    @Argument(help: ArgumentHelp("The CSV file to plan for (or JSON Lines, Parquet; - for stdin), or a folder of CSV or Parquet files (one table each) for a relational session.", valueName: "file"))
     var file: String
 
     @OptionGroup var read: ReadOptionsArguments

@@ -81,11 +81,15 @@ enum RelationalCommands {
 
     /// `doppel run` on a relational session.
     static func run(_ file: SessionFile, out: String?, seed: UInt64?, rows: Int?, scale: Double, replace: Bool, allowChangedSource: Bool,
-                    shard: String? = nil) throws {
+                    shard: String? = nil, format: Session.OutputFormat? = nil) throws {
         guard let destination = out ?? file.session.run.output.map(file.resolve), destination != "-" else {
             throw BadInput("a relational session writes a folder of tables: give -o OUTDIR (or run.output in the session)")
         }
-        let target = try outputTarget(destination, replace: replace)
+        let chosenFormat = format ?? file.session.run.format
+        if let format, format != .csv, format != .parquet {
+            throw BadInput("--format \(format.rawValue): related tables are written as csv or parquet files")
+        }
+        let target = try outputTarget(destination, replace: replace, parquet: chosenFormat == .parquet)
         let parsedShard = try shard.map(parseShard)
         if parsedShard != nil, !(target is OutputFolder) {
             throw BadInput("--shard writes pieces of CSV tables to concatenate; a database output takes the whole run")
@@ -126,7 +130,7 @@ enum RelationalCommands {
     }
 
     /// A SQLite database for a path ending .sqlite, .sqlite3 or .db (or an existing database), else a folder.
-    static func outputTarget(_ path: String, replace: Bool) throws -> any RelationalTarget {
+    static func outputTarget(_ path: String, replace: Bool, parquet: Bool = false) throws -> any RelationalTarget {
         if PostgresConnection.isURL(path) {
             try PostgresConnection.checkNoPassword(path)
             return PostgresOutput(url: path, replace: replace)
@@ -135,7 +139,7 @@ enum RelationalCommands {
         if [".sqlite", ".sqlite3", ".db"].contains(where: lower.hasSuffix) || SQLiteCatalogue.isDatabase(path) {
             return SQLiteOutput(path: path, replace: replace)
         }
-        return try OutputFolder(path: path, replace: replace)
+        return try OutputFolder(path: path, replace: replace, parquet: parquet)
     }
 
     /// `--shard I/N`, 1-based.
@@ -238,13 +242,16 @@ final class PostgresOutput: RelationalTarget {
     func place(of table: String) -> String { "PostgreSQL table \(table)" }
 }
 
-/// A folder of CSV tables as output: created when missing; a table file already there is
-/// refused unless `--replace`; each file written atomically.
+/// A folder of CSV (or Parquet) tables as output: created when missing; a table file already
+/// there is refused unless `--replace`; each file written atomically. A Parquet shard is a file
+/// of its own (header and footer), whatever `header` says.
 struct OutputFolder: RelationalTarget {
     var directory: String
     var replace: Bool
+    var parquet = false
 
-    init(path: String, replace: Bool) throws {
+    init(path: String, replace: Bool, parquet: Bool = false) throws {
+        self.parquet = parquet
         guard path != "-" else { throw BadInput("-o -: related tables go to a folder, one CSV per table; give -o OUTDIR") }
         var isDirectory: ObjCBool = false
         if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue {
@@ -254,7 +261,8 @@ struct OutputFolder: RelationalTarget {
         self.replace = replace
     }
 
-    func path(for table: String) -> String { (directory as NSString).appendingPathComponent("\(table).csv") }
+    var fileExtension: String { parquet ? "parquet" : "csv" }
+    func path(for table: String) -> String { (directory as NSString).appendingPathComponent("\(table).\(fileExtension)") }
     func place(of table: String) -> String { path(for: table) }
     func commit() throws {}
 
@@ -262,7 +270,7 @@ struct OutputFolder: RelationalTarget {
     func open(tables: [String]) throws {
         let present = tables.filter { FileManager.default.fileExists(atPath: path(for: $0)) }
         if !present.isEmpty && !replace {
-            throw BadInput("\(directory) already holds \(present.map { "\($0).csv" }.joined(separator: ", ")); pass --replace to overwrite")
+            throw BadInput("\(directory) already holds \(present.map { "\($0).\(fileExtension)" }.joined(separator: ", ")); pass --replace to overwrite")
         }
         do {
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
@@ -272,6 +280,12 @@ struct OutputFolder: RelationalTarget {
     }
 
     func write(_ table: Table, name: String, primaryKey: String?, foreignKeys: [ForeignKey], unvalidated: [ForeignKey], header: Bool) throws {
-        try CSVWriter(writeHeader: header).write(table, to: path(for: name))
+        if parquet {
+            let file = try AtomicFileWriter(path: path(for: name))
+            try file.write(try ParquetWriter().bytes(table))
+            try file.commit()
+        } else {
+            try CSVWriter(writeHeader: header).write(table, to: path(for: name))
+        }
     }
 }

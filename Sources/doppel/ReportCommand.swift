@@ -44,7 +44,7 @@ struct ReportCommand: ParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("The real CSV file, or a folder of CSV files or a SQLite database of related tables.", valueName: "real"))
+    @Argument(help: ArgumentHelp("The real CSV file (or JSON Lines, Parquet), or a folder of CSV or Parquet files or a SQLite database of related tables.", valueName: "real"))
     var real: String
 
     @Argument(help: ArgumentHelp("The synthetic CSV file (a folder or SQLite database for related tables).", valueName: "synthetic"))

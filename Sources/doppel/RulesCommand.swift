@@ -9,7 +9,7 @@ struct RulesCommand: ParsableCommand {
         discussion: "A rule is listed when it holds on at least --min-support of the rows where its columns are present (default 0.999); its support and its exceptions are shown. `doppel plan` keeps these rules in the plan it writes (marked discovered: true)."
     )
 
-    @Argument(help: ArgumentHelp("The CSV file (- for stdin).", valueName: "file"))
+    @Argument(help: ArgumentHelp("The CSV file (or JSON Lines, Parquet; - for stdin).", valueName: "file"))
     var file: String
 
     @OptionGroup var read: ReadOptionsArguments

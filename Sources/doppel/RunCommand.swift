@@ -12,7 +12,7 @@ struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
         abstract: "Replay a session headlessly: the same session and seed give the same bytes.",
-        discussion: "Shards: --shard I/N writes the I-th of N contiguous slices (1-based); only shard 1 has the header, and the shards concatenated equal the whole run. See docs/SESSION.md for recipes."
+        discussion: "Shards: --shard I/N writes the I-th of N contiguous slices (1-based); only shard 1 has the header, and the shards concatenated equal the whole run (Parquet shards are files of their own, whose rows concatenated equal the whole run's). See docs/SESSION.md for recipes."
     )
 
     @Argument(help: ArgumentHelp("The session file (.yaml or .json), or a plan file with --source.", valueName: "session"))
@@ -30,7 +30,7 @@ struct RunCommand: ParsableCommand {
     @Option(name: [.short, .customLong("out")], help: ArgumentHelp("Where to write (- for stdout; default: the session's output, else stdout).", valueName: "path"))
     var out: String?
 
-    @Option(help: "csv, tsv or jsonl (default: the session's, else by the output's extension, else csv).")
+    @Option(help: "csv, tsv, jsonl or parquet (default: the session's, else by the output's extension, else csv).")
     var format: Session.OutputFormat?
 
     @Option(help: ArgumentHelp("Write only the I-th of N contiguous slices of the rows (1-based).", valueName: "I/N"))
@@ -76,7 +76,7 @@ struct RunCommand: ParsableCommand {
                     throw BadInput("--report and gates are not available for relational sessions yet; use `doppel report REALDIR OUTDIR`")
                 }
                 return try RelationalCommands.run(file, out: out, seed: seed, rows: rows, scale: scale, replace: replace,
-                                                  allowChangedSource: allowChangedSource, shard: shard)
+                                                  allowChangedSource: allowChangedSource, shard: shard, format: format)
             }
             // The seed's one home is the plan: the override is applied there, once.
             if let seed { file.session.plan.seed = seed }
@@ -106,8 +106,10 @@ struct RunCommand: ParsableCommand {
             case .csv: CSVWriter(spreadsheetSafe: spreadsheetSafe)
             case .tsv: CSVWriter(delimiter: UInt8(ascii: "\t"), spreadsheetSafe: spreadsheetSafe)
             case .jsonl: JSONLinesWriter()
+            case .parquet: ParquetWriter()
             }
             if spreadsheetSafe, chosenFormat == .jsonl { throw BadInput("--spreadsheet-safe is for CSV and TSV output, not JSON Lines") }
+            if spreadsheetSafe, chosenFormat == .parquet { throw BadInput("--spreadsheet-safe is for CSV and TSV output, not Parquet") }
             let chunked = ChunkedCSVWriter(plan: prepared.plan, threads: threads, writer: writer)
             let output = destination == "-" ? nil : try AtomicFileWriter(path: destination)
             let progress = ProgressLine(total: range.count, enabled: !quiet && isatty(STDERR_FILENO) == 1)
@@ -167,6 +169,7 @@ struct RunCommand: ParsableCommand {
     static func format(forPath path: String) -> Session.OutputFormat {
         if path.hasSuffix(".tsv") { return .tsv }
         if path.hasSuffix(".jsonl") || path.hasSuffix(".ndjson") { return .jsonl }
+        if ParquetReader.isParquetPath(path) { return .parquet }
         return .csv
     }
 }

@@ -11,7 +11,7 @@ struct SampleCommand: ParsableCommand {
         discussion: "The header is the source's (same columns, names, order) unless the plan drops or adds columns. Output is the same for the same plan and seed, whatever the number of threads."
     )
 
-    @Argument(help: ArgumentHelp("The real CSV file (- for stdin), or a folder of CSV files (one table each; -o is then a folder).", valueName: "file"))
+    @Argument(help: ArgumentHelp("The real CSV file (or JSON Lines, Parquet; - for stdin), or a folder of CSV or Parquet files (one table each; -o is then a folder).", valueName: "file"))
     var file: String
 
     @OptionGroup var read: ReadOptionsArguments
@@ -28,7 +28,7 @@ struct SampleCommand: ParsableCommand {
     @Option(help: "The seed (default: the plan's; without a plan, a random one, reported on stderr).")
     var seed: UInt64?
 
-    @Option(name: [.short, .customLong("out")], help: ArgumentHelp("Where to write the CSV (- for stdout).", valueName: "path"))
+    @Option(name: [.short, .customLong("out")], help: ArgumentHelp("Where to write the CSV (- for stdout); a .parquet path writes Parquet.", valueName: "path"))
     var out: String = "-"
 
     @OptionGroup var conditions: ConditionArguments
@@ -76,7 +76,11 @@ struct SampleCommand: ParsableCommand {
                 try FittedPlan.fit(chosenPlan, on: table, environment: ProcessInfo.processInfo.environment)
             }
             for note in fitted.steeringNotes { Diagnostics.note(note) }
-            let writer = ChunkedCSVWriter(plan: fitted, threads: threads, writer: CSVWriter(spreadsheetSafe: spreadsheetSafe))
+            // Parquet by the output's extension; CSV otherwise.
+            let isParquet = ParquetReader.isParquetPath(out)
+            if isParquet, spreadsheetSafe { throw BadInput("--spreadsheet-safe is for CSV output, not Parquet") }
+            let rowWriter: any RowWriter = isParquet ? ParquetWriter() : CSVWriter(spreadsheetSafe: spreadsheetSafe)
+            let writer = ChunkedCSVWriter(plan: fitted, threads: threads, writer: rowWriter)
             let total = rows ?? fitted.defaultRows
             let file = out == "-" ? nil : try AtomicFileWriter(path: out)
             try withPlanErrors(plan ?? "the default plan") {

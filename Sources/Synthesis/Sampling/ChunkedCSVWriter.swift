@@ -1,6 +1,6 @@
 import Tabular
 
-/// Samples a fitted plan chunk by chunk and writes CSV in order. Chunks are sampled and
+/// Samples a fitted plan chunk by chunk and writes CSV (or another `RowWriter`'s format) in order. Chunks are sampled and
 /// formatted on all cores in waves; each chunk's randomness depends only on (seed, column,
 /// chunk), so the bytes are the same whatever the thread count.
 public struct ChunkedCSVWriter: Sendable {
@@ -24,12 +24,17 @@ public struct ChunkedCSVWriter: Sendable {
     ) throws {
         try plan.check(rows: totalRows)
         let rows = range ?? 0..<totalRows
-        if header {
+        if header || writer.isSelfContainedPerShard {
             var bytes: [UInt8] = []
             writer.appendHeader(Table(columns: plan.outputOrder.map { Column(name: $0, values: .integers([], .plain)) }), to: &bytes)
             try sink(bytes)
         }
-        guard !rows.isEmpty else { return }
+        guard !rows.isEmpty else {
+            var footer: [UInt8] = []
+            writer.appendFooter(to: &footer)
+            if !footer.isEmpty { try sink(footer) }
+            return
+        }
         let size = FittedPlan.chunkSize
         let firstChunk = rows.lowerBound / size
         let lastChunk = (rows.upperBound - 1) / size
@@ -50,11 +55,14 @@ public struct ChunkedCSVWriter: Sendable {
                     return bytes
                 }
             }
-            for output in outputs { try sink(try output.get()) }
+            for output in outputs { try sink(try writer.placing(try output.get())) }
             written = min(rows.upperBound, (wave.last! + 1) * size) - rows.lowerBound
             progress?(written)
             chunk = wave.last! + 1
         }
+        var footer: [UInt8] = []
+        writer.appendFooter(to: &footer)
+        if !footer.isEmpty { try sink(footer) }
     }
 }
 

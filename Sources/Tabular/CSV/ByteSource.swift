@@ -119,6 +119,22 @@ final class GzipDetectingSource: ByteSource {
         return index < peeked.count && (peeked[index] == UInt8(ascii: "\"") || peeked[index] == UInt8(ascii: "}"))
     }
 
+    /// True when uncompressed input starts with Parquet's magic number, PAR1.
+    var startsWithParquetMagic: Bool {
+        stream == nil && peekedPosition == 0 && ParquetReader.startsWithMagic(peeked)
+    }
+
+    /// Everything left to read (for Parquet from standard input, which needs the whole file).
+    func readAll() throws -> [UInt8] {
+        var all: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let count = try chunk.withUnsafeMutableBytes { try read(into: $0) }
+            if count == 0 { return all }
+            all.append(contentsOf: chunk[0..<count])
+        }
+    }
+
     func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
         guard stream != nil else { return try readPlain(into: buffer) }
         return try readInflated(into: buffer)

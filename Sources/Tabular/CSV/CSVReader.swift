@@ -9,7 +9,8 @@ public struct CSVReadResult: Sendable {
     public var byteCount: Int
 }
 
-/// Reads CSV into a columnar `Table` (and JSON Lines, by extension, through `JSONLinesReader`).
+/// Reads CSV into a columnar `Table` (and JSON Lines through `JSONLinesReader`, Parquet through
+/// `ParquetReader`, each by extension or content).
 ///
 /// The input streams through in blocks of complete records: a producer thread reads and splits
 /// each block into fields (`BlockProducer`) while the previous block's columns are parsed in
@@ -24,6 +25,10 @@ public enum CSVReader {
         // JSON Lines by extension: every command that reads a table comes through here.
         if case .path(let path) = input, JSONLinesReader.isJSONLinesPath(path) {
             return try JSONLinesReader.read(input)
+        }
+        // Parquet by extension: every command that reads a table comes through here too.
+        if case .path(let path) = input, ParquetReader.isParquetPath(path) {
+            return try ParquetReader.read(path: path)
         }
         let name = input.displayName
         do {
@@ -44,6 +49,11 @@ public enum CSVReader {
     private static func readUnchecked(_ input: CSVInput, options: CSVReadOptions, blockSize: Int) throws -> CSVReadResult {
         let name = input.displayName
         let source = try input.open()
+        // Parquet by content (the magic PAR1), for standard input and names that do not say CSV.
+        if source.startsWithParquetMagic, !isCSVPath(input) {
+            if case .path(let path) = input { return try ParquetReader.read(path: path) }
+            return try ParquetReader.read(bytes: try source.readAll(), name: name)
+        }
         // JSON Lines by content, for standard input and names that do not say CSV.
         if source.startsLikeJSONObject, !isCSVPath(input) {
             return try JSONLinesReader.read(opened: source, name: name)

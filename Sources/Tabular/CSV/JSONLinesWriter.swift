@@ -63,10 +63,28 @@ public struct JSONLinesWriter: RowWriter {
     }
 }
 
-/// Something that writes a table's rows as bytes: CSV, TSV, JSON Lines.
+/// Something that writes a table's rows as bytes: CSV, TSV, JSON Lines, Parquet.
+///
+/// `appendRows` may run on several threads at once, each on its own slice of rows; the pieces
+/// are then written in order, each passed through `placing` first, and `appendFooter` ends the
+/// output. Text formats need neither: Parquet's footer indexes where every piece landed.
 public protocol RowWriter: Sendable {
     func appendHeader(_ table: Table, to output: inout [UInt8])
     func appendRows(_ table: Table, rows: Range<Int>, to output: inout [UInt8])
+    /// Called in output order with each piece `appendRows` made, just before it is written;
+    /// returns the bytes to write.
+    func placing(_ piece: [UInt8]) throws -> [UInt8]
+    /// Bytes after the last rows.
+    func appendFooter(to output: inout [UInt8])
+    /// Whether every shard of a sharded output needs the header and footer (a Parquet shard is
+    /// a file of its own; a CSV shard is a slice of one).
+    var isSelfContainedPerShard: Bool { get }
+}
+
+extension RowWriter {
+    public func placing(_ piece: [UInt8]) throws -> [UInt8] { piece }
+    public func appendFooter(to output: inout [UInt8]) {}
+    public var isSelfContainedPerShard: Bool { false }
 }
 
 extension CSVWriter: RowWriter {}
