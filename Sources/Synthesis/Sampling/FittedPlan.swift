@@ -176,20 +176,8 @@ public struct FittedPlan: Sendable {
         return column
     }
 
-    /// Whether an integer column holds HHMM clock times (see `ClockTime.looksLikeClock`).
-    static func isClock(_ column: Column) -> Bool {
-        guard case .integers(let values, _) = column.values else { return false }
-        var minimum = Double.infinity, maximum = -Double.infinity
-        var distinct = Set<Int64>()
-        for row in values.indices where column.validity.isValid(row) {
-            let value = Double(values[row])
-            guard ClockTime.minutes(value) != nil else { return false }
-            minimum = min(minimum, value)
-            maximum = max(maximum, value)
-            if distinct.count < 64 { distinct.insert(values[row]) }
-        }
-        return ClockTime.looksLikeClock(minimum: minimum, maximum: maximum, distinct: distinct.count)
-    }
+    /// Whether an integer column holds HHMM clock times.
+    static func isClock(_ column: Column) -> Bool { ClockTime.isClockColumn(column) }
 
     /// Opens the strategy type to call its generic `fit`.
     private static func fitModel<Strategy: GenerationStrategy>(_ strategy: Strategy.Type, _ input: FitInput) throws -> any ColumnModel {

@@ -2,17 +2,20 @@
 /// (a plane's flights by `time_hour`, a customer's orders by date). Found in the source, kept in
 /// the output (each parent's children are written in that order), and scored by their gaps.
 public enum EventOrder {
-    /// The column each parent's children are ordered by in the source: in at least 99% of
-    /// consecutive pairs of one parent's rows the value does not go down, and in at least half it
-    /// goes up (so a column constant within parents, such as a year, is no order). Datetime
-    /// columns are preferred, then numbers in column order; nil when none qualifies.
+    /// The column each parent's children are ordered by in the source: in at least 97% of
+    /// consecutive pairs of one parent's rows the value does not go down (flights are filed by
+    /// actual departure, so 1.7% of a plane's scheduled hours step back), and in at least half
+    /// it goes up (so a column constant within parents, such as a year, is no order). Datetime
+    /// columns are preferred, then numbers in column order; HHMM clock times are no order (they
+    /// wrap each day). Nil when none qualifies.
     public static func detect(_ table: Table, parentKey: String, excluding: Set<String> = []) -> String? {
         guard let key = table.column(named: parentKey) else { return nil }
         let parents = parentIndex(key)
         let candidates = table.columns.filter { column in
             guard column.name != parentKey, !excluding.contains(column.name) else { return false }
             switch column.values {
-            case .integers, .decimals, .datetimes: return true
+            case .integers: return !ClockTime.isClockColumn(column)
+            case .decimals, .datetimes: return true
             default: return false
             }
         }
@@ -23,7 +26,7 @@ public enum EventOrder {
         }
         for column in ordered {
             let (pairs, down, up) = steps(column, parents: parents)
-            if pairs >= 20, Double(down) <= 0.01 * Double(pairs), Double(up) >= 0.5 * Double(pairs) { return column.name }
+            if pairs >= 20, Double(down) <= 0.03 * Double(pairs), Double(up) >= 0.5 * Double(pairs) { return column.name }
         }
         return nil
     }

@@ -52,6 +52,21 @@ public enum ClockTime {
         minimum >= 0 && maximum <= 2400 && maximum >= 1200 && distinct >= 50
     }
 
+    /// Whether an integer column holds HHMM clock times (every value one, see `looksLikeClock`).
+    public static func isClockColumn(_ column: Column) -> Bool {
+        guard case .integers(let values, _) = column.values else { return false }
+        var minimum = Double.infinity, maximum = -Double.infinity
+        var distinct = Set<Int64>()
+        for row in values.indices where column.validity.isValid(row) {
+            let value = Double(values[row])
+            guard minutes(value) != nil else { return false }
+            minimum = Swift.min(minimum, value)
+            maximum = Swift.max(maximum, value)
+            if distinct.count < 64 { distinct.insert(values[row]) }
+        }
+        return looksLikeClock(minimum: minimum, maximum: maximum, distinct: distinct.count)
+    }
+
     /// The valid HHMM time nearest to `value` (a model drawing on the number line lands in the
     /// gaps, 1275 for instance, which is no time): minutes 60–79 go to :59, 80–99 to the next hour.
     @inline(__always)

@@ -23,7 +23,7 @@ public struct RelationalReportView {
             "cardinality shape similarity  \(Self.figure(report.cardinalityShapeSimilarity))  (1 - KS of children per parent)",
             "intertable trends             \(Self.figure(report.intertableTrends))  (parent-child column pairs)",
         ]))
-        var tableLines = ["tables (key columns are scored by integrity and cardinality, not in quality, as SDMetrics scores no id):"]
+        var tableLines = ["tables (quality without key columns, as SDMetrics scores no id):"]
         for table in report.tables {
             let quality = table.quality.map { "quality \(Self.figure($0.score))" } ?? "not in the synthetic data"
             tableLines.append("  \(table.name): \(table.realRows) real rows, \(table.syntheticRows) synthetic, \(quality)")
@@ -38,7 +38,7 @@ public struct RelationalReportView {
                 linkLines.append("    intertable trends \(Self.figure(trends.score)) on \(meeting) of \(trends.pairs.count) related pairs (all pairs \(Self.figure(trends.scoreAll)))")
             }
             if let events = link.events {
-                linkLines.append("    events in \(events.column) order: \(Self.figure(events.syntheticOrderedShare)) of synthetic steps keep it, gap similarity \(Self.figure(events.gapSimilarity)) (1 - KS of the gaps)")
+                linkLines.append("    events by \(events.column): order kept \(Self.figure(events.syntheticOrderedShare)), gaps \(Self.figure(events.gapSimilarity)) (1 - KS)")
             }
         }
         widgets.append(TextWidget(linkLines))
