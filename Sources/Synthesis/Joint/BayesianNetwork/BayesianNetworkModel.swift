@@ -30,7 +30,7 @@ public struct BayesianNetworkModel: JointModel {
         samplers = tables.map { ConditionalSampler($0, stateCounts: stateCounts) }
     }
 
-    /// Level texts and the values of few-valued columns are real data; bins (noisy or not) are
+    /// Level texts and the values of few-valued columns are real data; bins are
     /// statistics of it.
     public var exposure: RealValueExposure {
         columns.contains(where: \.keepsLevels) ? .levels : .statistics
