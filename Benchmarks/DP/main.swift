@@ -3,12 +3,13 @@ import Foundation
 import Synthesis
 import Tabular
 
-// Quality and fit time of the differentially private joint models (`mst`, and PrivBayes as
-// `bayesian_network` with epsilon) at several ε: each dataset split 80/20 `SPLITS` times, each
+// Quality and fit time of the differentially private joint model `mst` at several ε (PrivBayes,
+// `bayesian_network` with epsilon, was measured here too until it was retired: BENCHMARKS.md):
+// each dataset split 80/20 `SPLITS` times, each
 // split fitted with `SEEDS` seeds; Doppel's QualityReport (SDMetrics 0.32's definitions) of the
 // synthetic rows against the 80% they were fitted on, and in brackets against the other 20%.
 // Usage: dp-bench [DATA_DIR] (default ../shared/data); env DP_SPLITS, DP_SEEDS, DP_EPSILONS
-// ("0.3,1,3"), DP_DATASETS ("diamonds,credit_data"), DP_MODELS ("mst,bayesian_network"),
+// ("0.3,1,3"), DP_DATASETS ("diamonds,credit_data"), DP_MODELS ("mst,mst_declared"),
 // ("mst_declared": mst with each category's levels declared public),
 // DP_WRITE=DIR writes each split's 80% as DIR/NAME_train_SPLIT.csv and each mst sample as
 // DIR/NAME_EPS_SPLIT_SEED.csv (Benchmarks/dp_crosscheck.py fits smartnoise-synth's MST on the
@@ -20,7 +21,7 @@ let splits = Int(environment["DP_SPLITS"] ?? "") ?? 3
 let seeds = Int(environment["DP_SEEDS"] ?? "") ?? 5
 let epsilons = (environment["DP_EPSILONS"] ?? "0.3,1,3").split(separator: ",").compactMap { Double($0) }
 let datasets = (environment["DP_DATASETS"] ?? "diamonds,credit_data").split(separator: ",").map(String.init)
-let models = (environment["DP_MODELS"] ?? "mst,mst_declared,bayesian_network").split(separator: ",").map(String.init)
+let models = (environment["DP_MODELS"] ?? "mst,mst_declared").split(separator: ",").map(String.init)
 let writeDirectory = environment["DP_WRITE"]
 
 func seconds(_ body: () throws -> Void) rethrows -> Double {
@@ -101,12 +102,8 @@ func synthesize(_ model: any JointModel, members: [JointMember], rows: Int, seed
 }
 
 func fit(_ model: String, _ members: [JointMember], epsilon: Double, seed: UInt64) throws -> any JointModel {
-    if model.hasPrefix("mst") {
-        let parameters = try ResolvedParameters(Parameters(["epsilon": .number(epsilon)]), schema: MSTStrategy.descriptor.parameters, column: "joint")
-        return try MSTStrategy.fit(JointFitInput(groupName: "joint", members: members, parameters: parameters, seed: seed))
-    }
-    let parameters = try ResolvedParameters(Parameters(["epsilon": .number(epsilon)]), schema: BayesianNetworkStrategy.descriptor.parameters, column: "joint")
-    return try BayesianNetworkStrategy.fit(JointFitInput(groupName: "joint", members: members, parameters: parameters, seed: seed))
+    let parameters = try ResolvedParameters(Parameters(["epsilon": .number(epsilon)]), schema: MSTStrategy.descriptor.parameters, column: "joint")
+    return try MSTStrategy.fit(JointFitInput(groupName: "joint", members: members, parameters: parameters, seed: seed))
 }
 
 func mean(_ values: [Double]) -> Double { values.reduce(0, +) / Double(max(1, values.count)) }

@@ -20,7 +20,7 @@ extension DeclaredRecord {
         do {
             try value.checkDecoded()
         } catch let error as DeclarationError {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: error.message))
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath + error.keys.map(AnyKey.init), debugDescription: error.message))
         }
         self = value
     }
@@ -34,7 +34,13 @@ extension DeclaredRecord {
 /// A problem a record finds in itself after decoding, in the user's terms.
 public struct DeclarationError: Error, Sendable {
     public var message: String
-    public init(_ message: String) { self.message = message }
+    /// The keys below the record that are at fault (`parameters`, `epsilon`), so that the error
+    /// names them and points at their line.
+    public var keys: [String]
+    public init(_ message: String, at keys: [String] = []) {
+        self.message = message
+        self.keys = keys
+    }
 }
 
 /// The declared keys of a record type, in the order they are written.

@@ -34,7 +34,7 @@ struct PlanCommand: ParsableCommand {
     @Flag(help: "Write a session (source path and hash, plan, seed) that `doppel run` replays, instead of a bare plan.")
     var session = false
 
-    @Option(help: ArgumentHelp("A differentially private plan: one mst joint group over every column it can model, with this budget ε (docs/PRIVACY.md). Replaces --joint.", valueName: "epsilon"))
+    @Option(help: ArgumentHelp("A differentially private plan: one mst joint group over every column it can model, with this budget ε (docs/PRIVACY.md). --joint may be left out or mst.", valueName: "epsilon"))
     var epsilon: Double?
 
     @Flag(help: "Refuse (exit 2) a plan that is not differentially private as a whole (with --epsilon: columns mst cannot model).")
@@ -64,6 +64,13 @@ struct PlanCommand: ParsableCommand {
             if session && (file == "-" || out == "-") { throw BadInput("--session needs a source file and an output path (-o), so that the session can name its source") }
             if let epsilon, !(epsilon >= 0.000001 && epsilon <= 1000) {
                 throw BadInput("--epsilon \(epsilon): expected a privacy budget from 0.000001 to 1000")
+            }
+            // --epsilon makes an mst group: a --joint naming another model would be silently replaced.
+            if epsilon != nil, joint != "auto", joint != MSTStrategy.descriptor.id {
+                let why = joint == BayesianNetworkStrategy.descriptor.id
+                    ? "bayesian_network is no longer differentially private (its levels and bin edges were never noised)"
+                    : "\(joint) is not differentially private"
+                throw BadInput("--joint \(joint) with --epsilon: \(why); --epsilon makes one mst group (model: mst), so leave out --joint or write --joint mst")
             }
             let (table, _) = try loadSource(file, options: read)
             let chosenSeed = seed ?? DefaultPlanner.randomSeed()

@@ -63,4 +63,33 @@ struct PrivacyCommandTests {
         #expect(bad.status == 2)
         #expect(bad.stderr.contains("--epsilon 0.0"))
     }
+
+    @Test("bayesian_network's retired epsilon: plan --joint bayesian_network --epsilon, run and migrate of a session that sets it exit 2 saying what to write")
+    func retiredPrivBayes() throws {
+        let directory = DoppelProcess.temporaryDirectory()
+        let data = directory.appendingPathComponent("people.csv")
+        try FileManager.default.copyItem(atPath: DoppelProcess.sharedData("dp_people"), toPath: data.path)
+        let planned = try DoppelProcess.run(["plan", data.path, "--joint", "bayesian_network", "--epsilon", "1", "-o", "-"])
+        #expect(planned.status == 2)
+        #expect(planned.stderr.contains("--joint bayesian_network with --epsilon: bayesian_network is no longer differentially private"), "\(planned.stderr)")
+
+        // A session written by an older version, with PrivBayes' budget on its group.
+        let session = directory.appendingPathComponent("old.yaml").path
+        let made = try DoppelProcess.run(["plan", data.path, "--joint", "bayesian_network", "--session", "-o", session, "--seed", "3"])
+        #expect(made.status == 0, "\(made.stderr)")
+        let text = try String(contentsOfFile: session, encoding: .utf8)
+        let marker = "    model: bayesian_network\n"
+        #expect(text.contains(marker), "\(text)")
+        let old = text.replacingOccurrences(of: marker, with: marker + "    parameters: {epsilon: 2}\n")
+        try old.write(toFile: session, atomically: true, encoding: .utf8)
+        let line = old.components(separatedBy: "\n").firstIndex { $0.contains("epsilon: 2") }! + 1
+        for arguments in [["run", session, "-o", "-"], ["migrate", session, "-o", "-"]] {
+            let refused = try DoppelProcess.run(arguments)
+            #expect(refused.status == 2, "\(arguments[0]): \(refused.stderr)")
+            #expect(refused.stderr.contains("old.yaml:\(line)"), "\(arguments[0]): \(refused.stderr)")
+            #expect(refused.stderr.contains("key 'plan.joint[0].parameters.epsilon': bayesian_network is no longer differentially private"),
+                    "\(arguments[0]): \(refused.stderr)")
+            #expect(refused.stderr.contains("write model: mst with parameters: {epsilon: 2}"), "\(arguments[0]): \(refused.stderr)")
+        }
+    }
 }

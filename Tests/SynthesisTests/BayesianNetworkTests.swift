@@ -3,8 +3,8 @@ import Testing
 @testable import Synthesis
 import Tabular
 
-/// The `bayesian_network` joint model: structure, conditionals, privacy, nulls, parameters,
-/// sessions. Fixtures are generated with known dependencies; penguins is the real-data check.
+/// The `bayesian_network` joint model: structure, conditionals, nulls, parameters, the retired
+/// privacy budget, sessions. Fixtures are generated with known dependencies; penguins is the real-data check.
 @Suite("bayesian_network joint model")
 struct BayesianNetworkTests {
     typealias Fixtures = BayesianNetworkFixtures
@@ -35,7 +35,7 @@ struct BayesianNetworkTests {
         return try encoder.encode(model)
     }
 
-    @Test("the same seed fits the same model and samples the same rows; with ε > 0 another seed makes another private fit")
+    @Test("the same seed fits the same model and samples the same rows")
     func determinism() throws {
         let penguins = try Datasets.table("penguins")
         let first = try Fixtures.fit(penguins, seed: 5)
@@ -44,11 +44,6 @@ struct BayesianNetworkTests {
         let rows = try Fixtures.sample(first, rows: 2_000, seed: 9)
         #expect(try Fixtures.sample(second, rows: 2_000, seed: 9) == rows)
         #expect(try Fixtures.sample(first, rows: 2_000, seed: 10) != rows)
-
-        let privateParameters = Parameters(["epsilon": 1])
-        let noisy = try Fixtures.fit(penguins, parameters: privateParameters, seed: 5)
-        #expect(try encoded(noisy) == encoded(Fixtures.fit(penguins, parameters: privateParameters, seed: 5)))
-        #expect(try encoded(noisy) != encoded(Fixtures.fit(penguins, parameters: privateParameters, seed: 6)))
     }
 
     @Test("a known dependency (b depends on a) is found as an edge and its conditional reproduced")
@@ -74,7 +69,7 @@ struct BayesianNetworkTests {
         }
     }
 
-    @Test("penguins, ε = 0: species × island frequencies and flipper–mass correlation are kept")
+    @Test("penguins: species × island frequencies and flipper–mass correlation are kept")
     func penguinsRelations() throws {
         let penguins = try Datasets.table("penguins")
         let model = try Fixtures.fit(penguins, seed: 1)
@@ -97,78 +92,53 @@ struct BayesianNetworkTests {
 
         // The summary names every column once, with its parents, and exactly one root.
         let summary = model.summary
-        #expect(summary.count == names.count + 2)
+        #expect(summary.count == names.count + 1)
         #expect(summary.filter { $0.hasSuffix("(root)") }.count == 1)
         for name in names { #expect(summary.filter { $0.hasPrefix(name + " [") }.count == 1, "\(name) in \(summary)") }
         #expect(summary[0].hasPrefix("Bayesian network over 8 columns, degree k = 2"))
     }
 
-    @Test("a small ε makes the conditionals measurably noisier, and the budget is in the summary")
-    func privacyNoise() throws {
-        let table = Self.dependencyTable()
-        let real = (Fixtures.texts(table.column(named: "a")!), Fixtures.texts(table.column(named: "b")!))
-        var exact: [Double] = []
-        var noisy: [Double] = []
-        for seed: UInt64 in 1...4 {
-            let open = try Fixtures.fit(table, parameters: Parameters(["epsilon": 0]), seed: seed)
-            let openRows = try Fixtures.sample(open, rows: 20_000, seed: seed)
-            exact.append(Fixtures.pairDistance(real, (openRows[0], openRows[1])))
-            let closed = try Fixtures.fit(table, parameters: Parameters(["epsilon": 0.05]), seed: seed)
-            let closedRows = try Fixtures.sample(closed, rows: 20_000, seed: seed)
-            noisy.append(Fixtures.pairDistance(real, (closedRows[0], closedRows[1])))
+    @Test("epsilon > 0 is refused with what to write instead: in a plan, at fit time and in a model an older version fitted")
+    func retiredPrivacy() throws {
+        func group(_ parameters: Parameters, model: String = "bayesian_network") -> JointPlan {
+            JointPlan(name: "g1", model: model, columns: ["a", "b", "c"], parameters: parameters)
         }
-        let meanExact = exact.reduce(0, +) / 4
-        let meanNoisy = noisy.reduce(0, +) / 4
-        print("a × b TVD: ε = 0 \(exact), ε = 0.05 \(noisy)")
-        #expect(meanExact < 0.02, "ε = 0: TVD \(exact)")
-        #expect(meanNoisy > meanExact + 0.03, "ε = 0.05: TVD \(noisy) vs ε = 0: \(exact)")
+        let refusal = try #require(group(Parameters(["epsilon": 0.5])).retiredSetting)
+        #expect(refusal.parameter == "epsilon")
+        #expect(refusal.message.hasPrefix("bayesian_network is no longer differentially private"), "\(refusal.message)")
+        #expect(refusal.message.contains("write model: mst with parameters: {epsilon: 0.5}"), "\(refusal.message)")
+        #expect(group(Parameters(["usefulness": 4])).retiredSetting?.parameter == "usefulness")
+        // epsilon: 0 is what older sessions wrote with privacy off; mst's epsilon is its own.
+        #expect(group(Parameters(["epsilon": 0, "degree": 1])).retiredSetting == nil)
+        #expect(group(Parameters(["epsilon": 1]), model: "mst").retiredSetting == nil)
 
-        // The tables themselves: each table's weights against the exact counts of its family
-        // (states as the fit made them: ε > 0 bins by equal widths).
-        func tableDistance(_ epsilon: Double) throws -> Double {
-            let input = try Fixtures.input(table, parameters: Parameters(["epsilon": .number(epsilon)]), seed: 1)
-            let settings = try BayesianNetworkSettings(input.parameters, memberNames: ["a", "b", "c"], groupName: "joint")
-            let columns = try input.members.map { try StateEncoder.encode($0, settings: settings) }
-            let model = try BayesianNetworkStrategy.fit(input)
-            let distances = model.tables.map { table -> Double in
-                let exact = NoisyConditionals.counts(table.parents + [table.column], columns: columns)
-                let total = table.weights.reduce(0, +)
-                return zip(table.weights, exact).reduce(0) { $0 + abs($1.0 / total - $1.1 / 3_000) } / 2
-            }
-            return distances.reduce(0, +) / Double(distances.count)
+        // A plan made in memory is refused when it is fitted, naming the group and the parameter.
+        let table = Self.dependencyTable(rows: 300)
+        let columns = [ColumnPlan(name: "a", kind: .categorical, strategy: "categorical"),
+                       ColumnPlan(name: "b", kind: .categorical, strategy: "categorical"),
+                       ColumnPlan(name: "c", kind: .decimal, strategy: "kde")]
+        let plan = Plan(seed: 1, columns: columns, joint: [group(Parameters(["epsilon": 1]))])
+        let error = try #require(throws: PlanError.self) { try FittedPlan.fit(plan, on: table) }
+        #expect(error.message.hasPrefix("joint group 'g1': parameters.epsilon: bayesian_network is no longer differentially private"), "\(error)")
+        var open = plan
+        open.joint[0].parameters = Parameters(["epsilon": 0])
+        #expect(throws: Never.self) { try FittedPlan.fit(open, on: table) }
+
+        // A model fitted with a budget by an older version is refused; one written with ε = 0 still loads.
+        let model = try Fixtures.fit(table, seed: 1)
+        var json = try #require(try JSONSerialization.jsonObject(with: encoded(model)) as? [String: Any])
+        #expect(json["privacy"] == nil)
+        json["privacy"] = ["epsilon": 0, "counted_tables": 2]
+        let legacy = try JSONDecoder().decode(BayesianNetworkModel.self, from: JSONSerialization.data(withJSONObject: json))
+        #expect(try Fixtures.sample(legacy, rows: 500) == Fixtures.sample(model, rows: 500))
+        json["privacy"] = ["epsilon": 1, "noise_scale": 4, "counted_tables": 2]
+        do {
+            _ = try JSONDecoder().decode(BayesianNetworkModel.self, from: JSONSerialization.data(withJSONObject: json))
+            Issue.record("a model fitted with epsilon 1 was read")
+        } catch DecodingError.dataCorrupted(let context) {
+            #expect(context.codingPath.map(\.stringValue) == ["privacy"])
+            #expect(context.debugDescription.contains("refit the group as model: mst with parameters: {epsilon: 1}"), "\(context.debugDescription)")
         }
-        let tableDistances = try [0, 1, 0.05].map(tableDistance)
-        print("table TVD against exact counts for ε = 0, 1, 0.05: \(tableDistances)")
-        #expect(tableDistances[0] < 1e-12)
-        #expect(tableDistances[1] > 0.002 && tableDistances[2] > 2 * tableDistances[1], "\(tableDistances)")
-
-        let summary = try Fixtures.fit(table, parameters: Parameters(["epsilon": 0.05]), seed: 1).summary
-        #expect(summary.contains { $0.hasPrefix("ε = 0.05 (structure 0.025, conditionals 0.025)") }, "\(summary)")
-        // θ = 4: n·ε₂ / (2θ·(d − k)) = 3000 · 0.025 / 8 → tables of at most 9 cells, which a × b (6) fits.
-        #expect(summary.last!.hasSuffix("tables of at most 9 cells (θ-usefulness)"), "\(summary)")
-        let unlimited = try Fixtures.fit(table, parameters: Parameters(["epsilon": 0.05, "usefulness": 0]), seed: 1).summary
-        #expect(!unlimited.last!.contains("θ-usefulness"), "\(unlimited)")
-        #expect(try Fixtures.fit(table, seed: 1).summary.last == "no differential privacy (ε = 0)")
-    }
-
-    @Test("with ε > 0 the network is drawn by the exponential mechanism: a tiny budget gives nearly random networks")
-    func privateStructure() throws {
-        let table = Self.dependencyTable(rows: 1_000)
-        func networks(_ epsilon: Double) throws -> Set<String> {
-            Set(try (1...16).map { seed in
-                let model = try Fixtures.fit(table, parameters: Parameters(["epsilon": .number(epsilon), "usefulness": 0, "root": "a"]), seed: UInt64(seed))
-                return model.tables.map { "\($0.parents)→\($0.column)" }.joined(separator: " ")
-            })
-        }
-        let open = try networks(0)
-        let tiny = try networks(1e-4)
-        let generous = try networks(1_000)
-        #expect(open.count == 1 && open.first!.contains("[0]→1"), "\(open)")
-        #expect(tiny.count >= 4, "\(tiny)")
-        #expect(tiny.contains { !$0.contains("[0]→1") }, "\(tiny)")
-        // A large budget follows the information: b always takes a as its parent (c, unrelated,
-        // is a near tie between no parents and any).
-        #expect(generous.allSatisfy { $0.contains("[0]→1") }, "\(generous)")
     }
 
     @Test("nulls occur together as in the data: missing is a state of every column")
@@ -199,8 +169,9 @@ struct BayesianNetworkTests {
     @Test("bad parameters are refused naming the parameter")
     func badParameters() throws {
         let schema = BayesianNetworkStrategy.descriptor.parameters
-        let bad: [(String, ParameterValue)] = [("degree", 0), ("degree", 2.5), ("epsilon", -1), ("bins", 1), ("binning", "median"),
-                                               ("within_bin", "smooth"), ("max_levels", 1), ("max_cells", 10), ("usefulness", -2)]
+        let bad: [(String, ParameterValue)] = [("degree", 0), ("degree", 2.5), ("epsilon", -1), ("epsilon", 1), ("bins", 1),
+                                               ("binning", "median"), ("within_bin", "smooth"), ("max_levels", 1), ("max_cells", 10),
+                                               ("usefulness", 4)]
         for (name, value) in bad {
             let error = try #require(throws: ParameterError.self) { try ResolvedParameters(Parameters([name: value]), schema: schema, column: "joint") }
             #expect(error.parameter == name && error.description.contains("'\(name)'"), "\(error)")
@@ -211,8 +182,6 @@ struct BayesianNetworkTests {
         let table = Self.dependencyTable(rows: 200)
         let root = try #require(throws: ParameterError.self) { try Fixtures.fit(table, parameters: Parameters(["root": "d"])) }
         #expect(root.parameter == "root" && root.description.contains("a, b, c"), "\(root)")
-        let tiny = try #require(throws: ParameterError.self) { try Fixtures.fit(table, parameters: Parameters(["epsilon": 1e-9])) }
-        #expect(tiny.parameter == "epsilon", "\(tiny)")
         let single = try #require(throws: PlanError.self) { try Fixtures.fit(table, columns: ["a"]) }
         #expect(single.description.contains("at least two columns"))
         let text = try #require(throws: PlanError.self) {
@@ -221,10 +190,10 @@ struct BayesianNetworkTests {
         #expect(text.column == "b", "\(text)")
     }
 
-    @Test("a decoded model samples exactly what the fitted one does, with or without noise")
+    @Test("a decoded model samples exactly what the fitted one does, whatever its binning")
     func codableRoundTrip() throws {
         let penguins = try Datasets.table("penguins")
-        for parameters: Parameters in [Parameters(), Parameters(["epsilon": 2])] {
+        for parameters: Parameters in [Parameters(), Parameters(["binning": "equal_width", "within_bin": "uniform"])] {
             let model = try Fixtures.fit(penguins, parameters: parameters, seed: 4)
             let data = try encoded(model)
             let decoded = try JSONDecoder().decode(BayesianNetworkModel.self, from: data)
@@ -313,7 +282,6 @@ struct BayesianNetworkTests {
         let y = x.map { $0.map { $0 * 2 + random.nextNormal() } }
         let numeric = Fixtures.table(numbers: [("x", x), ("y", y)])
         #expect(try Fixtures.fit(numeric).exposure == .statistics)
-        #expect(try Fixtures.fit(numeric, parameters: Parameters(["epsilon": 1])).exposure == .statistics)
 
         let many = (0..<1_000).map { index -> String? in ["a", "b", "c", "d", "e", "f"][index % 10 < 4 ? 0 : index % 10 < 7 ? 1 : index % 6] }
         let levels = Fixtures.table(texts: [("many", many), ("other", many.map { $0 == "a" ? "yes" : "no" })])
@@ -330,16 +298,16 @@ struct BayesianNetworkTests {
             EncodedColumn(states: ColumnStates(name: "m\(index)", values: .levels((0..<size).map(String.init)), hasMissing: false),
                           codes: (0..<500).map { _ in Int32(random.nextIndex(size)) })
         }
-        let joint = NoisyConditionals.counts([0, 1, 2], columns: columns)
+        let joint = ConditionalCounts.counts([0, 1, 2], columns: columns)
         #expect(joint.count == 24 && joint.reduce(0, +) == 500)
         for onto in [[2, 0], [1], [0, 1], [2, 1, 0]] {
-            #expect(NoisyConditionals.marginalize(joint, from: [0, 1, 2], onto: onto, columns: columns)
-                == NoisyConditionals.counts(onto, columns: columns), "onto \(onto)")
+            #expect(ConditionalCounts.marginalize(joint, from: [0, 1, 2], onto: onto, columns: columns)
+                == ConditionalCounts.counts(onto, columns: columns), "onto \(onto)")
         }
     }
 
-    @Test("mutual information and its sensitivity are PrivBayes' (natural logarithm, Lemma 4.1)")
-    func informationAndSensitivity() {
+    @Test("mutual information is in nats: ln 2 for a binary column with itself, 0 for an independent one")
+    func information() {
         let codes: [Int32] = (0..<1_000).map { Int32($0 % 2) }
         let twin = EncodedColumn(states: ColumnStates(name: "t", values: .levels(["0", "1"]), hasMissing: false), codes: codes)
         let other = EncodedColumn(states: ColumnStates(name: "o", values: .levels(["0", "1"]), hasMissing: false),
@@ -347,7 +315,5 @@ struct BayesianNetworkTests {
         let information = MutualInformation(rowCount: 1_000)
         #expect(abs(information.score(child: twin, parents: [twin]) - Double.log(2)) < 1e-12)
         #expect(information.score(child: twin, parents: [other]) < 1e-12)
-        #expect(abs(MutualInformation.sensitivity(rows: 1_000, childStates: 2, parentConfigurations: 9) - 0.007907255112232175) < 1e-15)
-        #expect(abs(MutualInformation.sensitivity(rows: 1_000, childStates: 5, parentConfigurations: 9) - 0.014429215863510904) < 1e-15)
     }
 }

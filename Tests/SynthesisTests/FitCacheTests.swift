@@ -75,4 +75,35 @@ struct FitCacheTests {
         #expect(!again.approximate && cache.lastFitted.isEmpty)
         #expect(Self.csv(try again.sample(rows: 300)) == Self.csv(try FittedPlan.fit(plan, on: table).sample(rows: 300)))
     }
+
+    @Test("a private group (mst) is fitted once per edit, on all rows: a refresh, a new seed and a sampled preview reuse that noisy fit")
+    func privateGroupFittedOnce() throws {
+        let (plan, table) = try JointPlans.penguins(model: "mst")
+        var cache = FitCache()
+        // Asked for on a sample (as the workbench does on a large table): fitted on all rows at once.
+        let first = try FittedPlan.fit(plan, on: table, cache: &cache, jointSampleRows: 100)
+        #expect(!first.approximate)
+        #expect(cache.lastFitted == ["joint group 'joint'"])
+        let model = try ModelCoding.encode(first.joints[0].model)
+        // A fit without the cache is another noisy model: the cache is what keeps the preview still.
+        #expect(try ModelCoding.encode(FittedPlan.fit(plan, on: table).joints[0].model) != model)
+
+        let again = try FittedPlan.fit(plan, on: table, cache: &cache, jointSampleRows: 100)
+        #expect(cache.lastFitted.isEmpty)
+        #expect(try ModelCoding.encode(again.joints[0].model) == model)
+        #expect(Self.csv(try again.sample(rows: 300)) == Self.csv(try first.sample(rows: 300)))
+        var reseeded = plan
+        reseeded.seed = plan.seed &+ 1
+        let kept = try FittedPlan.fit(reseeded, on: table, cache: &cache)
+        #expect(cache.lastFitted.isEmpty)
+        #expect(try ModelCoding.encode(kept.joints[0].model) == model)
+
+        // An edit of the group's part of the plan fits it again, once.
+        var edited = plan
+        edited.joint[0].parameters = Parameters(["epsilon": .number(2)])
+        _ = try FittedPlan.fit(edited, on: table, cache: &cache, jointSampleRows: 100)
+        #expect(cache.lastFitted == ["joint group 'joint'"])
+        _ = try FittedPlan.fit(edited, on: table, cache: &cache, jointSampleRows: 100)
+        #expect(cache.lastFitted.isEmpty)
+    }
 }

@@ -162,9 +162,9 @@ import TerminalUI
         #expect(["a", "b", "c"].map { JointMembership.of($0, in: plan("cart"))?.drawnBy } == [nil, "cart", "cart"])
         #expect(JointMembership.of("b", in: plan("cart", member: Parameters(["method": .text("sample")])))?.drawnBy == nil)
         #expect(JointMembership.of("b", in: plan("cart", member: Parameters(["method": .text("norm")])))?.drawnBy == "norm")
-        // The Bayesian network: numbers inside bins follow the strategy, unless uniform (epsilon > 0).
+        // The Bayesian network: numbers inside bins follow the strategy, unless within_bin is uniform.
         #expect(["a", "c"].map { JointMembership.of($0, in: plan("bayesian_network"))?.drawnBy } == [nil, "bn"])
-        #expect(JointMembership.of("a", in: plan("bayesian_network", Parameters(["epsilon": .number(1)])))?.drawnBy == "bn")
+        #expect(JointMembership.of("a", in: plan("bayesian_network", Parameters(["within_bin": .text("uniform")])))?.drawnBy == "bn")
         // No model takes null_rate.
         let membership = JointMembership.of("a", in: plan("gaussian_copula"))!
         #expect(membership.refusal(column: "a", parameters: Parameters(["null_rate": .number(0.1)]), before: Parameters()) != nil)

@@ -153,6 +153,50 @@ import TerminalUI
         #expect(state.preview.cache.lastFitted.isEmpty)
     }
 
+    @Test func anMSTGroupIsFittedOncePerEditAndItsPreviewStaysStill() throws {
+        let dir = try WorkbenchFixtures.temporaryDirectory()
+        var (state, runner) = try Self.loadedState(dir)
+        func run(_ effects: [WorkbenchEffect]) {
+            var pending = effects
+            while !pending.isEmpty {
+                let effect = pending.removeFirst()
+                for action in runner.perform(effect) { pending += Workbench.reduce(&state, action) }
+            }
+        }
+        func rows() -> [String?] {
+            ["temp", "visits"].flatMap { name -> [String?] in
+                let values = state.preview.generated[name]!.values
+                return (0..<20).map { CellText.text(values.values, validity: values.validity, row: $0) }
+            }
+        }
+        // temp and visits in a group, then M until it is mst: after the copula, cart and the network.
+        state.grid.cursorColumn = 2
+        run(Workbench.reduce(&state, .key(.character("J"))))
+        state.grid.cursorColumn = 3
+        run(Workbench.reduce(&state, .key(.character("J"))))
+        for _ in 0..<3 { run(Workbench.reduce(&state, .key(.character("M")))) }
+        #expect(state.document?.plan.joint.first?.model == "mst")
+        #expect(state.message?.text.contains("differentially private, epsilon 1") == true, "\(String(describing: state.message))")
+        #expect(state.preview.errors.isEmpty, "\(state.preview.errors)")
+        #expect(state.preview.cache.lastFitted == ["joint group 'joint'"])
+        let first = rows()
+
+        // A refresh reuses the fit: the same rows, nothing refitted.
+        run(Workbench.requestPreview(&state))
+        #expect(state.preview.cache.lastFitted.isEmpty)
+        #expect(rows() == first)
+        // A new seed draws other rows from the same fit; undo brings the first rows back.
+        run(Workbench.reduce(&state, .key(.character("r"))))
+        #expect(state.preview.cache.lastFitted.isEmpty)
+        #expect(rows() != first)
+        run(Workbench.reduce(&state, .key(.character("u"))))
+        #expect(state.preview.cache.lastFitted.isEmpty)
+        #expect(rows() == first)
+        // M goes round to the copula.
+        run(Workbench.reduce(&state, .key(.character("M"))))
+        #expect(state.document?.plan.joint.first?.model == "gaussian_copula")
+    }
+
     @Test func aCSVShowsItsRowsBeforeItsPlanIsMade() throws {
         let dir = try WorkbenchFixtures.temporaryDirectory()
         let csv = try WorkbenchFixtures.writeCities(in: dir)
@@ -233,7 +277,8 @@ import TerminalUI
         let dir = try WorkbenchFixtures.temporaryDirectory()
         let steps: [InMemoryScreen.Step] = [.key(.character("l")), .key(.character("l")), .key(.character("J")), .key(.character("l")),
                                             .key(.character("J")), .key(.character("l")), .key(.character("J")), .key(.character("J")),
-                                            .capture("grid"), .key(.character("M")), .capture("cart"), .key(.character("M")), .capture("bayes"), .key(.character("M")), .key(.character(":"))]
+                                            .capture("grid"), .key(.character("M")), .capture("cart"), .key(.character("M")), .capture("bayes"),
+                                            .key(.character("M")), .capture("mst"), .key(.character("M")), .key(.character(":"))]
             + InMemoryScreen.Step.type("w joint.doppel.yaml")
             + [.key(.enter), .key(.character("q"))]
         let (screen, app) = try WorkbenchFixtures.run(.data(path: WorkbenchFixtures.penguinsPath), in: dir, width: 100, steps: steps, ascii: true)
@@ -242,6 +287,8 @@ import TerminalUI
         #expect(screen.lines("cart").last?.hasPrefix("joint group 'joint': cart") == true)
         #expect(screen.lines("bayes").last?.hasPrefix("joint group 'joint': bayesian_network") == true)
         #expect(!screen.lines("bayes")[0].contains("preview failed") && !screen.lines("bayes")[2].contains("!"))
+        #expect(screen.lines("mst").suffix(3).joined(separator: " ").contains("joint group 'joint': mst (differentially private, epsilon 1"),
+                "\(screen.lines("mst").suffix(3))")
         let state = try #require(app.finalState)
         let plan = try #require(state.document?.plan)
         #expect(plan.joint == [JointPlan(model: "gaussian_copula", columns: ["bill_length_mm", "bill_depth_mm"])])
@@ -289,9 +336,9 @@ import TerminalUI
         func command(_ text: String) -> [InMemoryScreen.Step] {
             [.key(.character(":"))] + InMemoryScreen.Step.type(text) + [.key(.enter)]
         }
-        // Penguins' chosen model is bn at seed 42; M twice makes it cart (copula, then cart),
-        // whose members take predictors.
-        let steps: [InMemoryScreen.Step] = [.key(.character("M")), .key(.character("M"))] + command("where island=Dream") + command("constrain range body_mass_g 3000 4000")
+        // Penguins' chosen model is bn at seed 42; M three times makes it cart (mst, copula, then
+        // cart), whose members take predictors.
+        let steps: [InMemoryScreen.Step] = [.key(.character("M")), .key(.character("M")), .key(.character("M"))] + command("where island=Dream") + command("constrain range body_mass_g 3000 4000")
             + command("rebalance sex=male:0.75,female:0.25") + command("constrain fruit x y") + [.capture("bad")]
             + command("predictors body_mass_g species,flipper_length_mm") + command("where wingspan=3") + [.capture("nocolumn")]
             + [.key(.character("q")), .key(.character("n"))]

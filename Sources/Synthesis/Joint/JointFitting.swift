@@ -13,6 +13,8 @@ enum JointFitting {
         for name in group.memberParameters.keys where !group.columns.contains(name) {
             throw fail("member_parameters names '\(name)', which is not one of its columns")
         }
+        // A plan made in memory meets here what a plan file meets when it is read.
+        if let refusal = group.retiredSetting { throw fail("parameters.\(refusal.parameter): \(refusal.message)") }
         let parameters = try ResolvedParameters(group.parameters, schema: descriptor.parameters, column: "joint group '\(group.name)'")
         var members: [JointMember] = []
         for name in group.columns {

@@ -40,9 +40,7 @@ public struct PlanPrivacy: Sendable, Equatable {
             }
             let inGroup = plan.joint.first { $0.columns.contains(column.name) }
             if let inGroup {
-                let note = inGroup.model == BayesianNetworkStrategy.descriptor.id
-                    ? " (bayesian_network keeps its levels and bin edges without noise, whatever its epsilon)" : ""
-                exposed.append((column.name, "in joint group '\(inGroup.name)' (\(inGroup.model)), which is not differentially private\(note)"))
+                exposed.append((column.name, "in joint group '\(inGroup.name)' (\(inGroup.model)), which is not differentially private"))
             } else {
                 exposed.append((column.name, "\(column.strategy) reads the real column without noise"))
             }

@@ -7,8 +7,13 @@ import Tabular
 /// - A column's fit depends on its `ColumnPlan` alone (name, kind, strategy, parameters).
 /// - A joint group's fit depends on the group's `JointPlan` (model, members, parameters,
 ///   member parameters), its members' `ColumnPlan`s (their own strategies are its marginals),
-///   the columns `where` conditions fix (a sequential model visits them first), the seed, and
-///   whether it was fitted on all rows or on a sample.
+///   the columns `where` conditions fix (a sequential model visits them first), the seed (unless
+///   the fit does not use it), and whether it was fitted on all rows or on a sample.
+///
+/// A differentially private group (`mst`) draws its noise from the system's generator, so
+/// each fit is another noisy model and another spend of its budget: the cache keeps one fit
+/// per edit of its part of the plan, whatever the seed, and `FittedPlan.fit` never fits it on a
+/// sample first — the preview stays the same model until that part is edited.
 ///
 /// The cache belongs to one table: a caller that fits on another table starts a new one.
 public struct FitCache: Sendable {
@@ -63,8 +68,14 @@ public struct FitCache: Sendable {
     static let seedFreeModels: Set<String> = [CARTStrategy.descriptor.id]
 
     static func key(_ group: JointPlan, plan: Plan, conditioned: [String], sampleRows: Int?) -> JointKey {
-        JointKey(group: group, members: group.columns.compactMap { plan.column(named: $0) }, conditioned: conditioned,
-                 seed: seedFreeModels.contains(group.model) ? 0 : plan.seed, sampleRows: sampleRows)
+        let seedFree = seedFreeModels.contains(group.model) || isPrivate(group)
+        return JointKey(group: group, members: group.columns.compactMap { plan.column(named: $0) }, conditioned: conditioned,
+                        seed: seedFree ? 0 : plan.seed, sampleRows: sampleRows)
+    }
+
+    /// A differentially private group: its fit ignores the plan's seed (its noise is secret).
+    static func isPrivate(_ group: JointPlan) -> Bool {
+        JointRegistry.strategy(id: group.model)?.descriptor.differentiallyPrivate ?? false
     }
 }
 

@@ -106,7 +106,9 @@ public struct FittedPlan: Sendable {
                 for name in group.columns { fitted[name]?.nullRate = nil }
                 return joint
             }
-            if let sample {
+            // A private group is fitted once, on all rows (it is fast): a fit on a sample first
+            // would be a second noisy model and a second spend of its budget.
+            if let sample, !FitCache.isPrivate(group) {
                 approximate = true
                 let sampledKey = FitCache.key(group, plan: plan, conditioned: groupConditioned, sampleRows: sample)
                 if let joint = cache.joint(sampledKey) {

@@ -125,7 +125,7 @@ public enum CommandTable {
                        help: "Add the column to the joint group (J in its header: drawn with the group's other columns, so relations survive) or take it out",
                        screens: [.grid]),
         CommandBinding(.cycleJointModel, "joint-model", keys: [.character("M")],
-                       help: "Switch the joint group's model: gaussian_copula, cart, bayesian_network (the help's first lines say which is in use)", screens: [.grid]),
+                       help: "Switch the joint group's model: gaussian_copula, cart, bayesian_network, mst (differentially private) (the help's first lines say which is in use)", screens: [.grid]),
         CommandBinding(.cycleView, "view", keys: [.tab],
                        help: "Show real rows, synthetic rows, or both side by side", screens: [.grid], hint: "view"),
         CommandBinding(.reseed, "reseed", keys: [.character("r")], help: "A new seed for the synthetic rows",

@@ -33,20 +33,26 @@ extension Workbench {
         }
     }
 
-    /// The next joint model for the cursor's group (or the first group), its parameters reset.
+    /// The next joint model for the cursor's group (or the first group) among those that take
+    /// every member's kind, its parameters reset.
     static func cycleJointModel(_ state: inout WorkbenchState) -> [WorkbenchEffect] {
         guard let plan = state.document?.plan, !plan.joint.isEmpty else {
             state.message = StatusMessage("no joint group yet: J adds the column to one", isError: true)
             return []
         }
         let index = state.cursorColumn.flatMap { column in plan.joint.firstIndex { $0.columns.contains(column.name) } } ?? 0
-        // The models a default plan chooses among: a private model (mst) is opt-in, through the
-        // plan or `doppel plan --epsilon`, and its fresh noise would make each preview differ
-        // from the replay.
-        let ids = JointRegistry.ids
-        let next = ids[((ids.firstIndex(of: plan.joint[index].model) ?? -1) + 1) % ids.count]
+        // Every model, the private one (mst) last: its preview is one noisy fit, kept until the
+        // group is edited (`FitCache`), so it does not change at each refresh.
+        let kinds = plan.joint[index].columns.compactMap { plan.column(named: $0)?.kind }
+        let current = plan.joint[index].model
+        let ids = JointRegistry.allIDs.filter { id in
+            id == current || kinds.allSatisfy { JointRegistry.strategy(id: id)?.descriptor.supportedKinds.contains($0) ?? false }
+        }
+        let next = ids[((ids.firstIndex(of: current) ?? -1) + 1) % ids.count]
+        let isPrivate = JointRegistry.strategy(id: next)?.descriptor.differentiallyPrivate ?? false
+        let privateNote = isPrivate ? " (differentially private, epsilon 1: the preview is one noisy fit, kept until the group changes; a run fits again)" : ""
         defer { noteUnused(plan.joint[index].columns, &state) }
-        return edit(&state, describing: "joint group '\(plan.joint[index].name)': \(next)") { plan in
+        return edit(&state, describing: "joint group '\(plan.joint[index].name)': \(next)\(privateNote)") { plan in
             guard plan.joint[index].model != next else { return false }
             plan.joint[index].model = next
             plan.joint[index].parameters = Parameters()

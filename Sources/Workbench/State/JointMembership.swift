@@ -30,12 +30,9 @@ public struct JointMembership: Sendable, Equatable {
             let first = group.columns.first == name
             return JointMembership(group: group, drawnBy: first || method == "sample" ? nil : method)
         case BayesianNetworkStrategy.descriptor.id:
-            // Numbers inside a bin follow the member's marginal unless within_bin is uniform
-            // (auto: uniform when epsilon > 0, as `BayesianNetworkSettings` resolves it).
+            // Numbers inside a bin follow the member's marginal unless within_bin is uniform.
             let numeric = kind.map { $0.isNumeric || $0 == .datetime } ?? false
-            let epsilon = group.parameters["epsilon"]?.number ?? 0
-            let withinBin = group.parameters["within_bin"]?.text ?? "auto"
-            let marginal = withinBin == "marginal" || (withinBin == "auto" && epsilon == 0)
+            let marginal = (group.parameters["within_bin"]?.text ?? "auto") != "uniform"
             return JointMembership(group: group, drawnBy: numeric && marginal ? nil : "bn")
         case MSTStrategy.descriptor.id:
             // A private group draws every member itself and keeps nothing of its own fit.

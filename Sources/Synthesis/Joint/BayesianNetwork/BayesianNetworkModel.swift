@@ -14,12 +14,11 @@ public struct BayesianNetworkModel: JointModel {
     let bins: Int
     let binning: BinningMethod
     let withinBin: WithinBinMethod
-    let privacy: PrivacyBudget
     /// Built from the tables; not stored.
     let samplers: [ConditionalSampler]
 
     init(columns: [ColumnStates], tables: [ConditionalTable], degree: Int, bins: Int, binning: BinningMethod,
-         withinBin: WithinBinMethod, privacy: PrivacyBudget) {
+         withinBin: WithinBinMethod) {
         columnNames = columns.map(\.name)
         self.columns = columns
         self.tables = tables
@@ -27,14 +26,12 @@ public struct BayesianNetworkModel: JointModel {
         self.bins = bins
         self.binning = binning
         self.withinBin = withinBin
-        self.privacy = privacy
         let stateCounts = columns.map(\.stateCount)
         samplers = tables.map { ConditionalSampler($0, stateCounts: stateCounts) }
     }
 
-    /// Level texts and the values of few-valued columns are real data; bins (noisy or not) are
-    /// statistics of it. Noise does not lower this: it blurs counts, but level names and bin
-    /// edges are kept as they are.
+    /// Level texts and the values of few-valued columns are real data; bins are
+    /// statistics of it.
     public var exposure: RealValueExposure {
         columns.contains(where: \.keepsLevels) ? .levels : .statistics
     }
@@ -50,7 +47,6 @@ public struct BayesianNetworkModel: JointModel {
                 : table.parents.isEmpty ? "(no parents)" : "← " + table.parents.map { columns[$0].name }.joined(separator: ", ")
             lines.append("\(column.name) [\(column.description)] \(parents)")
         }
-        lines.append(privacy.description)
         return lines
     }
 
@@ -137,11 +133,22 @@ extension BayesianNetworkModel: Codable {
     private enum CodingKeys: String, CodingKey {
         case columns, network, degree, bins, binning
         case withinBin = "within_bin"
+        /// Written by older versions (PrivBayes' budget): read only to refuse a private one.
         case privacy
     }
 
+    /// The budget an older version wrote; only its ε is read.
+    private struct RetiredBudget: Decodable { var epsilon: Double }
+
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
+        if let budget = try container.decodeIfPresent(RetiredBudget.self, forKey: .privacy), budget.epsilon != 0 {
+            throw DecodingError.dataCorruptedError(
+                forKey: .privacy, in: container,
+                debugDescription: "a bayesian_network fitted with epsilon \(ParameterValue.number(budget.epsilon).displayText) by an older Doppel, "
+                    + "which was not differentially private (its levels and bin edges were never noised): refit the group as model: mst "
+                    + "with parameters: {epsilon: \(ParameterValue.number(budget.epsilon).displayText)} (docs/PRIVACY.md)")
+        }
         let columns = try container.decode([ColumnStates].self, forKey: .columns)
         let tables = try container.decode([ConditionalTable].self, forKey: .network)
         // A table must come after its parents, cover every member once and have one weight per cell.
@@ -162,8 +169,7 @@ extension BayesianNetworkModel: Codable {
                   degree: try container.decode(Int.self, forKey: .degree),
                   bins: try container.decode(Int.self, forKey: .bins),
                   binning: try container.decode(BinningMethod.self, forKey: .binning),
-                  withinBin: try container.decode(WithinBinMethod.self, forKey: .withinBin),
-                  privacy: try container.decode(PrivacyBudget.self, forKey: .privacy))
+                  withinBin: try container.decode(WithinBinMethod.self, forKey: .withinBin))
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -174,6 +180,5 @@ extension BayesianNetworkModel: Codable {
         try container.encode(bins, forKey: .bins)
         try container.encode(binning, forKey: .binning)
         try container.encode(withinBin, forKey: .withinBin)
-        try container.encode(privacy, forKey: .privacy)
     }
 }

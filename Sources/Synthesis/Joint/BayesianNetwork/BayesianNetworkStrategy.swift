@@ -3,31 +3,29 @@ import Tabular
 /// A Bayesian network over a group of columns, as PrivBayes builds it and DataSynthesizer's
 /// correlated mode runs it: numbers are binned, every column's states are conditioned on at
 /// most k parent columns chosen greedily by mutual information, and sampling goes down the
-/// network. With ε > 0 the choice of parents and the counts are differentially private.
+/// network. It is not differentially private (that is `mst`; see `RetiredPrivacy`).
 public enum BayesianNetworkStrategy: JointStrategy {
     public static let descriptor = JointDescriptor(
         id: "bayesian_network",
-        help: "Bayesian network (PrivBayes): each column given at most k parents, with optional differential privacy",
+        help: "Bayesian network (DataSynthesizer's correlated mode): each column given at most k parents; not differentially private (use mst)",
         supportedKinds: [.integer, .decimal, .boolean, .datetime, .categorical],
         parameters: [
             ParameterSpec("degree", .integer(minimum: 1, maximum: 6), default: 2,
                           help: "Most parents per column (k): higher keeps higher-order relations but needs more rows per table cell"),
-            ParameterSpec("epsilon", .number(minimum: 0, maximum: nil), default: 0,
-                          help: "Differential-privacy budget ε (0: off); half picks the network, half noises its counts; smaller is more private and noisier"),
+            ParameterSpec("epsilon", .number(minimum: 0, maximum: 0), default: 0,
+                          help: "Must be 0, as older sessions wrote it: bayesian_network is no longer differentially private; for that use model: mst with epsilon"),
             ParameterSpec("bins", .integer(minimum: 2, maximum: 1_000), default: 20,
                           help: "Bins per numeric column (columns with at most this many distinct values keep their values)"),
             ParameterSpec("binning", .choice(["auto", "quantile", "equal_width"]), default: "auto",
-                          help: "Bin edges: quantile (rows spread evenly) or equal_width (edges from the range only); auto: quantile, or equal_width when epsilon > 0"),
+                          help: "Bin edges: quantile (rows spread evenly) or equal_width (edges from the range only); auto: quantile"),
             ParameterSpec("within_bin", .choice(["auto", "marginal", "uniform"]), default: "auto",
-                          help: "Values inside a bin: follow the column's own fitted marginal, or uniform; auto: marginal, or uniform when epsilon > 0"),
+                          help: "Values inside a bin: follow the column's own fitted marginal, or uniform; auto: marginal"),
             ParameterSpec("max_levels", .integer(minimum: 2, maximum: 10_000), default: 50,
                           help: "Most levels kept per categorical column; rarer levels merge into one 'Other' level"),
             ParameterSpec("rare_k", .integer(minimum: 1, maximum: 1_000), default: 5,
                           help: "Levels with fewer real rows merge into 'Other' too (rows with a rare level describe those people); 1 keeps every level up to max_levels"),
             ParameterSpec("max_cells", .integer(minimum: 100, maximum: 10_000_000), default: 100_000,
                           help: "Largest conditional table (column states × parent combinations); bigger parent sets are skipped"),
-            ParameterSpec("usefulness", .number(minimum: 0, maximum: nil), default: 4,
-                          help: "With epsilon > 0: PrivBayes' θ, tables only as large as keeps their counts θ times the noise (0: no limit)"),
             ParameterSpec("root", .text, default: "",
                           help: "The column the network starts from; empty: one drawn from the seed, as PrivBayes does"),
         ],
@@ -59,22 +57,12 @@ public enum BayesianNetworkStrategy: JointStrategy {
             Result { try StateEncoder.encode(members[index], settings: settings) }
         }.map { try $0.get() }
 
-        // Separate streams for the root, the structure and the noise, so that each decision's
-        // draws do not shift when another changes.
+        // The root is drawn from a stream of its own, so that it does not shift when anything else changes.
         var rootStream = RandomStream(seed: input.seed, column: input.groupName + "/bayesian_network/root", chunk: 0)
-        var structureStream = RandomStream(seed: input.seed, column: input.groupName + "/bayesian_network/structure", chunk: 0)
-        var noiseStream = RandomStream(seed: input.seed, column: input.groupName + "/bayesian_network/noise", chunk: 0)
-
         let root = settings.root ?? rootStream.nextIndex(members.count)
-        let budget = PrivacyBudget.split(settings.epsilon)
-        let limit = settings.cellLimit(rows: input.rowCount, columns: members.count, conditionalsEpsilon: budget.conditionals)
-        let structure = GreedyNetworkSearch.search(encoded, degree: settings.degree, maxCells: limit.cells, root: root,
-                                                   structureEpsilon: budget.structure, random: &structureStream)
-        let conditionals = NoisyConditionals.build(structure, columns: encoded, conditionalsEpsilon: budget.conditionals, random: &noiseStream)
+        let structure = GreedyNetworkSearch.search(encoded, degree: settings.degree, maxCells: settings.maxCells, root: root)
         return BayesianNetworkModel(
-            columns: encoded.map(\.states), tables: conditionals.tables, degree: settings.degree, bins: settings.bins,
-            binning: settings.binning, withinBin: settings.withinBin,
-            privacy: PrivacyBudget(epsilon: settings.epsilon, noiseScale: conditionals.noiseScale, countedTables: conditionals.countedTables,
-                                   usefulCells: limit.fromUsefulness ? limit.cells : nil))
+            columns: encoded.map(\.states), tables: ConditionalCounts.build(structure, columns: encoded), degree: settings.degree,
+            bins: settings.bins, binning: settings.binning, withinBin: settings.withinBin)
     }
 }

@@ -1,5 +1,3 @@
-import RealModule
-
 /// The network's shape: the order columns were added in (every column after its parents, so
 /// also the order of ancestral sampling) and each column's parents.
 struct NetworkStructure: Hashable, Sendable {
@@ -10,8 +8,7 @@ struct NetworkStructure: Hashable, Sendable {
 
 /// PrivBayes' greedy construction (as DataSynthesizer runs it): start from a root; at each step,
 /// every column not yet in the network is paired with every set of at most k columns already in
-/// it, and the pair with the highest mutual information joins. With a privacy budget the pair
-/// is drawn by the exponential mechanism instead of taken as the best.
+/// it, and the pair with the highest mutual information joins.
 ///
 /// Two departures from DataSynthesizer: the information is bias-corrected (Miller–Madow), and
 /// sets smaller than min(k, added) compete too, so that a column takes a second parent only
@@ -20,17 +17,13 @@ enum GreedyNetworkSearch {
     /// - Parameters:
     ///   - maxCells: parent sets whose table (child states × parent configurations) would be
     ///     larger are skipped.
-    ///   - structureEpsilon: the budget for the whole construction, nil without privacy. Each of
-    ///     the d − 1 choices gets an equal share.
-    static func search(_ columns: [EncodedColumn], degree: Int, maxCells: Int, root: Int, structureEpsilon: Double?,
-                       random: inout RandomStream) -> NetworkStructure {
+    static func search(_ columns: [EncodedColumn], degree: Int, maxCells: Int, root: Int) -> NetworkStructure {
         let rowCount = columns.first?.codes.count ?? 0
         let mutualInformation = MutualInformation(rowCount: rowCount)
         var scores: [[Int]: Double] = [:] // by [child] + sorted parents: I(X; Π) does not change between steps
         var added = [root]
         var remaining = columns.indices.filter { $0 != root }
         var parents = [[Int]](repeating: [], count: columns.count)
-        let stepEpsilon = structureEpsilon.map { $0 / Double(max(1, columns.count - 1)) }
 
         while !remaining.isEmpty {
             var candidates: [Candidate] = []
@@ -51,19 +44,14 @@ enum GreedyNetworkSearch {
                         // Miller–Madow: the plug-in estimate exceeds the true information by about
                         // (|X| − 1)(|Π| − 1) / 2n, which grows with the table; without the
                         // correction a few hundred rows would pick parents that spread them one
-                        // row per cell. The term depends only on sizes, so sensitivity is unchanged.
+                        // row per cell.
                         let bias = Double((childStates - 1) * (configurations - 1)) / Double(2 * max(1, rowCount))
-                        candidates.append(Candidate(child: child, parents: set, information: information - bias, configurations: configurations))
+                        candidates.append(Candidate(child: child, parents: set, information: information - bias))
                     }
                 }
             }
-            let chosen: Candidate
-            if let stepEpsilon {
-                chosen = candidates[exponentialMechanism(candidates, epsilon: stepEpsilon, rows: rowCount, columns: columns, random: &random)]
-            } else {
-                // The first best in a fixed order, so that ties resolve the same way every time.
-                chosen = candidates.dropFirst().reduce(candidates[0]) { $1.information > $0.information ? $1 : $0 }
-            }
+            // The first best in a fixed order, so that ties resolve the same way every time.
+            let chosen = candidates.dropFirst().reduce(candidates[0]) { $1.information > $0.information ? $1 : $0 }
             parents[chosen.child] = chosen.parents
             added.append(chosen.child)
             remaining.removeAll { $0 == chosen.child }
@@ -75,27 +63,6 @@ enum GreedyNetworkSearch {
         var child: Int
         var parents: [Int]
         var information: Double
-        var configurations: Int
-    }
-
-    /// Draws a candidate with probability ∝ exp(ε · I / (2 Δ)), Δ the sensitivity of that
-    /// candidate's mutual information: each score divided by its own sensitivity changes by at
-    /// most 1 between neighbouring datasets, so each draw is ε-differentially private.
-    private static func exponentialMechanism(_ candidates: [Candidate], epsilon: Double, rows: Int, columns: [EncodedColumn],
-                                             random: inout RandomStream) -> Int {
-        let exponents = candidates.map { candidate in
-            let sensitivity = MutualInformation.sensitivity(rows: rows, childStates: columns[candidate.child].stateCount,
-                                                            parentConfigurations: candidate.configurations)
-            return epsilon * candidate.information / (2 * sensitivity)
-        }
-        let largest = exponents.max() ?? 0
-        let weights = exponents.map { Double.exp($0 - largest) }
-        var target = random.nextUnit() * weights.reduce(0, +)
-        for (index, weight) in weights.enumerated() {
-            target -= weight
-            if target < 0 { return index }
-        }
-        return weights.count - 1
     }
 
     /// Parent configurations of a set, or nil when its table would exceed `maxCells`.

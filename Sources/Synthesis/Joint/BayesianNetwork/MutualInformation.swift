@@ -1,7 +1,7 @@
 import RealModule
 
 /// Mutual information between a column and a set of parent columns, from the counts of their
-/// states over the real rows, in nats (the unit of PrivBayes' sensitivity bound).
+/// states over the real rows, in nats.
 ///
 /// I(X; Π) = (1/n) [Σ n_xπ ln n_xπ − Σ n_x ln n_x − Σ n_π ln n_π + n ln n], with the k ln k
 /// terms read from a table: one pass over the rows and one over the cells per candidate.
@@ -68,15 +68,5 @@ struct MutualInformation: Sendable {
             }
         }
         return (codes, count)
-    }
-
-    /// How much one row can change I(X; Π) between neighbouring datasets of n rows (PrivBayes,
-    /// Lemma 4.1): smaller when X or Π takes at most two values.
-    static func sensitivity(rows n: Int, childStates: Int, parentConfigurations: Int) -> Double {
-        let rows = Double(max(n, 2))
-        if childStates <= 2 || parentConfigurations <= 2 {
-            return Double.log(rows) / rows + (rows - 1) / rows * Double.log(rows / (rows - 1))
-        }
-        return 2 / rows * Double.log((rows + 1) / 2) + (rows - 1) / rows * Double.log((rows + 1) / (rows - 1))
     }
 }

@@ -18,24 +18,21 @@ struct NumericBins: Hashable, Sendable, Codable {
 
     var count: Int { edges.count - 1 }
 
-    /// Bins over sorted real values; spikes become point bins only when `detectPoints` (fits
-    /// without differential privacy, which may look inside a bin).
-    init(sorted: [Double], edges: [Double], whole: Bool, detectPoints: Bool, resolution: Double?) {
+    /// Bins over sorted real values; a bin whose rows all hold one value (a spike) becomes a point bin.
+    init(sorted: [Double], edges: [Double], whole: Bool, resolution: Double?) {
         self.edges = edges
         self.whole = whole
         self.resolution = resolution
         let binCount = edges.count - 1
         var points = [Double?](repeating: nil, count: binCount)
-        if detectPoints {
-            var lowest = [Double](repeating: .infinity, count: binCount)
-            var highest = [Double](repeating: -.infinity, count: binCount)
-            for value in sorted {
-                let bin = Self.bin(of: value, edges: edges)
-                lowest[bin] = min(lowest[bin], value)
-                highest[bin] = max(highest[bin], value)
-            }
-            for bin in 0..<binCount where lowest[bin] == highest[bin] { points[bin] = lowest[bin] }
+        var lowest = [Double](repeating: .infinity, count: binCount)
+        var highest = [Double](repeating: -.infinity, count: binCount)
+        for value in sorted {
+            let bin = Self.bin(of: value, edges: edges)
+            lowest[bin] = min(lowest[bin], value)
+            highest[bin] = max(highest[bin], value)
         }
+        for bin in 0..<binCount where lowest[bin] == highest[bin] { points[bin] = lowest[bin] }
         self.points = points
         shapes = Array(repeating: [], count: binCount)
     }

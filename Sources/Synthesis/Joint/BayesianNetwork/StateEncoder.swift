@@ -99,7 +99,7 @@ enum StateEncoder {
         let edges = settings.binning == .quantile
             ? BinEdges.quantile(sorted, bins: settings.bins, whole: whole)
             : BinEdges.equalWidth(sorted, bins: settings.bins, whole: whole)
-        var bins = NumericBins(sorted: sorted, edges: edges, whole: whole, detectPoints: !settings.isPrivate, resolution: resolution)
+        var bins = NumericBins(sorted: sorted, edges: edges, whole: whole, resolution: resolution)
         if settings.withinBin == .marginal, let marginal = WithinBinShape.usableMarginal(member.marginal.model) {
             bins.shapes = WithinBinShape.shapes(bins, marginal: marginal)
         }
