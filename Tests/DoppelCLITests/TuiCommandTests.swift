@@ -40,7 +40,7 @@ struct TuiCommandTests {
         let empty = DoppelProcess.temporaryDirectory().path
         let folder = try DoppelProcess.run(["tui", empty])
         #expect(folder.status == 2)
-        #expect(folder.stderr == "doppel: error: \(empty): the folder holds no .csv or .tsv file (one table per file)\n")
+        #expect(folder.stderr == "doppel: error: \(empty): the folder holds no .csv, .tsv or .parquet file (one table per file)\n")
     }
 
     @Test("doppel DIR without a terminal prints the table list: the tables and the relationship graph")

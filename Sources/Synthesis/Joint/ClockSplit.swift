@@ -19,6 +19,8 @@ public struct ClockSplit: Codable, Hashable, Sendable {
     /// Seconds per unit of the clock member: the real clocks' common step (3600 for times on the
     /// hour), so that a model that interpolates still lands on the real grid.
     public var step: Int
+    /// The clock member's range after its protections (in steps): clocks are kept inside it.
+    public var clockRange: [Double]?
 
     public init(column: String, timeZone: String, step: Int = 1) {
         self.column = column

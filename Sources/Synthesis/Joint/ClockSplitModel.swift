@@ -56,6 +56,11 @@ public struct ClockSplitModel: JointModel {
             guard names.contains(split.column), names.contains(split.clockColumn) else {
                 throw Check.fail(path, "the inner model has no members '\(split.column)' and '\(split.clockColumn)'")
             }
+            if let range = split.clockRange {
+                guard range.count == 2, range.allSatisfy(\.isFinite), range[0] <= range[1] else {
+                    throw Check.fail(path + ["clockRange"], "must be [low, high], two finite numbers in order")
+                }
+            }
             guard split.step >= 1, 86_400 % split.step == 0 else {
                 throw Check.fail(path + ["step"], "must be a whole number of seconds that divides a day, not \(split.step)")
             }
@@ -87,7 +92,9 @@ public struct ClockSplitModel: JointModel {
                 let valid = (day.validity?.isValid(row) ?? true) && (clock.validity?.isValid(row) ?? true)
                     && days[row].isFinite && clocks[row].isFinite
                 if valid {
-                    let clock = (clocks[row].rounded() * Double(split.step))
+                    var units = clocks[row].rounded()
+                    if let range = split.clockRange { units = min(max(units, range[0]), range[1]) }
+                    let clock = units * Double(split.step)
                     instants[row] = ClockSplit.instant(day: days[row], clock: clock, zone: zone)
                 } else {
                     validity.set(row, valid: false)

@@ -33,8 +33,8 @@ enum JointFitting {
         }
         // Datetimes whose time of day varies are modelled as day and clock (not by private models:
         // their domains come only through mechanisms).
-        let splits = descriptor.differentiallyPrivate ? [] : clockSplits(members, plan: plan)
-        if !splits.isEmpty { members = try splitMembers(members, splits, memberSchema: descriptor.memberParameters) }
+        var splits = descriptor.differentiallyPrivate ? [] : clockSplits(members, plan: plan)
+        if !splits.isEmpty { members = try splitMembers(members, &splits, memberSchema: descriptor.memberParameters) }
         var input = JointFitInput(groupName: group.name, members: members, parameters: parameters, seed: plan.seed)
         input.conditioned = conditioned.filter(group.columns.contains)
         let innerModel = try fitModel(strategy, input)
@@ -74,7 +74,7 @@ enum JointFitting {
 
     /// Each split member becomes its day (in place, fitted by its own strategy) and its clock
     /// (after it, fitted by `empirical`: the real times of day, nulls where the datetime's are).
-    private static func splitMembers(_ members: [JointMember], _ splits: [ClockSplit], memberSchema: [ParameterSpec]) throws -> [JointMember] {
+    private static func splitMembers(_ members: [JointMember], _ splits: inout [ClockSplit], memberSchema: [ParameterSpec]) throws -> [JointMember] {
         var result: [JointMember] = []
         for member in members {
             guard let split = splits.first(where: { $0.column == member.name }),
@@ -95,6 +95,11 @@ enum JointFitting {
             day.marginal = try FittedPlan.fitColumn(dayPlan, table: table, environment: [:])
             result.append(day)
             let clockMarginal = try FittedPlan.fitColumn(clockPlan, table: table, environment: [:])
+            // The clock's own protections (`extreme_k`): a model that draws real clocks from its
+            // leaves would otherwise give back a lone real time (the one flight at 01:00).
+            if let index = splits.firstIndex(where: { $0.column == member.name }), let range = clockMarginal.clipRange {
+                splits[index].clockRange = [range.lowerBound, range.upperBound]
+            }
             result.append(JointMember(name: split.clockColumn, kind: .integer, shape: clockMarginal.shape, column: clockColumn,
                                       marginal: clockMarginal, parameters: try ResolvedParameters(Parameters(), schema: memberSchema, column: split.clockColumn)))
         }
