@@ -107,9 +107,10 @@ public enum JointModelChoice {
                               privacy: PrivacySetting = .default) -> Outcome {
         let split = privacy == .off ? nil : PrivacyTrialSplit(table, trainingRows: trialRows)
         let sample = split?.training ?? (table.rowCount > trialRows ? table.taking(evenlySpaced: trialRows) : table)
-        var trials: [Trial] = []
-        var fitted: [(plan: Plan, exposure: RealValueExposure)] = []
-        for candidate in candidates {
+        // The candidates are fitted and scored side by side (each is independent and
+        // deterministic; most of a fit runs on one core, so two cores halve the trial).
+        let results = Parallel.map(candidates.count) { index -> (trial: Trial, plan: Plan, exposure: RealValueExposure) in
+            let candidate = candidates[index]
             var trialPlan = candidate == nil ? plan : withEmpiricalMarginals(plan, columns: columns)
             trialPlan.joint = candidate.map { [JointPlan(model: $0, columns: columns)] } ?? []
             trialPlan.rows = nil
@@ -124,16 +125,16 @@ public enum JointModelChoice {
                     trial.privacy = TrialPrivacy(check, setting: privacy)
                 }
                 trial.seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-                trials.append(trial)
                 var chosen = trialPlan
                 chosen.rows = plan.rows
-                fitted.append((chosen, model.joints.map(\.model.exposure).max() ?? .none))
+                return (trial, chosen, model.joints.map(\.model.exposure).max() ?? .none)
             } catch {
                 let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-                trials.append(Trial(model: candidate, quality: nil, seconds: seconds, failure: "\(error)"))
-                fitted.append((plan, .none))
+                return (Trial(model: candidate, quality: nil, seconds: seconds, failure: "\(error)"), plan, .none)
             }
         }
+        let trials = results.map(\.trial)
+        let fitted = results.map { (plan: $0.plan, exposure: $0.exposure) }
         let pick = pick(trials, exposures: fitted.map(\.exposure), setting: privacy)
         var outcome = Outcome(plan: pick.index.map { fitted[$0].plan } ?? plan, trials: trials)
         outcome.privacyShortfall = pick.shortfall
