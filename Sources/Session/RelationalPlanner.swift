@@ -78,10 +78,9 @@ public enum RelationalPlanner {
     }
 
     /// `kept`: the tables written as they are (nil: small reference tables, see `referenceRows`).
-    public static func plan(_ tables: [LoadedTable], declared: DeclaredKeys? = nil, seed: UInt64, rows: Int?, candidates: [String?],
-                            privacy: PrivacySetting = .default, kept chosen: Set<String>? = nil, sessionPath: String,
-                            doppelVersion: String) throws -> Outcome {
-        var notes: [String] = []
+    /// The tables' primary keys and links: as a catalogue declares them, or inferred from names
+    /// and value containment; each child's primary parent chosen.
+    public static func keys(of tables: [LoadedTable], declared: DeclaredKeys?) -> (primaryKeys: [String: String], links: [RelationalLink]) {
         var primaryKeys: [String: String] = declared?.primaryKeys ?? [:]
         if declared == nil {
             for loaded in tables {
@@ -90,7 +89,15 @@ public enum RelationalPlanner {
         }
         let keys = declared?.foreignKeys ?? KeyInference.foreignKeys(tables: tables.map { ($0.name, $0.table) }, primaryKeys: primaryKeys)
         let sources = Dictionary(tables.map { ($0.name, $0.table) }, uniquingKeysWith: { first, _ in first })
-        let links = RelationalSynthesizer.choosingPrimaries(keys.map { RelationalLink(key: $0, primary: false) }, tables: sources)
+        return (primaryKeys, RelationalSynthesizer.choosingPrimaries(keys.map { RelationalLink(key: $0, primary: false) }, tables: sources))
+    }
+
+    public static func plan(_ tables: [LoadedTable], declared: DeclaredKeys? = nil, seed: UInt64, rows: Int?, candidates: [String?],
+                            privacy: PrivacySetting = .default, kept chosen: Set<String>? = nil, sessionPath: String,
+                            doppelVersion: String) throws -> Outcome {
+        var notes: [String] = []
+        let (primaryKeys, links) = keys(of: tables, declared: declared)
+        let sources = Dictionary(tables.map { ($0.name, $0.table) }, uniquingKeysWith: { first, _ in first })
         for loaded in tables {
             let key = primaryKeys[loaded.name].map { "primary key \($0)" } ?? "no primary key"
             notes.append("table \(loaded.name): \(loaded.table.rowCount) rows, \(key)")

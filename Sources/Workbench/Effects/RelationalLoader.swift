@@ -36,15 +36,8 @@ enum RelationalLoader {
                 return RelationalPlanner.LoadedTable(name: name, path: file, table: result.table)
             }
         }
-        var primaryKeys = declared?.primaryKeys ?? [:]
-        if declared == nil {
-            for loaded in tables {
-                if let key = KeyInference.primaryKey(of: loaded.table, named: loaded.name) { primaryKeys[loaded.name] = key }
-            }
-        }
-        let keys = declared?.foreignKeys ?? KeyInference.foreignKeys(tables: tables.map { ($0.name, $0.table) }, primaryKeys: primaryKeys)
+        let (primaryKeys, links) = RelationalPlanner.keys(of: tables, declared: declared)
         let byName = Dictionary(tables.map { ($0.name, $0.table) }, uniquingKeysWith: { first, _ in first })
-        let links = RelationalSynthesizer.choosingPrimaries(keys.map { RelationalLink(key: $0, primary: false) }, tables: byName)
         // Kept as `RelationalPlanner.plan` keeps them: small parents with no keys of their own.
         let infos = tables.map { loaded in
             let kept = links.contains { $0.key.parent == loaded.name } && !links.contains { $0.key.child == loaded.name }

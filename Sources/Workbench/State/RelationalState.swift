@@ -125,13 +125,6 @@ public struct RelationalState: Sendable {
         return stashed.values.contains { $0.document?.isDirty == true }
     }
 
-    static func grouped(_ number: Int) -> String {
-        let digits = String(number)
-        var result = ""
-        for (index, character) in digits.reversed().enumerated() {
-            if index > 0, index % 3 == 0 { result.append(",") }
-            result.append(character)
-        }
-        return String(result.reversed())
-    }
+    /// 1234567 as 1,234,567 (the status bar's form).
+    static func grouped(_ number: Int) -> String { StatusBar.grouped(number) }
 }
