@@ -15,6 +15,17 @@ struct MSTTests {
 
     static func model(_ plan: FittedPlan) -> MSTModel { plan.joints[0].model as! MSTModel }
 
+    @Test("whole-number cells may be as wide as a noisy range makes them, up to 2^52")
+    func wideWholeCells() throws {
+        // CI met a noisy range whose whole cells were 2e9 wide: a valid model, once refused.
+        let wide = MSTBins(lower: -1e12, width: 2e9, cells: 1000, zero: true, bounds: [0, 1001], weights: [Double](repeating: 1, count: 1001),
+                           whole: true, resolution: nil)
+        try wide.validate()
+        var tooWide = wide
+        tooWide.width = 1e16
+        #expect(throws: ModelValidationError.self) { try tooWide.validate() }
+    }
+
     @Test("ρ from (ε, δ) converts back to ε, and the three parts of ρ add up to ρ")
     func budgetSplit() {
         for (epsilon, delta) in [(0.3, 1e-9), (1.0, 1e-9), (3.0, 1e-6), (10.0, 1e-12)] {

@@ -97,6 +97,9 @@ struct MSTColumn: Hashable, Sendable, Codable {
 struct MSTBins: Hashable, Sendable, Codable {
     var lower: Double
     var width: Double
+    /// The widest cell of whole numbers: an exact integer as a Double and as an Int (a noisy
+    /// range can be far wider than the data's; past this the cells hold reals, rounded).
+    static let widestWholeCell = 4_503_599_627_370_496.0 // 2^52
     var cells: Int
     /// Exact zeros are cell `cells`, alone in the last bin.
     var zero: Bool
@@ -161,7 +164,11 @@ struct MSTBins: Hashable, Sendable, Codable {
         guard bounds.count >= 2, bounds.first == 0, bounds.last == totalCells, zip(bounds, bounds.dropFirst()).allSatisfy({ $0 < $1 }) else {
             throw Check.fail(["bounds"], "bin bounds must rise strictly from 0 to the cell count \(totalCells)")
         }
-        if whole { guard width == width.rounded(), width <= 1e9 else { throw Check.fail(["width"], "a whole-numbered range needs a whole width") } }
+        if whole {
+            guard width == width.rounded(), width <= Self.widestWholeCell else {
+                throw Check.fail(["width"], "a whole-numbered range needs a whole width of at most \(Int(Self.widestWholeCell))")
+            }
+        }
         if let resolution { try Check.positive(resolution, "resolution") }
     }
 }

@@ -237,7 +237,10 @@ enum MemberMeasurement {
         var resolution: Double?
         var whole = false
         switch member.shape {
-        case .integer: whole = true
+        // A noisy range too wide for whole cells (see `MSTBins.widestWholeCell`) has real cells
+        // whose draws are rounded to whole numbers.
+        case .integer:
+            if (high.rounded(.up) - low.rounded(.down) + 1) / Double(settings.cells) <= MSTBins.widestWholeCell { whole = true } else { resolution = 1 }
         case .datetime(let format): resolution = format.hasTime ? 1 : 86_400
         default: break
         }
