@@ -37,3 +37,7 @@ shot workbench-plan-sheet --keys P
 python3 "$root/scripts/tmux_screenshot.py" --out "$root/screenshots/workbench-rules.png" --width 120 --height 36 \
     --wait 120 --wait-for "rows · 19 columns" --wait-gone "loading" --wait-gone "generating" \
     --wait-gone "computing" --key-delay 0.6 --keys R -- "$DOPPEL" "$FLIGHTS"
+
+# The table list of related tables (nycflights13's folder) with the relationship graph.
+python3 "$root/scripts/tmux_screenshot.py" --out "$root/screenshots/workbench-tables.png" --width 120 --height 36 \
+    --wait 120 --wait-for "flights" --wait-gone "reading" --key-delay 0.6 -- "$DOPPEL" "$(dirname "$FLIGHTS")"
