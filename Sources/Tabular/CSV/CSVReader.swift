@@ -105,7 +105,7 @@ public enum CSVReader {
         }
     }
 
-    private static func isCSVPath(_ input: CSVInput) -> Bool {
+    static func isCSVPath(_ input: CSVInput) -> Bool {
         guard case .path(let path) = input else { return false }
         let lower = path.lowercased()
         return [".csv", ".tsv", ".csv.gz", ".tsv.gz"].contains { lower.hasSuffix($0) }
@@ -113,7 +113,7 @@ public enum CSVReader {
 
     /// Takes the column names from the first block (removing the header record) and makes a
     /// builder per column.
-    private static func makeBuilders(
+    static func makeBuilders(
         _ block: inout TokenizedBlock, options: CSVReadOptions, nulls: NullTokenMatcher, name: String, warnings: inout [String]
     ) throws -> [ColumnBuilder] {
         guard block.recordCount > 0 else { throw DataError(file: name, message: "the file has no records (only blank lines)") }
@@ -131,7 +131,7 @@ public enum CSVReader {
         return uniqued.names.map { ColumnBuilder(name: $0, sourceName: name, nulls: nulls) }
     }
 
-    private static func raggedWarnings(_ tokenizer: CSVTokenizer) -> [String] {
+    static func raggedWarnings(_ tokenizer: CSVTokenizer) -> [String] {
         let line = tokenizer.firstRaggedLine ?? 0
         var warnings: [String] = []
         if tokenizer.paddedRows > 0 { warnings.append("\(tokenizer.paddedRows) short rows were padded with nulls (first at line \(line))") }
@@ -158,7 +158,7 @@ public enum CSVReader {
     }
 
     /// Parses each column of the block on its own thread; reports the earliest error in the file.
-    private static func parseColumns(_ block: TokenizedBlock, into builders: [ColumnBuilder]) throws {
+    static func parseColumns(_ block: TokenizedBlock, into builders: [ColumnBuilder]) throws {
         guard block.recordCount > 0 else { return }
         // Small blocks are not worth waking other threads for.
         if builders.count == 1 || block.recordCount * builders.count < 16_384 {

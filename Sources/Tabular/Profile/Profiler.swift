@@ -85,7 +85,7 @@ public enum Profiler {
         return weight < 0.5 ? values[lower] + difference * weight : values[upper] - difference * (1 - weight)
     }
 
-    private static func histogram(sorted values: [Double]) -> [ColumnProfile.Bin] {
+    static func histogram(sorted values: [Double]) -> [ColumnProfile.Bin] {
         guard let minimum = values.first, let maximum = values.last else { return [] }
         if minimum == maximum { return [.init(lower: minimum, upper: maximum, count: values.count)] }
         let binCount = histogramBinCount
@@ -107,7 +107,7 @@ public enum Profiler {
     }
 
     /// A profiled number shown the way the column writes it (an integer as `42`, a date as a date).
-    private static func text(of value: Double, in values: ColumnValues) -> String {
+    static func text(of value: Double, in values: ColumnValues) -> String {
         var bytes: [UInt8] = []
         switch values {
         case .integers(_, let style):
