@@ -51,6 +51,9 @@ public struct Session: Hashable, Sendable {
         public var columns: [SchemaColumn]?
         /// The table, when the source is a SQLite database (relational sessions).
         public var table: String?
+        /// Set when the source was read as a stream (larger than the memory budget): what was
+        /// fitted on what.
+        public var streamed: Streamed?
 
         public init(path: String, read: CSVReadOptions? = nil, rows: Int? = nil, sha256: String? = nil, columns: [SchemaColumn]? = nil,
                     table: String? = nil) {
@@ -60,6 +63,27 @@ public struct Session: Hashable, Sendable {
             self.rows = rows
             self.sha256 = sha256
             self.columns = columns
+        }
+    }
+
+    /// A source read in one streaming pass: each column's own model is fitted on the whole file's
+    /// marginal, the joint model and the rules on a uniform reservoir sample drawn with the plan's
+    /// seed (`StreamingReader`).
+    public struct Streamed: Hashable, Sendable {
+        public var reservoirRows: Int
+        public var exactValues: Int?
+        public var sketchK: Int?
+
+        public init(reservoirRows: Int, exactValues: Int? = nil, sketchK: Int? = nil) {
+            self.reservoirRows = reservoirRows
+            self.exactValues = exactValues
+            self.sketchK = sketchK
+        }
+
+        /// The reader's settings for a plan's seed.
+        public func settings(seed: UInt64) -> StreamingSettings {
+            StreamingSettings(reservoirRows: reservoirRows, seed: seed, exactLimit: exactValues ?? ColumnMarginal.defaultExactLimit,
+                              sketchK: sketchK ?? QuantileSketch.defaultK)
         }
     }
 

@@ -86,6 +86,7 @@ extension Session.Source: DeclaredRecord {
         .optional("columns", \.columns, "The source's columns in file order, with the kinds the user chose."),
         .optional("table", \.table, "Relational sessions: the table to read when path is a SQLite database (its keys come from the database's catalogue).",
                   shape: .text(.nonEmpty)),
+        .optional("streamed", \.streamed, "Set by doppel plan when the source is larger than its memory budget (--memory): the file is read in one streaming pass, each column's own model is fitted on the whole file's marginal and the joint model and rules on a uniform reservoir sample. doppel run reads it the same way."),
     ])
 
     public func checkDecoded() throws {
@@ -93,6 +94,19 @@ extension Session.Source: DeclaredRecord {
             throw DeclarationError("sha256 must be 64 hexadecimal digits")
         }
     }
+}
+
+extension Session.Streamed: DeclaredRecord {
+    public static let empty = Session.Streamed(reservoirRows: 1)
+
+    public static let declaration = RecordDeclaration<Session.Streamed>(doc: "What a streamed source's models were fitted on.", [
+        .required("reservoir_rows", \.reservoirRows, "Rows of the uniform reservoir sample (drawn with plan.seed) that the joint model and the rules are fitted on; the file's every row feeds each column's marginal.",
+                  shape: .integer(minimum: 1, maximum: 100_000_000)),
+        .optional("exact_values", \.exactValues, "Distinct values per column counted exactly before numbers go into a quantile sketch (default 65536).",
+                  shape: .integer(minimum: 1, maximum: 10_000_000)),
+        .optional("sketch_k", \.sketchK, "The KLL quantile sketch's size k (default 2048: a rank error of about 0.14%).",
+                  shape: .integer(minimum: 8, maximum: 1_000_000)),
+    ])
 }
 
 extension Session.SchemaColumn: DeclaredRecord {

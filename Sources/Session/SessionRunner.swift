@@ -15,8 +15,10 @@ public enum SessionRunner {
     /// from the source is fitted with them, so that joint models can be steered by them (a
     /// sequential CART visits the conditioned columns first); embedded models take them as
     /// they are. Their errors are thrown as `PlanError`s, for the caller to name the option.
+    /// `streamProgress` hears of a streamed source's pass (bytes read, the file's size).
     public static func prepare(_ file: SessionFile, environment: [String: String], allowChangedSource: Bool, needSource: Bool = false,
-                               conditions: SamplingConditions? = nil) throws -> Prepared {
+                               conditions: SamplingConditions? = nil,
+                               streamProgress: ((_ bytes: Int, _ total: Int?) -> Void)? = nil) throws -> Prepared {
         let session = file.session
         let generated = session.plan.outputColumns.map(\.name)
         // Members of a differentially private group have no model of their own (see `embed`).
@@ -64,19 +66,45 @@ public enum SessionRunner {
             if let conditions { plan = try plan.applying(conditions, source: source) }
             return Prepared(plan: plan, source: source)
         }
-        let source = try readSource(file, allowChangedSource: allowChangedSource)
+        let data = try readSourceData(file, allowChangedSource: allowChangedSource, progress: streamProgress)
         var planToFit = session.plan
         if let conditions { planToFit.conditions = conditions }
         var plan: FittedPlan
         do {
-            plan = try FittedPlan.fit(planToFit, on: source, environment: environment)
+            plan = try FittedPlan.fit(planToFit, on: data.table, environment: environment, marginals: data.marginals)
         } catch let error as PlanError where conditions != nil && error.conditionKey != nil {
             throw error
         } catch {
             throw file.locate(error)
         }
-        if session.plan.rows == nil { plan.defaultRows = source.rowCount }
-        return Prepared(plan: plan, source: source)
+        if session.plan.rows == nil { plan.defaultRows = data.rowCount }
+        return Prepared(plan: plan, source: data.table)
+    }
+
+    /// The source as fitting needs it.
+    public struct SourceData {
+        /// Every row; for a streamed source, the reservoir sample.
+        public var table: Table
+        /// A streamed source's marginals, laid out as a table (`StreamedTable.marginalTable`).
+        public var marginals: Table?
+        /// Rows in the source file.
+        public var rowCount: Int
+        /// True when `table` is a sample of the file.
+        public var isSample: Bool { marginals != nil }
+    }
+
+    /// Reads the source named by the session, checking its hash; a source the session says was
+    /// streamed is streamed again, with the same settings and seed, so the fit is the same.
+    public static func readSourceData(_ file: SessionFile, allowChangedSource: Bool,
+                                      progress: ((_ bytes: Int, _ total: Int?) -> Void)? = nil) throws -> SourceData {
+        guard let streamed = file.session.source?.streamed else {
+            let table = try readSource(file, allowChangedSource: allowChangedSource)
+            return SourceData(table: table, marginals: nil, rowCount: table.rowCount)
+        }
+        let path = try checkedSourcePath(file, allowChangedSource: allowChangedSource)
+        let read = try StreamingReader.read(.path(path), options: file.session.source?.read ?? CSVReadOptions(),
+                                            settings: streamed.settings(seed: file.session.plan.seed), progress: progress)
+        return SourceData(table: read.reservoir, marginals: read.marginalTable(), rowCount: read.rowCount)
     }
 
     /// The session with every generated column's fitted model embedded (`doppel fit`).
@@ -204,6 +232,13 @@ public enum SessionRunner {
 
     /// Reads the source named by the session, checking its hash.
     public static func readSource(_ file: SessionFile, allowChangedSource: Bool) throws -> Table {
+        if file.session.source?.streamed != nil { return try readSourceData(file, allowChangedSource: allowChangedSource).table }
+        let path = try checkedSourcePath(file, allowChangedSource: allowChangedSource)
+        return try CSVReader.read(path: path, options: file.session.source?.read ?? CSVReadOptions()).table
+    }
+
+    /// The source's path, once it exists and its hash is the recorded one.
+    private static func checkedSourcePath(_ file: SessionFile, allowChangedSource: Bool) throws -> String {
         guard let source = file.session.source else {
             throw file.error(at: [], "the session has no source and no fitted model for every column; add source.path or run doppel fit")
         }
@@ -217,7 +252,7 @@ public enum SessionRunner {
                 throw file.error(at: ["source", "sha256"], "the source file \(path) has changed since the session was written (SHA-256 \(actual.prefix(12))…, recorded \(recorded.prefix(12))…); pass --allow-changed-source to use it anyway")
             }
         }
-        return try CSVReader.read(path: path, options: source.read ?? CSVReadOptions()).table
+        return path
     }
 
     private static func catching<T>(_ file: SessionFile, _ body: () throws -> T) throws -> T {

@@ -12,6 +12,8 @@ struct Inspect: ParsableCommand {
 
     @OptionGroup var read: ReadOptionsArguments
 
+    @OptionGroup var streaming: StreamingArguments
+
     @Flag(help: #"Print one JSON object for scripts: {"rows": N, "columns": [{"name", "kind", "nulls", "distinct"}, ...]}."#)
     var json = false
 
@@ -20,6 +22,12 @@ struct Inspect: ParsableCommand {
 
     func run() throws {
         try failingWithStatus2 {
+            if try streaming.shouldStream(file) {
+                // The sample only proposes kinds here: any fixed seed will do.
+                let streamed = try streaming.stream(file, options: try read.options(), seed: 0)
+                let report = InspectReport(source: file, streamed: streamed)
+                return try AtomicFileWriter.write(Array((json ? report.json : report.text).utf8), to: out)
+            }
             let result = try CSVReader.read(CSVInput(argument: file), options: try read.options())
             for warning in result.warnings { Diagnostics.warning("\(CSVInput(argument: file).displayName): \(warning)") }
             let report = InspectReport(source: CSVInput(argument: file).displayName, table: result.table)

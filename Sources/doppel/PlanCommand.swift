@@ -16,6 +16,8 @@ struct PlanCommand: ParsableCommand {
 
     @OptionGroup var read: ReadOptionsArguments
 
+    @OptionGroup var streaming: StreamingArguments
+
     @Option(name: [.short, .customLong("out")], help: ArgumentHelp("Where to write the plan (.yaml, or .json; - for stdout).", valueName: "path"))
     var out: String = "-"
 
@@ -72,8 +74,19 @@ struct PlanCommand: ParsableCommand {
                     : "\(joint) is not differentially private"
                 throw BadInput("--joint \(joint) with --epsilon: \(why); --epsilon makes one mst group (model: mst), so leave out --joint or write --joint mst")
             }
-            let (table, _) = try loadSource(file, options: read)
             let chosenSeed = seed ?? DefaultPlanner.randomSeed()
+            var streamed: StreamedTable?
+            let table: Table
+            if try streaming.shouldStream(file) {
+                // The reservoir is drawn with the plan's seed, so `doppel run` draws the same one.
+                let read = try streaming.stream(file, options: try read.options(), seed: chosenSeed)
+                streamed = read
+                table = read.reservoir
+                Diagnostics.note("\(file) is larger than the memory budget (--memory \(streaming.memory)): read as a stream; each column's own model is fitted on all \(read.rowCount) rows, the joint model and rules on a uniform sample of \(table.rowCount)")
+                if !session { Diagnostics.note("a bare plan does not say how the source was read: write a session (--session) for doppel run to stream it again") }
+            } else {
+                table = try loadSource(file, options: read).table
+            }
             let outcome = epsilon == nil
                 ? JointModelChoice.defaultPlan(for: table, kinds: proposedKinds(table), seed: chosenSeed, rows: rows, candidates: candidates,
                                                privacy: privacySetting) : nil
@@ -116,8 +129,12 @@ struct PlanCommand: ParsableCommand {
                 Diagnostics.note("chose \(chosen): \(why)")
             }
             if session {
-                let built = try Session.new(plan: plan, sourcePath: file, read: try read.options(), table: table,
+                var built = try Session.new(plan: plan, sourcePath: file, read: try read.options(), table: table,
                                             sessionPath: out, doppelVersion: Doppel.version)
+                if let streamed {
+                    built.source?.rows = streamed.rowCount
+                    built.source?.streamed = Session.Streamed(reservoirRows: streaming.reservoir)
+                }
                 try SessionFile.save(built, to: out)
             } else if out == "-" {
                 try StandardOutput.write(Array(try PlanFile.yaml(plan).utf8))

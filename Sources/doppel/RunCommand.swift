@@ -88,9 +88,14 @@ struct RunCommand: ParsableCommand {
             let needsSource = report || !gates.isEmpty
             let asked = try conditions.parsed()
             let prepared: SessionRunner.Prepared
+            // A streamed source (larger than memory) is read again in one pass: its progress too.
+            let reading = ReadProgressLine(name: file.session.source?.path ?? "source",
+                                           enabled: !quiet && isatty(STDERR_FILENO) == 1 && file.session.source?.streamed != nil)
+            defer { reading.finish() }
             do {
                 prepared = try SessionRunner.prepare(file, environment: ProcessInfo.processInfo.environment,
-                                                     allowChangedSource: allowChangedSource, needSource: needsSource, conditions: asked)
+                                                     allowChangedSource: allowChangedSource, needSource: needsSource, conditions: asked,
+                                                     streamProgress: { reading.update(bytes: $0, total: $1) })
             } catch let error as PlanError where asked != nil {
                 throw BadInput(error.asOption)
             }

@@ -30,9 +30,21 @@ public struct FittedPlan: Sendable {
     public var approximate = false
 
     /// Fits every column of `plan` on `table`, then its joint groups, constraints and conditions.
-    public static func fit(_ plan: Plan, on table: Table, environment: [String: String] = [:]) throws -> FittedPlan {
+    ///
+    /// `marginals`: for a source read as a stream, a table laid out from the whole file's
+    /// marginals (`StreamedTable.marginalTable`) while `table` is a reservoir sample of its rows.
+    /// Strategies that model a column alone (statistical and synthetic ones) fit on it; those
+    /// that keep rows or read other columns (partial, derived), joint groups, constraints and
+    /// conditions fit on `table`.
+    public static func fit(_ plan: Plan, on table: Table, environment: [String: String] = [:], marginals: Table? = nil) throws -> FittedPlan {
         var cache = FitCache()
-        return try fit(plan, on: table, environment: environment, cache: &cache)
+        return try fit(plan, on: table, environment: environment, cache: &cache, marginals: marginals)
+    }
+
+    /// Whether a column's strategy fits on the whole file's marginal (see `fit(_:on:environment:marginals:)`).
+    static func fitsOnMarginal(_ column: ColumnPlan) -> Bool {
+        guard let family = StrategyRegistry.strategy(id: column.strategy)?.descriptor.family else { return false }
+        return family == .statistical || family == .synthetic
     }
 
     /// Fits `plan` on `table` as `fit(_:on:)` does, taking every unit (a column, a joint group)
@@ -41,7 +53,7 @@ public struct FittedPlan: Sendable {
     /// not hold fitted on all rows is fitted on that many evenly spread rows instead, and the
     /// result is marked `approximate` (a fit on all rows follows; the workbench's preview).
     public static func fit(_ plan: Plan, on table: Table, environment: [String: String] = [:], cache: inout FitCache,
-                           jointSampleRows: Int? = nil) throws -> FittedPlan {
+                           jointSampleRows: Int? = nil, marginals: Table? = nil) throws -> FittedPlan {
         cache.startFit()
         var fitted: [String: FittedColumn] = [:]
         var names = Set<String>()
@@ -70,7 +82,8 @@ public struct FittedPlan: Sendable {
             Result {
                 let column = toFit[index]
                 guard let group = privateMembers[column.name] else {
-                    return try fitColumn(column, table: table, environment: environment, extremeLimit: limits[index])
+                    let source = marginals.flatMap { fitsOnMarginal(column) && $0.column(named: column.name) != nil ? $0 : nil } ?? table
+                    return try fitColumn(column, table: source, environment: environment, extremeLimit: limits[index])
                 }
                 guard let source = table.column(named: column.name) else {
                     throw PlanError.at(column: column.name, "joint models learn from the real column, and the source has none of that name")

@@ -13,6 +13,8 @@ public struct InspectReport: Sendable {
     public var source: String
     public var rowCount: Int
     public var entries: [Entry]
+    /// Lines under the title: how a streamed file's figures were made.
+    public var notes: [String] = []
 
     public init(source: String, table: Table) {
         let profiles = Profiler.profile(table)
@@ -22,6 +24,34 @@ public struct InspectReport: Sendable {
         entries = table.columns.indices.map { index in
             Entry(name: table.columns[index].name, proposal: proposals[index], profile: profiles[index],
                   summary: Self.summary(table.columns[index], profiles[index], proposals[index].kind))
+        }
+    }
+
+    /// A file read as a stream: each column's figures over every row (`StreamedTable.profiles`),
+    /// its kind proposed on the reservoir sample, as `doppel plan` proposes it.
+    public init(source: String, streamed: StreamedTable) {
+        let sample = streamed.reservoir
+        let proposals = TypeInference.propose(sample, profiles: Profiler.profile(sample))
+        let profiles = streamed.profiles()
+        let sources = streamed.marginalSources
+        self.source = source
+        rowCount = streamed.rowCount
+        entries = sample.columns.indices.map { index in
+            var summary = Self.summary(sample.columns[index], profiles[index], proposals[index].kind)
+            switch sources[index] {
+            case .exact: break
+            case .sketched: summary += " (quantiles sketched)"
+            case .reservoir: summary += " (from the sample)"
+            }
+            return Entry(name: sample.columns[index].name, proposal: proposals[index], profile: profiles[index], summary: summary)
+        }
+        let sketched = sources.compactMap { if case .sketched(let error) = $0 { error } else { nil } }.first
+        notes = ["read as a stream: every row counted; kinds proposed on a uniform sample of \(sample.rowCount) rows"]
+        if let sketched {
+            notes.append("columns of more than \(streamed.settings.exactLimit) distinct numbers: quantiles from a sketch, rank error ≤ \(Self.formatNumber(sketched * 100, significant: 2))%, distinct shown as \(streamed.settings.exactLimit + 1) (a lower bound)")
+        }
+        if sources.contains(.reservoir) {
+            notes.append("columns marked \"from the sample\": text of more than \(streamed.settings.exactLimit) distinct values (or of mixed types) is described by the sample, its counts scaled to the file")
         }
     }
 
@@ -43,7 +73,7 @@ public struct InspectReport: Sendable {
                 return rightAligned.contains(column) ? padding + cell : cell + padding
             }.joined(separator: "  ")
         }
-        var lines = ["\(source): \(rowCount) rows × \(entries.count) columns", ""]
+        var lines = ["\(source): \(rowCount) rows × \(entries.count) columns"] + notes + [""]
         lines.append(line(header))
         lines.append(contentsOf: rows.map(line))
         return lines.joined(separator: "\n") + "\n"
