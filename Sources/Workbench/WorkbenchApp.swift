@@ -124,7 +124,7 @@ public final class WorkbenchApp {
                 inbox.finish([])
                 return
             }
-            inbox.finish(runner.perform(effect))
+            inbox.finish(runner.perform(effect, report: { inbox.post([$0]) }))
         }
     }
 }
@@ -174,6 +174,14 @@ final class Inbox: @unchecked Sendable {
         condition.lock()
         actions += results
         running -= 1
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// Results that come before their effect ends (progress); the effect still runs.
+    func post(_ results: [WorkbenchAction]) {
+        condition.lock()
+        actions += results
         condition.broadcast()
         condition.unlock()
     }

@@ -26,6 +26,13 @@ public struct WorkbenchLaunch: Sendable, Equatable {
     public var database: RelationalDatabaseReader?
     /// The command line's version, written into relational sessions.
     public var doppelVersion: String?
+    /// A CSV whose table would take more memory than this (about 1.8 × its size) opens as a
+    /// window on its first rows, and streams in the background (`--memory`).
+    public var memoryBudget = 1 << 30
+    /// Rows of the reservoir a session saved from such a window records (`--reservoir`).
+    public var reservoirRows = StreamingSettings.defaultReservoirRows
+    /// Bytes of such a file read for the window (tests make it small).
+    public var windowBytes = FileHead.defaultBytes
 
     public init(target: Target, holdoutPath: String? = nil, ascii: Bool = false, color: Bool = true) {
         self.target = target

@@ -23,13 +23,7 @@ struct StreamingArguments: ParsableArguments {
     func shouldStream(_ argument: String) throws -> Bool {
         let budget = try budget()
         guard reservoir >= 1 && reservoir <= 100_000_000 else { throw BadInput("--reservoir \(reservoir): expected 1 to 100,000,000 rows") }
-        guard argument != "-" else { return false }
-        var info = stat()
-        guard stat(argument, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return false }
-        let input = CSVInput.path(argument)
-        guard StreamingReader.canStream(input) else { return false }
-        let factor = argument.lowercased().hasSuffix(".gz") ? 8.0 : 1.8
-        return Double(info.st_size) * factor > Double(budget)
+        return (StreamingReader.estimatedTableBytes(argument) ?? 0) > budget
     }
 
     /// "1GB", "512 MB", "1.5G", "2000000": bytes (powers of 1024).

@@ -38,18 +38,25 @@ struct TuiCommand: ParsableCommand {
     @Flag(help: "Use the mouse: the wheel scrolls, a click selects a cell (the terminal's own selection then needs Shift).")
     var mouse = false
 
+    @OptionGroup var streaming: StreamingArguments
+
     func run() throws {
         let interactive = isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
         var launch = WorkbenchLaunch(target: .demo, holdoutPath: holdout, ascii: ascii)
         launch.database = Self.postgresReader
         launch.doppelVersion = Doppel.version
         var frameLog: FrameLog?
+        var largeFile = false
         try failingWithStatus2 {
             launch.target = try Self.target(file)
+            // A CSV past the budget opens on its first rows and streams in the background.
+            launch.memoryBudget = try streaming.budget()
+            launch.reservoirRows = streaming.reservoir
+            if case .data(let path) = launch.target, try streaming.shouldStream(path) { largeFile = true }
             if let holdout { try Self.checkReadable(holdout, what: "holdout file") }
             if interactive {
                 // The CSV read to check it is handed over: the workbench shows it without a second read.
-                launch.preloaded = try Self.validate(launch.target)
+                launch.preloaded = largeFile ? nil : try Self.validate(launch.target)
                 frameLog = try FrameLog.fromEnvironment()
             } else {
                 try Self.describeWithoutTerminal(launch.target)

@@ -268,3 +268,54 @@ import TerminalUI
         #expect(screen.eventsRead == 1)
     }
 }
+
+/// A file past the memory budget opens as a window on its first rows and streams in the background.
+@Suite("Workbench: a window on a file too large to load")
+struct WorkbenchWindowTests {
+    @Test func largeFileOpensOnItsFirstRowsThenProfilesEveryRow() throws {
+        let dir = try WorkbenchFixtures.temporaryDirectory()
+        let csv = try WorkbenchFixtures.writeCities(in: dir, rows: 2000)
+        var options = WorkbenchApp.Options()
+        options.settleBeforeInput = true
+        options.newSessionSeed = 42
+        options.chooseJointModel = false
+        options.currentDirectory = dir
+        options.pollMilliseconds = 0
+        var launch = WorkbenchLaunch(target: .data(path: csv), ascii: true, color: false)
+        launch.memoryBudget = 1024
+        launch.windowBytes = 8192
+        launch.reservoirRows = 700
+        let app = try WorkbenchApp(launch: launch, options: options)
+        let screen = InMemoryScreen(width: 120, height: 24, script: [.capture("open"), .key(.control("s")), .key(.enter), .key(.character("q"))])
+        _ = try app.run(on: screen)
+        let document = try #require(app.finalState?.document)
+        let window = try #require(document.window)
+        // The rows of the first 8 KB, cut after the last whole record.
+        let head = try #require(FileManager.default.contents(atPath: csv)).prefix(8192)
+        #expect(window.rowsShown == head.filter { $0 == UInt8(ascii: "\n") }.count - 1)
+        #expect(document.table.rowCount == window.rowsShown)
+        #expect(window.fileRows == 2000)
+        #expect(screen.lines("open")[0].contains("window: first \(window.rowsShown) of 2,000 rows"), "\(screen.lines("open")[0])")
+        // The column panels show every row: visits' profile counts 2,000 values.
+        #expect(document.profile(named: "visits")?.count == 2000)
+        #expect(document.profile(named: "city")?.topCategories.map(\.count) == [500, 500, 500, 500])
+        // The session saved from the window streams the whole file when run.
+        let saved = try SessionFile.load(dir + "/cities.doppel.yaml").session
+        #expect(saved.source?.rows == 2000)
+        #expect(saved.source?.streamed == Session.Streamed(reservoirRows: 700))
+    }
+
+    @Test func statusLineSaysTheGridIsAWindow() {
+        var window = FileWindow(fileBytes: 10 << 30, rowsShown: 703_744)
+        let palette = Palette.monochrome
+        window.streamedBytes = 3 << 30 + 1 << 29
+        #expect(StatusBar.windowText(window, palette: palette) == "window: first 703,744 rows · profiling 35%…")
+        window.fileBytes = nil
+        #expect(StatusBar.windowText(window, palette: palette) == "window: first 703,744 rows · profiling 3.5 GB…")
+        window.fileRows = 215_760_000
+        #expect(StatusBar.windowText(window, palette: palette) == "window: first 703,744 of 215,760,000 rows")
+        window.fileRows = nil
+        window.failure = "read failed"
+        #expect(StatusBar.windowText(window, palette: palette) == "window: first 703,744 rows (streaming failed)")
+    }
+}

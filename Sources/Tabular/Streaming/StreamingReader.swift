@@ -60,6 +60,15 @@ public enum StreamingReader {
         }
     }
 
+    /// About how much memory a CSV file's table takes when loaded whole: 1.8 times its size (8 times
+    /// a gzip file's); nil for what is not streamed (not a regular file, Parquet, JSON Lines).
+    public static func estimatedTableBytes(_ path: String) -> Int? {
+        var info = stat()
+        guard path != "-", stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, canStream(.path(path)) else { return nil }
+        let factor = path.lowercased().hasSuffix(".gz") ? 8.0 : 1.8
+        return Int(Double(info.st_size) * factor)
+    }
+
     /// Whether the input can be streamed: CSV, plain or gzip (Parquet and JSON Lines are read whole).
     public static func canStream(_ input: CSVInput) -> Bool {
         if case .path(let path) = input {

@@ -26,9 +26,13 @@ enum DocumentLoader {
             let path = absolute(given, request.currentDirectory)
             let result: (table: Table, warnings: [String])
             var shownName: String?
+            var window: (FileWindow, StreamJob)?
             if let preloaded = request.preloaded, preloaded.path == given || preloaded.path == path {
                 result = (preloaded.table, preloaded.warnings)
                 shownName = preloaded.displayName
+            } else if let opened = try windowOpened(path, options: CSVReadOptions(), budget: request.memoryBudget, headBytes: request.windowBytes) {
+                result = (opened.table, opened.warnings)
+                window = (opened.window, opened.job)
             } else {
                 let read = try CSVReader.read(path: path)
                 result = (read.table, read.warnings)
@@ -42,12 +46,21 @@ enum DocumentLoader {
                                holdout: holdout, seed: request.newSessionSeed, chooseJoint: request.chooseJointModel,
                                autosavePath: AutosavePath.beside(session: sessionPath), sessionPath: sessionPath)
             loaded.warnings = warnings
+            if let (fileWindow, job) = window {
+                loaded.document.window = fileWindow
+                loaded.document.session.source?.streamed = Session.Streamed(reservoirRows: request.reservoirRows)
+                loaded.streamJob = job
+            }
             return loaded
         case .session(let given):
             let path = absolute(given, request.currentDirectory)
             let file = try SessionFile.load(path)
-            let table = try SessionRunner.readSource(file, allowChangedSource: false)
             let session = file.session
+            // A streamed source opens as a window too: streaming it whole would hold the workbench up.
+            let opened = try session.source?.streamed == nil ? nil
+                : windowOpened(file.resolve(session.source!.path), options: session.source?.read ?? CSVReadOptions(), budget: 0,
+                               headBytes: request.windowBytes)
+            let table = try opened?.table ?? SessionRunner.readSource(file, allowChangedSource: false)
             let (plan, view) = SessionMapping.edits(of: session)
             let dataPath = session.source.map { file.resolve($0.path) }
             let document = Document(
@@ -55,9 +68,12 @@ enum DocumentLoader {
                 readOptions: session.source?.read ?? CSVReadOptions(), profiles: Profiler.profile(table), holdout: holdout,
                 session: session, sessionPath: path, plan: plan, savedPlan: plan)
             let autosavePath = AutosavePath.beside(session: path)
-            return LoadResult(document: document, autosavePath: autosavePath,
-                              recoverable: recoverable(autosavePath, newerThan: path, plan: plan),
-                              view: view, warnings: warnings + file.notes)
+            var loaded = LoadResult(document: document, autosavePath: autosavePath,
+                                    recoverable: recoverable(autosavePath, newerThan: path, plan: plan),
+                                    view: view, warnings: warnings + file.notes + (opened?.warnings ?? []))
+            loaded.document.window = opened?.window
+            loaded.streamJob = opened?.job
+            return loaded
         case .relational(let source):
             throw DataError(file: source, message: "related tables open on the table list")
         }
@@ -77,6 +93,31 @@ enum DocumentLoader {
         let job = PlanJob(generation: 0, table: table, seed: plan.seed, chooseJointModel: chooseJoint,
                           autosavePath: autosavePath, sessionPath: sessionPath)
         return LoadResult(document: document, autosavePath: autosavePath, recoverable: nil, view: nil, warnings: [], planJob: job)
+    }
+
+    /// A CSV past the memory budget: its first rows (`FileHead`), and the job that streams the
+    /// whole file for its profile. Nil for a file that fits (or is not a CSV).
+    static func windowOpened(_ path: String, options: CSVReadOptions, budget: Int, headBytes: Int) throws
+        -> (table: Table, warnings: [String], window: FileWindow, job: StreamJob)? {
+        guard let estimate = StreamingReader.estimatedTableBytes(path), estimate > budget else { return nil }
+        let head = try FileHead.read(.path(path), options: options, maxBytes: headBytes)
+        guard head.isPartial else { return nil }
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
+        let window = FileWindow(fileBytes: path.lowercased().hasSuffix(".gz") ? nil : size, rowsShown: head.result.table.rowCount)
+        // The profile needs only a small sample (for kinds and text of many values).
+        let job = StreamJob(path: path, options: options, settings: StreamingSettings(reservoirRows: 10_000, seed: 0))
+        return (head.result.table, head.result.warnings.map { "\(path): \($0)" }, window, job)
+    }
+
+    /// Streams a windowed file, reporting the bytes read at most four times a second.
+    static func stream(_ job: StreamJob, report: @escaping (WorkbenchAction) -> Void) throws -> FileStreamed {
+        var last = Date.distantPast
+        let streamed = try StreamingReader.read(.path(job.path), options: job.options, settings: job.settings) { bytes, _ in
+            guard Date().timeIntervalSince(last) >= 0.25 else { return }
+            last = Date()
+            report(.streamProgressed(path: job.path, bytes: bytes))
+        }
+        return FileStreamed(profiles: streamed.profiles(), columnNames: streamed.reservoir.columnNames, rowCount: streamed.rowCount)
     }
 
     /// Shown while the default plan is made: kinds from storage, the strategy still to come.

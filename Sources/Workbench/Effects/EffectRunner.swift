@@ -14,9 +14,15 @@ public struct EffectRunner: Sendable {
         self.environment = environment
     }
 
-    /// Runs `effect`.
-    public func perform(_ effect: WorkbenchEffect) -> [WorkbenchAction] {
+    /// Runs `effect`. `report` takes actions that come before the end (a stream's progress).
+    public func perform(_ effect: WorkbenchEffect, report: @escaping @Sendable (WorkbenchAction) -> Void = { _ in }) -> [WorkbenchAction] {
         switch effect {
+        case .streamFile(let job):
+            do {
+                return [.fileStreamed(path: job.path, try DocumentLoader.stream(job, report: report))]
+            } catch {
+                return [.streamFailed(path: job.path, describe(error))]
+            }
         case .load(let request):
             do {
                 return [.loaded(try DocumentLoader.load(request))]

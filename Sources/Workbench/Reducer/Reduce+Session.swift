@@ -44,16 +44,18 @@ extension Workbench {
             state.overlay = .confirm(.recoverAutosave(plan, path: result.autosavePath))
         }
         state.planGeneration += 1
+        // A file too large to load streams for its whole profile while its first rows are edited.
+        let stream: [WorkbenchEffect] = result.streamJob.map { [.streamFile($0)] } ?? []
         if var job = result.planJob {
             // The rows first; the plan, the rules and the preview follow.
             state.planning = true
             job.generation = state.planGeneration
             state.rules = RulesState(generation: state.rules.generation + 1, rules: nil)
-            return [.makePlan(job)]
+            return [.makePlan(job)] + stream
         }
         state.planning = false
         let rules = startRules(result, &state)
-        return requestPreview(&state) + rules
+        return requestPreview(&state) + rules + stream
     }
 
     /// The default plan of the CSV on screen: it replaces the provisional one (as the plan the
@@ -61,7 +63,8 @@ extension Workbench {
     static func planMade(_ generation: Int, _ made: PlanMade, _ state: inout WorkbenchState) -> [WorkbenchEffect] {
         guard generation == state.planGeneration, state.planning, var document = state.document else { return [] }
         state.planning = false
-        document.profiles = made.profiles
+        // A windowed file streamed already keeps the profile of all its rows.
+        if document.window?.fileRows == nil { document.profiles = made.profiles }
         document.plan = made.plan
         document.savedPlan = made.plan
         document.session.plan = made.plan
@@ -273,7 +276,9 @@ extension Workbench {
         state.phase = .loading(loadingText(target))
         return [.load(LoadRequest(target: target, holdoutPath: state.launch.holdoutPath,
                                   currentDirectory: state.currentDirectory, newSessionSeed: state.newSessionSeed,
-                                      chooseJointModel: state.chooseJointModel))]
+                                      chooseJointModel: state.chooseJointModel,
+                                      memoryBudget: state.launch.memoryBudget, reservoirRows: state.launch.reservoirRows,
+                                      windowBytes: state.launch.windowBytes))]
     }
 
     // MARK: Paths

@@ -18,7 +18,9 @@ extension Workbench {
             state.phase = .loading(loadingText(state.launch.target))
             return [.load(LoadRequest(target: state.launch.target, holdoutPath: state.launch.holdoutPath,
                                       currentDirectory: state.currentDirectory, newSessionSeed: state.newSessionSeed,
-                                      chooseJointModel: state.chooseJointModel, preloaded: state.launch.preloaded))]
+                                      chooseJointModel: state.chooseJointModel, preloaded: state.launch.preloaded,
+                                      memoryBudget: state.launch.memoryBudget, reservoirRows: state.launch.reservoirRows,
+                                      windowBytes: state.launch.windowBytes))]
         case .resize(let width, let height):
             state.width = max(1, width)
             state.height = max(1, height)
@@ -65,6 +67,12 @@ extension Workbench {
             return run(command, &state)
         case .loaded(let result):
             return loaded(result, &state)
+        case .streamProgressed(let path, let bytes):
+            return streamProgressed(path, bytes: bytes, &state)
+        case .fileStreamed(let path, let streamed):
+            return fileStreamed(path, streamed, &state)
+        case .streamFailed(let path, let message):
+            return streamFailed(path, message, &state)
         case .planMade(let generation, let made):
             return planMade(generation, made, &state)
         case .loadFailed(let full):

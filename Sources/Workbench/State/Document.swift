@@ -47,6 +47,9 @@ public struct Document: Sendable {
     /// True for the embedded demo data, which has no file until a session is saved.
     public var isDemo = false
 
+    /// Set when the file is too large to load: `table` holds its first rows.
+    public var window: FileWindow?
+
     /// Rows of each side that fidelity is computed on.
     public static let fidelityRows = 10_000
 

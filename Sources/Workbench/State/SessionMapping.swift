@@ -29,7 +29,8 @@ public enum SessionMapping {
             source.path = RelativePath.of(dataPath, from: directory)
             // Defaults stay unwritten when the session had none: a save changes nothing it need not.
             if source.read != nil || document.readOptions != CSVReadOptions() { source.read = document.readOptions }
-            source.rows = document.table.rowCount
+            // A window's table is the file's first rows: the file's own count, once streamed.
+            source.rows = document.window.map { $0.fileRows ?? source.rows ?? document.table.rowCount } ?? document.table.rowCount
             if source.columns == nil {
                 source.columns = document.table.columns.map { column in
                     Session.SchemaColumn(name: column.name, kind: document.plan.column(named: column.name)?.kind ?? .text)

@@ -15,6 +15,10 @@ public enum WorkbenchAction: Sendable {
     /// A command run from the palette (or a test).
     case command(WorkbenchCommand)
     case loaded(LoadResult)
+    /// A windowed file's stream: bytes read so far, then its profile, or why it failed.
+    case streamProgressed(path: String, bytes: Int)
+    case fileStreamed(path: String, FileStreamed)
+    case streamFailed(path: String, String)
     /// Related tables read: the table list.
     case relationalLoaded(RelationalState)
     /// An action for one table's workbench, shown or not.
@@ -59,6 +63,8 @@ public struct LoadResult: Sendable {
     /// The document's plan is provisional (kinds from storage, no strategies yet): the default
     /// plan is still to be made, by this job (its generation set by the reducer).
     public var planJob: PlanJob?
+    /// A windowed file still to be streamed for its whole profile.
+    public var streamJob: StreamJob?
 
     public init(document: Document, autosavePath: String, recoverable: Plan?, view: Session.ViewState?, warnings: [String],
                 rules: [DataRule]? = nil, planJob: PlanJob? = nil) {

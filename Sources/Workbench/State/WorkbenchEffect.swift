@@ -7,6 +7,8 @@ import Tabular
 /// back as an action. Effects carry plain values only.
 public enum WorkbenchEffect: Sendable {
     case load(LoadRequest)
+    /// Stream a windowed file for its whole profile (progress comes as it goes).
+    case streamFile(StreamJob)
     /// Read related tables for the table list.
     case loadRelational(RelationalLoadRequest)
     /// An effect of one table's workbench (its results come back as `.forTable` actions).
@@ -42,6 +44,10 @@ public struct LoadRequest: Sendable {
     public var chooseJointModel: Bool = true
     /// The CSV of a `.data` target, when the command line read it already.
     public var preloaded: PreloadedCSV?
+    /// See `WorkbenchLaunch.memoryBudget` and `reservoirRows`.
+    public var memoryBudget = 1 << 30
+    public var reservoirRows = StreamingSettings.defaultReservoirRows
+    public var windowBytes = FileHead.defaultBytes
 }
 
 /// Make the default plan of a loaded CSV (profiles, kinds, rules, the joint model), after its

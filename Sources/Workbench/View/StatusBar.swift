@@ -39,6 +39,8 @@ enum StatusBar {
             let synthetic = state.grid.view == .synthetic
             let kept = Workbench.shownRowCount(synthetic: synthetic, state), all = RowOrdering.rowCount(synthetic: synthetic, in: state)
             parts.append("\(grouped(kept)) of \(grouped(all)) rows")
+        } else if let window = document.window {
+            parts.append(windowText(window, palette: palette))
         } else {
             parts.append("\(grouped(rows)) row" + (rows == 1 ? "" : "s"))
         }
@@ -55,6 +57,16 @@ enum StatusBar {
         let room = area.width - DisplayWidth.of(position)
         buffer.set(area.x, area.y, DisplayWidth.truncate(left, to: max(0, room - 1), ellipsis: palette.glyphs.ellipsis), style, within: area)
         buffer.set(area.right - DisplayWidth.of(position), area.y, position, style, within: area)
+    }
+
+    /// A file too large to load: the grid is a window on its first rows, while it streams.
+    static func windowText(_ window: FileWindow, palette: Palette) -> String {
+        let shown = "window: first \(grouped(window.rowsShown))"
+        if let rows = window.fileRows { return shown + " of \(grouped(rows)) rows" }
+        if window.failure != nil { return shown + " rows (streaming failed)" }
+        let ellipsis = palette.glyphs.ellipsis
+        if let progress = window.progress { return shown + " rows · profiling \(Int(progress * 100))%" + ellipsis }
+        return shown + " rows · profiling \(String(format: "%.1f", Double(window.streamedBytes) / Double(1 << 30))) GB" + ellipsis
     }
 
     static func bottom(_ state: WorkbenchState, area: Rect, into buffer: inout Buffer) {
