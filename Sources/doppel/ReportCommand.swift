@@ -88,6 +88,8 @@ struct ReportCommand: ParsableCommand {
     @Flag(help: "No progress on stderr.")
     var quiet = false
 
+    @OptionGroup var streaming: StreamingArguments
+
     func run() throws {
         var missed: [String] = []
         try failingWithStatus2 {
@@ -108,9 +110,17 @@ struct ReportCommand: ParsableCommand {
                 return
             }
             progress("reading \(real) and \(synthetic)")
-            let (realRead, _) = try loadSource(real, options: read)
-            let (syntheticRead, _) = try loadSource(synthetic, options: read)
-            let holdoutRead = try holdout.map { try loadSource($0, options: read).table }
+            // A file past the memory budget is scored on a uniform sample of --reservoir rows
+            // (the metrics sample far fewer rows than that themselves).
+            func load(_ path: String) throws -> Table {
+                guard try streaming.shouldStream(path) else { return try loadSource(path, options: read).table }
+                let streamed = try streaming.stream(path, options: try read.options(), seed: 0, quiet: quiet)
+                progress("\(path) is larger than the memory budget (--memory \(streaming.memory)): scored on a uniform sample of \(streamed.reservoir.rowCount) of its \(streamed.rowCount) rows")
+                return streamed.reservoir
+            }
+            let realRead = try load(real)
+            let syntheticRead = try load(synthetic)
+            let holdoutRead = try holdout.map { try load($0) }
             if let target, realRead.column(named: target) == nil {
                 throw BadInput("--target \(target): the real data has no column '\(target)'")
             }

@@ -77,6 +77,16 @@ struct StreamingCommandTests {
         #expect(abs(early - 0.5) < 0.015, "share of early \(early)")
     }
 
+    @Test("report: a real file past the budget is scored on a uniform sample of it")
+    func reportOnSample() throws {
+        let penguins = try DoppelProcess.sharedData("penguins")
+        let report = try DoppelProcess.run(["report", penguins, penguins, "--json", "--memory", "1KB", "--reservoir", "300"])
+        #expect(report.status == 0, "\(report.stderr)")
+        #expect(report.stderr.contains("\(penguins) is larger than the memory budget (--memory 1KB): scored on a uniform sample of 300 of its 344 rows"),
+                "\(report.stderr)")
+        #expect(report.stdout.contains("\"column_shapes\":"))
+    }
+
     @Test("bad settings: exit 2 naming the option or the session key")
     func badSettings() throws {
         let penguins = try DoppelProcess.sharedData("penguins")
