@@ -12,7 +12,7 @@ public struct ColumnMarginal: Sendable {
     public private(set) var count = 0
     public private(set) var nulls = 0
     /// Exact counts of each number, until there are more than `exactLimit` distinct ones.
-    public private(set) var numberCounts: [Double: Int]? = [:]
+    private var numberCounts: NumberCounts? = NumberCounts()
     /// Every number, once the exact counts overflowed (they are poured in first).
     public private(set) var sketch: QuantileSketch?
     public private(set) var numbers = 0
@@ -87,8 +87,8 @@ public struct ColumnMarginal: Sendable {
         shiftedSum += shifted
         shiftedSquares += shifted * shifted
         if numberCounts != nil {
-            numberCounts![value, default: 0] += 1
-            if numberCounts!.count > exactLimit { overflowNumbers() }
+            numberCounts!.add(value)
+            if numberCounts!.distinct > exactLimit { overflowNumbers() }
         } else {
             sketch!.insert(value)
         }
@@ -98,7 +98,7 @@ public struct ColumnMarginal: Sendable {
     /// value (so that the sketch does not depend on the dictionary's order).
     private mutating func overflowNumbers() {
         var sketch = QuantileSketch(k: sketchK, seed: seed ^ StableHash.fnv1a(name))
-        for (value, times) in numberCounts!.sorted(by: { $0.key < $1.key }) { sketch.insert(value, times: times) }
+        for (value, times) in numberCounts!.sortedRuns() { sketch.insert(value, times: times) }
         self.sketch = sketch
         numberCounts = nil
     }
@@ -118,7 +118,7 @@ public struct ColumnMarginal: Sendable {
 
     /// The numbers' values with their counts, ascending: exact, or the sketch's weighted items.
     public func numberRuns() -> [(value: Double, count: Int)] {
-        if let numberCounts { return numberCounts.sorted { $0.key < $1.key }.map { ($0.key, $0.value) } }
+        if let numberCounts { return numberCounts.sortedRuns() }
         return sketch?.weightedItems().map { ($0.value, $0.weight) } ?? []
     }
 }

@@ -35,7 +35,15 @@ public struct RowReservoir: Sendable {
 
     /// Keeps row `index` (which `wants` said yes to).
     public mutating func keep(_ index: Int, record: [UInt8]) {
+        keep(index) { $0.append(contentsOf: record) }
+    }
+
+    /// Keeps row `index`, whose record `write` appends to an empty buffer. A replaced row's
+    /// buffer is reused, so a long stream allocates little once the reservoir is full.
+    public mutating func keep(_ index: Int, write: (inout [UInt8]) -> Void) {
         if index < capacity {
+            var record: [UInt8] = []
+            write(&record)
             rows.append((index, record))
             if index == capacity - 1 {
                 w = exp(log(unit()) / Double(capacity))
@@ -43,7 +51,10 @@ public struct RowReservoir: Sendable {
             }
             return
         }
-        rows[Int(random.next() % UInt64(capacity))] = (index, record)
+        let slot = Int(random.next() % UInt64(capacity))
+        rows[slot].index = index
+        rows[slot].record.removeAll(keepingCapacity: true)
+        write(&rows[slot].record)
         w *= exp(log(unit()) / Double(capacity))
         advance(from: index)
     }

@@ -147,15 +147,15 @@ public enum StreamingReader {
         var scratch: [UInt8] = []
         block.bytes.withUnsafeBufferPointer { bytes in
             for record in 0..<block.recordCount where reservoir.wants(firstRow + record) {
-                var line: [UInt8] = []
-                for column in 0..<columns {
-                    if column > 0 { line.append(UInt8(ascii: ",")) }
-                    let field = record * columns + column
-                    FieldText.withField(bytes, start: block.starts[field], end: block.ends[field], scratch: &scratch) { content in
-                        if let content { appendQuoted(content, to: &line) }
+                reservoir.keep(firstRow + record) { line in
+                    for column in 0..<columns {
+                        if column > 0 { line.append(UInt8(ascii: ",")) }
+                        let field = record * columns + column
+                        FieldText.withField(bytes, start: block.starts[field], end: block.ends[field], scratch: &scratch) { content in
+                            if let content { appendQuoted(content, to: &line) }
+                        }
                     }
                 }
-                reservoir.keep(firstRow + record, record: line)
             }
         }
     }
