@@ -231,6 +231,18 @@ public enum SourceHash {
         }
         return hasher.finalize().map { String(format: "%02x", $0) }.joined()
     }
+
+    /// A hash fed as a file is read by something else (`StreamingReader`'s `rawBytes`), so a
+    /// file of many gigabytes is read once, not twice. Fed from one thread; read after.
+    public final class Running: @unchecked Sendable {
+        private var hasher = SHA256()
+
+        public init() {}
+
+        public func update(_ bytes: UnsafeRawBufferPointer) { hasher.update(bufferPointer: bytes) }
+
+        public var hex: String { hasher.finalize().map { String(format: "%02x", $0) }.joined() }
+    }
 }
 
 

@@ -101,9 +101,13 @@ public enum SessionRunner {
             let table = try readSource(file, allowChangedSource: allowChangedSource)
             return SourceData(table: table, marginals: nil, rowCount: table.rowCount)
         }
-        let path = try checkedSourcePath(file, allowChangedSource: allowChangedSource)
+        // The hash is taken in the same pass: a file of many gigabytes is read once.
+        let path = try existingSourcePath(file)
+        let hash = allowChangedSource ? nil : file.session.source?.sha256.map { _ in SourceHash.Running() }
         let read = try StreamingReader.read(.path(path), options: file.session.source?.read ?? CSVReadOptions(),
-                                            settings: streamed.settings(seed: file.session.plan.seed), progress: progress)
+                                            settings: streamed.settings(seed: file.session.plan.seed), progress: progress,
+                                            rawBytes: hash.map { hash in { hash.update($0) } })
+        if let hash { try checkHash(hash.hex, of: path, file) }
         return SourceData(table: read.reservoir, marginals: read.marginalTable(), rowCount: read.rowCount)
     }
 
@@ -239,18 +243,24 @@ public enum SessionRunner {
 
     /// The source's path, once it exists and its hash is the recorded one.
     private static func checkedSourcePath(_ file: SessionFile, allowChangedSource: Bool) throws -> String {
+        let path = try existingSourcePath(file)
+        if file.session.source?.sha256 != nil, !allowChangedSource { try checkHash(try SourceHash.sha256(of: path), of: path, file) }
+        return path
+    }
+
+    private static func checkHash(_ actual: String, of path: String, _ file: SessionFile) throws {
+        guard let recorded = file.session.source?.sha256, actual != recorded.lowercased() else { return }
+        throw file.error(at: ["source", "sha256"], "the source file \(path) has changed since the session was written (SHA-256 \(actual.prefix(12))…, recorded \(recorded.prefix(12))…); pass --allow-changed-source to use it anyway")
+    }
+
+    /// The source's path, once it exists.
+    private static func existingSourcePath(_ file: SessionFile) throws -> String {
         guard let source = file.session.source else {
             throw file.error(at: [], "the session has no source and no fitted model for every column; add source.path or run doppel fit")
         }
         let path = file.resolve(source.path)
         guard FileManager.default.fileExists(atPath: path) else {
             throw file.error(at: ["source", "path"], "the source file \(path) does not exist")
-        }
-        if let recorded = source.sha256, !allowChangedSource {
-            let actual = try SourceHash.sha256(of: path)
-            if actual != recorded.lowercased() {
-                throw file.error(at: ["source", "sha256"], "the source file \(path) has changed since the session was written (SHA-256 \(actual.prefix(12))…, recorded \(recorded.prefix(12))…); pass --allow-changed-source to use it anyway")
-            }
         }
         return path
     }

@@ -76,10 +76,15 @@ struct PlanCommand: ParsableCommand {
             }
             let chosenSeed = seed ?? DefaultPlanner.randomSeed()
             var streamed: StreamedTable?
+            var sourceHash: String?
             let table: Table
             if try streaming.shouldStream(file) {
-                // The reservoir is drawn with the plan's seed, so `doppel run` draws the same one.
-                let read = try streaming.stream(file, options: try read.options(), seed: chosenSeed)
+                // The reservoir is drawn with the plan's seed, so `doppel run` draws the same one;
+                // a session's hash is taken in the same pass (the file is read once).
+                let hash = session ? SourceHash.Running() : nil
+                let read = try streaming.stream(file, options: try read.options(), seed: chosenSeed,
+                                                rawBytes: hash.map { hash in { hash.update($0) } })
+                sourceHash = hash?.hex
                 streamed = read
                 table = read.reservoir
                 Diagnostics.note("\(file) is larger than the memory budget (--memory \(streaming.memory)): read as a stream; each column's own model is fitted on all \(read.rowCount) rows, the joint model and rules on a uniform sample of \(table.rowCount)")
@@ -130,7 +135,7 @@ struct PlanCommand: ParsableCommand {
             }
             if session {
                 var built = try Session.new(plan: plan, sourcePath: file, read: try read.options(), table: table,
-                                            sessionPath: out, doppelVersion: Doppel.version)
+                                            sessionPath: out, doppelVersion: Doppel.version, sha256: sourceHash)
                 if let streamed {
                     built.source?.rows = streamed.rowCount
                     built.source?.streamed = Session.Streamed(reservoirRows: streaming.reservoir)

@@ -43,10 +43,12 @@ struct StreamingArguments: ParsableArguments {
 
     /// Reads `argument` as a stream with the plan's seed, printing progress on a terminal and the
     /// reader's warnings.
-    func stream(_ argument: String, options: CSVReadOptions, seed: UInt64, quiet: Bool = false) throws -> StreamedTable {
+    /// `rawBytes` sees the file's bytes as they are read (to hash it in the same pass).
+    func stream(_ argument: String, options: CSVReadOptions, seed: UInt64, quiet: Bool = false,
+                rawBytes: ((UnsafeRawBufferPointer) -> Void)? = nil) throws -> StreamedTable {
         let progress = ReadProgressLine(name: argument, enabled: !quiet && isatty(STDERR_FILENO) == 1)
         let streamed = try StreamingReader.read(.path(argument), options: options, settings: StreamingSettings(reservoirRows: reservoir, seed: seed),
-                                                progress: { progress.update(bytes: $0, total: $1) })
+                                                progress: { progress.update(bytes: $0, total: $1) }, rawBytes: rawBytes)
         progress.finish()
         for warning in streamed.warnings { Diagnostics.warning("\(argument): \(warning)") }
         return streamed

@@ -77,6 +77,30 @@ struct StreamingCommandTests {
         #expect(abs(early - 0.5) < 0.015, "share of early \(early)")
     }
 
+    @Test("the hash taken while streaming is the file's, and a changed file is refused")
+    func hashInTheSamePass() throws {
+        let directory = DoppelProcess.temporaryDirectory()
+        let source = try halvesCSV(in: directory)
+        let session = directory.appendingPathComponent("s.yaml").path
+        let planned = try DoppelProcess.run(["plan", source, "--session", "--seed", "3", "--memory", "1KB", "--reservoir", "50", "-o", session])
+        #expect(planned.status == 0, "\(planned.stderr)")
+        // The same hash as a session of the file loaded whole (hashed in a pass of its own).
+        let whole = directory.appendingPathComponent("whole.yaml").path
+        _ = try DoppelProcess.run(["plan", source, "--session", "--seed", "3", "-o", whole])
+        func hashLine(_ path: String) throws -> String? {
+            try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").first { $0.contains("sha256: ") }.map(String.init)
+        }
+        #expect(try hashLine(session) != nil)
+        #expect(try hashLine(session) == hashLine(whole))
+        let loaded = try String(contentsOfFile: source, encoding: .utf8)
+        try loaded.replacingOccurrences(of: "late,3\n", with: "late,4\n").write(toFile: source, atomically: true, encoding: .utf8)
+        let run = try DoppelProcess.run(["run", session, "--rows", "10"])
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("has changed since the session was written"), "\(run.stderr)")
+        let allowed = try DoppelProcess.run(["run", session, "--rows", "10", "--allow-changed-source"])
+        #expect(allowed.status == 0, "\(allowed.stderr)")
+    }
+
     @Test("report: a real file past the budget is scored on a uniform sample of it")
     func reportOnSample() throws {
         let penguins = try DoppelProcess.sharedData("penguins")

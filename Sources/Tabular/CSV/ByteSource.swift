@@ -48,6 +48,23 @@ final class FileDescriptorSource: ByteSource {
     }
 }
 
+/// Passes another source's bytes through, showing each read to `tap` first.
+final class TappedSource: ByteSource {
+    private let inner: any ByteSource
+    private let tap: (UnsafeRawBufferPointer) -> Void
+
+    init(_ inner: any ByteSource, tap: @escaping (UnsafeRawBufferPointer) -> Void) {
+        self.inner = inner
+        self.tap = tap
+    }
+
+    func read(into buffer: UnsafeMutableRawBufferPointer) throws -> Int {
+        let count = try inner.read(into: buffer)
+        if count > 0 { tap(UnsafeRawBufferPointer(rebasing: buffer[0..<count])) }
+        return count
+    }
+}
+
 enum ByteSourceError: Error {
     case readFailed(String)
     case corruptGzip(String)

@@ -62,12 +62,22 @@ public enum CSVInput: Sendable {
     }
 
     /// Opens the input for streaming. Gzip is recognised by its magic bytes, whatever the name.
-    func open() throws -> GzipDetectingSource {
+    /// `tap` sees every byte of the input as it is read, in order, before any decompression
+    /// (to hash a file in the same pass that reads it).
+    func open(tap: ((UnsafeRawBufferPointer) -> Void)? = nil) throws -> GzipDetectingSource {
+        if let tap {
+            let source = try opened()
+            return try GzipDetectingSource(TappedSource(source, tap: tap), name: displayName)
+        }
+        return try GzipDetectingSource(try opened(), name: displayName)
+    }
+
+    private func opened() throws -> any ByteSource {
         switch self {
         case .bytes(let bytes, _):
-            return try GzipDetectingSource(MemoryByteSource(bytes), name: displayName)
+            return MemoryByteSource(bytes)
         case .standardInput:
-            return try GzipDetectingSource(FileDescriptorSource(descriptor: STDIN_FILENO, owned: false), name: displayName)
+            return FileDescriptorSource(descriptor: STDIN_FILENO, owned: false)
         case .path(let path):
             try Self.checkRegularFile(path)
             // O_NONBLOCK: should the path have been swapped for a FIFO since the check, opening
@@ -85,7 +95,7 @@ public enum CSVInput: Sendable {
             #if os(Linux)
             _ = posix_fadvise(descriptor, 0, 0, POSIX_FADV_SEQUENTIAL)
             #endif
-            return try GzipDetectingSource(FileDescriptorSource(descriptor: descriptor, owned: true), name: displayName)
+            return FileDescriptorSource(descriptor: descriptor, owned: true)
         }
     }
 }

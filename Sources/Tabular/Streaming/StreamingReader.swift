@@ -44,14 +44,19 @@ public struct StreamedTable: Sendable {
 /// keeps are written back as CSV records, and at the end those records are read as one small
 /// file, so the sample's column types are decided over all of its rows at once.
 public enum StreamingReader {
-    /// - Parameter progress: called after each block with the bytes read so far and the
-    ///   input's size when known (compressed input: nil).
+    /// - Parameters:
+    ///   - progress: called after each block with the bytes read so far and the input's size
+    ///     when known (compressed input: nil).
+    ///   - rawBytes: sees every byte of the file in order, as read (before decompression), on
+    ///     the reading thread: a caller hashes the file in the same pass.
     public static func read(_ input: CSVInput, options: CSVReadOptions = CSVReadOptions(), settings: StreamingSettings,
                             blockSize: Int = CSVReader.defaultBlockSize,
-                            progress: ((_ bytes: Int, _ total: Int?) -> Void)? = nil) throws -> StreamedTable {
+                            progress: ((_ bytes: Int, _ total: Int?) -> Void)? = nil,
+                            rawBytes: ((UnsafeRawBufferPointer) -> Void)? = nil) throws -> StreamedTable {
         let name = input.displayName
         do {
-            return try readUnchecked(input, options: options, settings: settings, blockSize: max(16, blockSize), progress: progress)
+            return try readUnchecked(input, options: options, settings: settings, blockSize: max(16, blockSize), progress: progress,
+                                     rawBytes: rawBytes)
         } catch let error as ByteSourceError {
             switch error {
             case .readFailed(let reason): throw DataError(file: name, message: "read failed: \(reason)")
@@ -80,9 +85,9 @@ public enum StreamingReader {
     }
 
     private static func readUnchecked(_ input: CSVInput, options: CSVReadOptions, settings: StreamingSettings, blockSize: Int,
-                                      progress: ((Int, Int?) -> Void)?) throws -> StreamedTable {
+                                      progress: ((Int, Int?) -> Void)?, rawBytes: ((UnsafeRawBufferPointer) -> Void)?) throws -> StreamedTable {
         let name = input.displayName
-        let source = try input.open()
+        let source = try input.open(tap: rawBytes)
         if source.startsWithParquetMagic || source.startsLikeJSONObject, !CSVReader.isCSVPath(input) {
             throw DataError(file: name, message: "only CSV files (plain or gzip) are read as a stream; this one is Parquet or JSON Lines, which is read whole")
         }
