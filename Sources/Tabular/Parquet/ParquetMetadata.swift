@@ -14,7 +14,7 @@ enum ParquetEncoding: Int32 {
     case deltaByteArray = 7, rleDictionary = 8, byteStreamSplit = 9
 }
 
-enum ParquetTimeUnit: Equatable { case millis, micros, nanos }
+public enum ParquetTimeUnit: Hashable, Sendable { case millis, micros, nanos }
 
 /// The logical type of a leaf column, from `logicalType` or the older `converted_type`.
 enum ParquetLogicalType: Equatable {
