@@ -341,10 +341,12 @@ struct ParquetColumnDecoder {
             for byte in bytes { value = value << 8 | Int64(byte) }
             return Double(value)
         }
+        // A negative value as the negation of its magnitude (the bytes inverted, plus one): taking
+        // 2^(8 * count) away from the unsigned value would lose the whole value to rounding.
+        let negative = first & 0x80 != 0
         var value = 0.0
-        for byte in bytes { value = value * 256 + Double(byte) }
-        if first & 0x80 != 0 { value -= Double(sign: .plus, exponent: 8 * bytes.count, significand: 1) }
-        return value
+        for byte in bytes { value = value * 256 + Double(negative ? ~byte : byte) }
+        return negative ? -(value + 1) : value
     }
 
     private func decodeBooleans(_ encoding: Int32, _ data: UnsafeRawBufferPointer, _ count: Int, _ out: UnsafeMutablePointer<Bool>) throws {
