@@ -6,12 +6,19 @@ import Tabular
 /// DATE, TIMESTAMP unit and zone); a column whose synthetic values do not fit is widened, with
 /// a warning, and the output written again (see `ParquetWriter.widening`).
 enum ParquetOutput {
-    /// The Parquet types of a session's source, read from its footer alone: a session replayed
-    /// from embedded models does not read its source, yet its output keeps the source's types.
-    /// Empty when the source is not Parquet or cannot be read (the output then takes the
-    /// types that follow the column storage).
+    /// The Parquet types of a session's source, read from its footer alone (a session replayed
+    /// from embedded models does not read its source, yet its output keeps the source's types),
+    /// else those `doppel fit` recorded in `source.columns`. Empty for a source that is not
+    /// Parquet (the output then takes the types that follow the column storage).
     static func sourceTypes(_ file: SessionFile) -> ParquetSchemaHint {
-        sourceTypes(file.session.source, in: file)
+        let read = sourceTypes(file.session.source, in: file)
+        if !read.isEmpty { return read }
+        // Without the source file: the types `doppel fit` recorded.
+        var recorded: ParquetSchemaHint = [:]
+        for column in file.session.source?.columns ?? [] {
+            if let text = column.parquetType, let type = ParquetColumnType(sessionText: text) { recorded[column.name] = type }
+        }
+        return recorded
     }
 
     /// The Parquet types of each table of a relational session, by table name.

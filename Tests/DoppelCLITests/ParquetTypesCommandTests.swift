@@ -27,7 +27,7 @@ struct ParquetTypesCommandTests {
         try PyArrow.run([Self.script, "check", source, out, "900"])
     }
 
-    @Test("doppel run on a session, from the source and from embedded models (the source's footer gives the types)")
+    @Test("doppel run on a session: from the source, from embedded models (the source's footer gives the types), and without the source (doppel fit recorded them)")
     func run() throws {
         let (folder, source) = try Self.source()
         let session = folder.appendingPathComponent("s.yaml").path
@@ -45,6 +45,23 @@ struct ParquetTypesCommandTests {
         let again = try DoppelProcess.run(["run", fitted, "--rows", "700", "-o", replayed, "--quiet"])
         #expect(again.status == 0, "\(again.stderr)")
         try PyArrow.run([Self.script, "check", source, replayed, "700"])
+
+        // Without the source: the types doppel fit recorded in source.columns.
+        let text = try String(contentsOfFile: fitted, encoding: .utf8)
+        #expect(text.contains("parquet_type: DECIMAL(10, 2) FIXED(5)") && text.contains("parquet_type: TIMESTAMP(MILLIS, UTC)"), "\(text.prefix(1500))")
+        let moved = folder.appendingPathComponent("kept.parquet").path
+        try FileManager.default.moveItem(atPath: source, toPath: moved)
+        let sourceless = folder.appendingPathComponent("sourceless.parquet").path
+        let alone = try DoppelProcess.run(["run", fitted, "--rows", "700", "-o", sourceless, "--quiet"])
+        #expect(alone.status == 0, "\(alone.stderr)")
+        try PyArrow.run([Self.script, "check", moved, sourceless, "700"])
+
+        // A recorded type that is not one is refused with its key and line.
+        let bad = folder.appendingPathComponent("bad.yaml").path
+        try text.replacingOccurrences(of: "parquet_type: INT32", with: "parquet_type: INT33").write(toFile: bad, atomically: true, encoding: .utf8)
+        let refused = try DoppelProcess.run(["run", bad, "--rows", "10", "-o", folder.appendingPathComponent("x.parquet").path])
+        #expect(refused.status == 2)
+        #expect(refused.stderr.contains("key 'source.columns[0].parquet_type': 'INT33' is not a Parquet type Doppel writes"), "\(refused.stderr)")
     }
 
     @Test("values that do not fit (beyond INT32, FLOAT, DECIMAL(10, 2)) widen their columns with a warning; the rest keep their types")

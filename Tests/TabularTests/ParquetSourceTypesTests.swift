@@ -83,6 +83,25 @@ struct ParquetSourceTypesTests {
         #expect(ParquetWriterTests.cells(wide.table) == ParquetWriterTests.cells(tooWide))
     }
 
+    @Test("each type's session text reads back to the type; malformed or out-of-range text is refused")
+    func sessionText() {
+        let types: [ParquetColumnType] = [
+            .boolean, .int32, .int64, .float, .double, .string, .date,
+            .timestamp(unit: .millis, utc: true), .timestamp(unit: .micros, utc: false), .timestamp(unit: .nanos, utc: true),
+            .decimal(precision: 9, scale: 2, storage: .int32), .decimal(precision: 18, scale: 0, storage: .int64),
+            .decimal(precision: 38, scale: 38, storage: .fixed(length: 16)), .decimal(precision: 10, scale: 2, storage: .bytes),
+        ]
+        for type in types {
+            #expect(ParquetColumnType(sessionText: type.sessionText) == type, "\(type.sessionText)")
+            #expect(type.sessionText.range(of: ParquetColumnType.sessionTextPattern, options: .regularExpression) != nil, "\(type.sessionText)")
+        }
+        #expect(ParquetColumnType.decimal(precision: 10, scale: 2, storage: .fixed(length: 5)).sessionText == "DECIMAL(10, 2) FIXED(5)")
+        for bad in ["INT33", "int32", "DECIMAL(39, 2) INT64", "DECIMAL(5, 6) INT32", "DECIMAL(10, 2) FIXED(17)", "DECIMAL(10,2) INT64",
+                    "TIMESTAMP(MICROS)", "DECIMAL(10, 2)", "DECIMAL(10, 2) FIXED(5) X", ""] {
+            #expect(ParquetColumnType(sessionText: bad) == nil, "\(bad)")
+        }
+    }
+
     @Test("a negative decimal in more than 8 bytes reads back exactly (not lost to rounding against 2^(8n))")
     func wideNegativeDecimal() {
         for length in [9, 10, 16] {

@@ -40,6 +40,62 @@ public enum ParquetColumnType: Hashable, Sendable, CustomStringConvertible {
         }
     }
 
+    /// How a session file writes the type (`source.columns[].parquet_type`): `INT32`, `FLOAT`,
+    /// `DATE`, `TIMESTAMP(MICROS, UTC)`, `TIMESTAMP(MILLIS, LOCAL)`, `DECIMAL(10, 2) FIXED(5)`,
+    /// `DECIMAL(9, 2) INT32`, ... A session replayed from embedded models, without its source,
+    /// takes its output's Parquet types from there.
+    public var sessionText: String {
+        switch self {
+        case .timestamp(let unit, let utc):
+            let word = switch unit { case .millis: "MILLIS"; case .micros: "MICROS"; case .nanos: "NANOS" }
+            return "TIMESTAMP(\(word), \(utc ? "UTC" : "LOCAL"))"
+        case .decimal(let precision, let scale, let storage):
+            let where_ = switch storage {
+            case .int32: "INT32"
+            case .int64: "INT64"
+            case .fixed(let length): "FIXED(\(length))"
+            case .bytes: "BYTES"
+            }
+            return "DECIMAL(\(precision), \(scale)) \(where_)"
+        default:
+            return description
+        }
+    }
+
+    /// The pattern `sessionText` follows (the session's declaration checks it).
+    public static let sessionTextPattern =
+        #"^(BOOLEAN|INT32|INT64|FLOAT|DOUBLE|STRING|DATE|TIMESTAMP\((MILLIS|MICROS|NANOS), (UTC|LOCAL)\)|DECIMAL\([0-9]{1,2}, [0-9]{1,2}\) (INT32|INT64|BYTES|FIXED\([0-9]{1,2}\)))$"#
+
+    /// Reads `sessionText`; nil when the text is not one, or a DECIMAL's precision (1 to 38),
+    /// scale (0 to the precision) or byte length (1 to 16) is out of range.
+    public init?(sessionText text: String) {
+        if let simple = [ParquetColumnType.boolean, .int32, .int64, .float, .double, .string, .date].first(where: { $0.sessionText == text }) {
+            self = simple
+            return
+        }
+        for unit in [ParquetTimeUnit.millis, .micros, .nanos] {
+            for utc in [true, false] where ParquetColumnType.timestamp(unit: unit, utc: utc).sessionText == text {
+                self = .timestamp(unit: unit, utc: utc)
+                return
+            }
+        }
+        let parts = text.split(whereSeparator: { "(), ".contains($0) }).map(String.init)
+        guard parts.count >= 4, parts[0] == "DECIMAL", let precision = Int(parts[1]), let scale = Int(parts[2]),
+              (1...38).contains(precision), (0...precision).contains(scale) else { return nil }
+        let storage: DecimalStorage
+        switch (parts.count, parts[3]) {
+        case (4, "INT32"): storage = .int32
+        case (4, "INT64"): storage = .int64
+        case (4, "BYTES"): storage = .bytes
+        case (5, "FIXED"):
+            guard let length = Int(parts[4]), (1...16).contains(length) else { return nil }
+            storage = .fixed(length: length)
+        default: return nil
+        }
+        self = .decimal(precision: precision, scale: scale, storage: storage)
+        guard sessionText == text else { return nil }
+    }
+
     /// The type a leaf column of a Parquet file maps to; nil for types Doppel does not write
     /// back as they were (fixed-length bytes that are not decimals, UUIDs).
     init?(physical: ParquetPhysicalType, typeLength: Int, logical: ParquetLogicalType) {
