@@ -65,6 +65,53 @@ struct ParquetSourceTypesTests {
         #expect(ParquetWriterTests.cells(back.table) == ParquetWriterTests.cells(table))
     }
 
+    @Test("INT8, INT16 and unsigned integers keep their annotation; UINT32 above INT32's range reads as itself; a value out of range widens")
+    func annotatedIntegers() throws {
+        let types: ParquetSchemaHint = ["i8": .integer(bits: 8, signed: true), "i16": .integer(bits: 16, signed: true),
+                                        "u8": .integer(bits: 8, signed: false), "u32": .integer(bits: 32, signed: false),
+                                        "u64": .integer(bits: 64, signed: false)]
+        let table = Table(columns: [
+            Column(name: "i8", values: .integers([-128, 127, 0], .plain), validity: NullBitmap([true, true, false])),
+            Column(name: "i16", values: .integers([-32768, 32767, 5], .plain)),
+            Column(name: "u8", values: .integers([0, 255, 7], .plain)),
+            Column(name: "u32", values: .integers([0, 4_294_967_295, 3_000_000_000], .plain)),
+            Column(name: "u64", values: .integers([0, Int64.max, 1], .plain)),
+        ])
+        let back = try ParquetReader.read(bytes: try ParquetWriter(types: types).bytes(table), name: "ints.parquet")
+        #expect(back.parquetTypes == types)
+        #expect(ParquetWriterTests.cells(back.table) == ParquetWriterTests.cells(table))
+
+        let outside = Table(columns: [Column(name: "i8", values: .integers([1, 128], .plain)), Column(name: "u32", values: .integers([-1, 2], .plain))])
+        let (bytes, warnings) = try ParquetWriter.widening(types: types) { try $0.bytes(outside) }
+        #expect(warnings == ["column 'i8': synthetic value 128 does not fit the source's Parquet type INT8; the column is written as INT64",
+                             "column 'u32': synthetic value -1 does not fit the source's Parquet type UINT32; the column is written as INT64"])
+        let wide = try ParquetReader.read(bytes: bytes, name: "wide.parquet")
+        #expect(wide.parquetTypes == ["i8": .int64, "u32": .int64])
+        #expect(ParquetWriterTests.cells(wide.table) == ParquetWriterTests.cells(outside))
+    }
+
+    @Test("pyarrow's int8, int16, uint8, uint16, uint32 and uint64 read as their values and come back as the same arrow types")
+    func pyarrowIntegers() throws {
+        let folder = Fixtures.temporaryDirectory()
+        let source = folder.appendingPathComponent("ints.parquet").path
+        try PyArrow.run(["-c", """
+            import sys, pyarrow as pa, pyarrow.parquet as pq
+            pq.write_table(pa.table({
+                "i8": pa.array([-128, 127, None], pa.int8()), "i16": pa.array([-32768, 32767, 1], pa.int16()),
+                "u8": pa.array([0, 255, 1], pa.uint8()), "u16": pa.array([0, 65535, None], pa.uint16()),
+                "u32": pa.array([0, 4294967295, 3000000000], pa.uint32()), "u64": pa.array([0, 2**63 - 1, 5], pa.uint64()),
+            }), sys.argv[1])
+            """, source])
+        let read = try CSVReader.read(path: source)
+        #expect(ParquetWriterTests.cells(read.table) == [["-128.0", "127.0", nil], ["-32768.0", "32767.0", "1.0"], ["0.0", "255.0", "1.0"],
+                                                         ["0.0", "65535.0", nil], ["0.0", "4294967295.0", "3000000000.0"],
+                                                         ["0.0", "9.223372036854776e+18", "5.0"]])
+        let out = folder.appendingPathComponent("out.parquet").path
+        try Data(try ParquetWriter(types: read.parquetTypes).bytes(read.table)).write(to: URL(fileURLWithPath: out))
+        let script = "import sys, pyarrow.parquet as pq; a, b = pq.read_table(sys.argv[1]), pq.read_table(sys.argv[2]); print(a.schema.equals(b.schema), a.equals(b))"
+        #expect(try PyArrow.run(["-c", script, source, out]) == "True True\n")
+    }
+
     @Test("decimals are rounded to the scale, in each storage; one needing more digits than the precision widens to DOUBLE",
           arguments: [ParquetColumnType.DecimalStorage.int32, .int64, .fixed(length: 5), .bytes])
     func decimals(storage: ParquetColumnType.DecimalStorage) throws {
@@ -87,6 +134,8 @@ struct ParquetSourceTypesTests {
     func sessionText() {
         let types: [ParquetColumnType] = [
             .boolean, .int32, .int64, .float, .double, .string, .date,
+            .integer(bits: 8, signed: true), .integer(bits: 16, signed: true), .integer(bits: 8, signed: false),
+            .integer(bits: 16, signed: false), .integer(bits: 32, signed: false), .integer(bits: 64, signed: false),
             .timestamp(unit: .millis, utc: true), .timestamp(unit: .micros, utc: false), .timestamp(unit: .nanos, utc: true),
             .decimal(precision: 9, scale: 2, storage: .int32), .decimal(precision: 18, scale: 0, storage: .int64),
             .decimal(precision: 38, scale: 38, storage: .fixed(length: 16)), .decimal(precision: 10, scale: 2, storage: .bytes),

@@ -253,11 +253,20 @@ struct ParquetColumnDecoder {
         Failure(message: "the \(ParquetDecoding.encodingName(encoding)) encoding is not supported for \(leaf.physical) values")
     }
 
+    /// An unsigned INTEGER annotation: INT32 bits read as UInt32 (a UINT64 beyond Int64 stays wrapped).
+    private var isUnsigned: Bool {
+        if case .integer(_, false) = leaf.logical { return true }
+        return false
+    }
+
     private func decodeIntegers(_ encoding: Int32, _ data: UnsafeRawBufferPointer, _ count: Int, _ out: UnsafeMutablePointer<Int64>) throws {
         guard count > 0 else { return }
         switch ParquetEncoding(rawValue: encoding) {
         case .plain?:
-            if leaf.physical == .int32 {
+            if leaf.physical == .int32 && isUnsigned {
+                try ParquetDecoding.checkPlain(data, count: count, width: 4)
+                for index in 0..<count { out[index] = Int64(UInt32(littleEndian: data.loadUnaligned(fromByteOffset: index * 4, as: UInt32.self))) }
+            } else if leaf.physical == .int32 {
                 try ParquetDecoding.checkPlain(data, count: count, width: 4)
                 for index in 0..<count { out[index] = Int64(Int32(littleEndian: data.loadUnaligned(fromByteOffset: index * 4, as: Int32.self))) }
             } else if leaf.physical == .int64 {
@@ -270,7 +279,9 @@ struct ParquetColumnDecoder {
             var position = 0
             let decoded = try ParquetDecoding.deltaBinaryPacked(data, &position, limit: max(count, 1) * 2)
             guard decoded.count >= count else { throw Failure(message: "DELTA_BINARY_PACKED data holds \(decoded.count) of \(count) values") }
-            if leaf.physical == .int32 {
+            if leaf.physical == .int32 && isUnsigned {
+                for index in 0..<count { out[index] = Int64(UInt32(truncatingIfNeeded: decoded[index])) }
+            } else if leaf.physical == .int32 {
                 for index in 0..<count { out[index] = Int64(Int32(truncatingIfNeeded: decoded[index])) }
             } else {
                 for index in 0..<count { out[index] = decoded[index] }

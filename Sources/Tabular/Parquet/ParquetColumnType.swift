@@ -6,6 +6,9 @@ public enum ParquetColumnType: Hashable, Sendable, CustomStringConvertible {
     case boolean
     case int32
     case int64
+    /// An INTEGER-annotated column other than plain INT32/INT64: INT8, INT16, UINT8 to UINT64
+    /// (stored as INT32 up to 32 bits, else INT64).
+    case integer(bits: Int, signed: Bool)
     case float
     case double
     /// BYTE_ARRAY annotated as UTF-8 text.
@@ -31,6 +34,7 @@ public enum ParquetColumnType: Hashable, Sendable, CustomStringConvertible {
         case .boolean: "BOOLEAN"
         case .int32: "INT32"
         case .int64: "INT64"
+        case .integer(let bits, let signed): "\(signed ? "" : "U")INT\(bits)"
         case .float: "FLOAT"
         case .double: "DOUBLE"
         case .string: "STRING"
@@ -64,12 +68,13 @@ public enum ParquetColumnType: Hashable, Sendable, CustomStringConvertible {
 
     /// The pattern `sessionText` follows (the session's declaration checks it).
     public static let sessionTextPattern =
-        #"^(BOOLEAN|INT32|INT64|FLOAT|DOUBLE|STRING|DATE|TIMESTAMP\((MILLIS|MICROS|NANOS), (UTC|LOCAL)\)|DECIMAL\([0-9]{1,2}, [0-9]{1,2}\) (INT32|INT64|BYTES|FIXED\([0-9]{1,2}\)))$"#
+        #"^(BOOLEAN|INT32|INT64|INT8|INT16|UINT8|UINT16|UINT32|UINT64|FLOAT|DOUBLE|STRING|DATE|TIMESTAMP\((MILLIS|MICROS|NANOS), (UTC|LOCAL)\)|DECIMAL\([0-9]{1,2}, [0-9]{1,2}\) (INT32|INT64|BYTES|FIXED\([0-9]{1,2}\)))$"#
 
     /// Reads `sessionText`; nil when the text is not one, or a DECIMAL's precision (1 to 38),
     /// scale (0 to the precision) or byte length (1 to 16) is out of range.
     public init?(sessionText text: String) {
-        if let simple = [ParquetColumnType.boolean, .int32, .int64, .float, .double, .string, .date].first(where: { $0.sessionText == text }) {
+        let integers = [8, 16, 32, 64].map { ParquetColumnType.integer(bits: $0, signed: false) } + [8, 16].map { .integer(bits: $0, signed: true) }
+        if let simple = ([ParquetColumnType.boolean, .int32, .int64, .float, .double, .string, .date] + integers).first(where: { $0.sessionText == text }) {
             self = simple
             return
         }
@@ -115,8 +120,10 @@ public enum ParquetColumnType: Hashable, Sendable, CustomStringConvertible {
         case (.int64, .timestamp(let unit, let utc)): self = .timestamp(unit: unit, utc: utc)
         // Impala and Spark's INT96 nanoseconds: pyarrow reads them as timestamp[ns].
         case (.int96, _): self = .timestamp(unit: .nanos, utc: false)
-        case (.int32, .none): self = .int32
-        case (.int64, .none): self = .int64
+        case (.int32, .none), (.int32, .integer(32, true)): self = .int32
+        case (.int64, .none), (.int64, .integer(64, true)): self = .int64
+        case (.int32, .integer(let bits, let signed)) where bits <= 32, (.int64, .integer(let bits, let signed)) where bits == 64:
+            self = .integer(bits: bits, signed: signed)
         case (.float, _): self = .float
         case (.double, _): self = .double
         case (.boolean, _): self = .boolean
@@ -129,7 +136,7 @@ public enum ParquetColumnType: Hashable, Sendable, CustomStringConvertible {
     /// FLOAT and DECIMAL → DOUBLE); nil when there is nothing wider.
     public var widened: ParquetColumnType? {
         switch self {
-        case .int32: .int64
+        case .int32, .integer: .int64
         case .float, .decimal: .double
         default: nil
         }

@@ -134,7 +134,7 @@ public final class ParquetWriter: RowWriter, @unchecked Sendable {
     private func emptyElement(_ name: String) -> ParquetSchemaElement {
         let values: ColumnValues
         switch types[name] {
-        case .int32?, .int64?: values = .integers([], .plain)
+        case .int32?, .int64?, .integer?: values = .integers([], .plain)
         case .float?, .double?, .decimal?: values = .decimals([], DecimalStyle())
         case .date?, .timestamp?: values = .datetimes([], .isoDate)
         case .boolean?: values = .booleans([], BooleanStyle())
@@ -189,6 +189,18 @@ public final class ParquetWriter: RowWriter, @unchecked Sendable {
             for row in rows where validity.isValid(row) {
                 guard let value = Int32(exactly: ints[row]) else { doesNotFit(Double(ints[row])); break }
                 appendLittleEndian(value, to: &values)
+            }
+        case (.integers(let ints, _), .integer(let bits, let signed)?):
+            // Unsigned values keep their bits (a UINT32 above INT32's range is stored as its bit pattern).
+            element.type = bits <= 32 ? .int32 : .int64
+            element.logical = .integer(bitWidth: bits, signed: signed)
+            element.convertedType = Int32((signed ? 15 : 11) + [8, 16, 32, 64].firstIndex(of: bits)!)
+            let low: Int64 = signed ? -(1 << (bits - 1)) : 0
+            let high: Int64 = bits == 64 ? .max : signed ? (1 << (bits - 1)) - 1 : (1 << bits) - 1
+            for row in rows where validity.isValid(row) {
+                let value = ints[row]
+                guard value >= low && value <= high else { doesNotFit(Double(value)); break }
+                if bits <= 32 { appendLittleEndian(Int32(truncatingIfNeeded: value), to: &values) } else { appendLittleEndian(value, to: &values) }
             }
         case (.integers(let ints, _), .float?), (.integers(let ints, _), .double?):
             let doubles = rows.map { Double(ints[$0]) }
@@ -291,7 +303,7 @@ public final class ParquetWriter: RowWriter, @unchecked Sendable {
     /// that kind of value (a plan may have changed a column's kind), else nil (the defaults).
     static func writtenType(_ hint: ParquetColumnType?, for values: ColumnValues) -> ParquetColumnType? {
         switch (hint, values) {
-        case (.int32?, .integers), (.int64?, .integers), (.float?, .integers), (.double?, .integers): hint
+        case (.int32?, .integers), (.int64?, .integers), (.integer?, .integers), (.float?, .integers), (.double?, .integers): hint
         case (.float?, .decimals), (.double?, .decimals), (.decimal?, .decimals): hint
         case (.date?, .datetimes), (.timestamp?, .datetimes): hint
         default: nil
