@@ -6,7 +6,7 @@ import Testing
 @Suite("Parquet reader")
 struct ParquetReaderTests {
     static let fixtures = Fixtures.packageRoot.appendingPathComponent("Tests/Fixtures/parquet")
-    static let variants = ["default", "plain_uncompressed", "gzip_v2", "zstd_delta", "decimal_ints"]
+    static let variants = ["default", "plain_uncompressed", "gzip_v2", "zstd_delta", "decimal_ints", "lz4", "brotli_v2"]
 
     /// Compares every cell of `table` with expected.json (written by make_fixtures.py).
     static func expectMatches(_ table: Table, expectedAt folder: URL, variant: String) throws {

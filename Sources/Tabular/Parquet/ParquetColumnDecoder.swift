@@ -115,7 +115,7 @@ struct ParquetColumnDecoder {
             let groupName = "row group \(groupIndex + 1)"
             guard chunk.type == leaf.physical else { throw Failure(message: "\(groupName): the chunk's type differs from the schema's") }
             guard ParquetCompression.isSupported(chunk.codec) else {
-                throw Failure(message: "the \(ParquetCompression.name(chunk.codec)) codec is not supported (Doppel reads UNCOMPRESSED, SNAPPY, GZIP and ZSTD)")
+                throw Failure(message: "the \(ParquetCompression.name(chunk.codec)) codec is not supported (Doppel reads UNCOMPRESSED, SNAPPY, GZIP, ZSTD, LZ4, LZ4_RAW and BROTLI)")
             }
             var start = Int(clamping: chunk.dataPageOffset)
             if let dictionaryOffset = chunk.dictionaryPageOffset, dictionaryOffset > 0, dictionaryOffset < chunk.dataPageOffset {
