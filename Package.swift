@@ -40,6 +40,17 @@ let package = Package(
             path: "Sources/CZstd",
             providers: [.apt(["libzstd-dev"]), .brew(["zstd"])]
         ),
+        // Parquet's LZ4 (LZ4_RAW and Hadoop-framed) and BROTLI codecs, read only.
+        .systemLibrary(
+            name: "CLZ4",
+            path: "Sources/CLZ4",
+            providers: [.apt(["liblz4-dev"]), .brew(["lz4"])]
+        ),
+        .systemLibrary(
+            name: "CBrotli",
+            path: "Sources/CBrotli",
+            providers: [.apt(["libbrotli-dev"]), .brew(["brotli"])]
+        ),
         .systemLibrary(
             name: "CSQLite",
             path: "Sources/CSQLite",
@@ -57,7 +68,7 @@ let package = Package(
         .target(name: "Declaration"),
         .target(
             name: "Tabular",
-            dependencies: ["CZlib", "CSnappy", "CZstd", "CSQLite", "Declaration"]
+            dependencies: ["CZlib", "CSnappy", "CZstd", "CLZ4", "CBrotli", "CSQLite", "Declaration"]
         ),
         // PostgreSQL sources and outputs through libpq (only the doppel executable uses it).
         .target(

@@ -2,14 +2,14 @@
 # Installs the system packages Doppel builds and tests with, when they are missing.
 # Debian/Ubuntu only; elsewhere it says what to install.
 set -euo pipefail
-packages=(libncursesw5-dev zlib1g-dev libsnappy-dev libzstd-dev libsqlite3-dev libpq-dev postgresql sqlite3 tmux time tzdata)
+packages=(libncursesw5-dev zlib1g-dev libsnappy-dev libzstd-dev liblz4-dev libbrotli-dev libsqlite3-dev libpq-dev postgresql sqlite3 tmux time tzdata)
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
 done
 [ ${#missing[@]} -eq 0 ] && exit 0
 if ! command -v apt-get >/dev/null; then
-    echo "doppel: please install: ${missing[*]} (ncursesw, zlib, snappy, zstd, sqlite3 and libpq headers, the postgresql server and sqlite3 for the database tests, tmux, time, tzdata for time-zone rules)" >&2
+    echo "doppel: please install: ${missing[*]} (ncursesw, zlib, snappy, zstd, lz4, brotli, sqlite3 and libpq headers, the postgresql server and sqlite3 for the database tests, tmux, time, tzdata for time-zone rules)" >&2
     exit 1
 fi
 sudo_cmd=()

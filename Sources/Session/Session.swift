@@ -90,10 +90,14 @@ public struct Session: Hashable, Sendable {
     public struct SchemaColumn: Hashable, Sendable {
         public var name: String
         public var kind: ColumnKind
+        /// A Parquet source's type for the column (`ParquetColumnType.sessionText`), written by
+        /// `doppel fit` so that a run without the source still writes Parquet in these types.
+        public var parquetType: String?
 
-        public init(name: String, kind: ColumnKind) {
+        public init(name: String, kind: ColumnKind, parquetType: String? = nil) {
             self.name = name
             self.kind = kind
+            self.parquetType = parquetType
         }
     }
 

@@ -115,7 +115,15 @@ extension Session.SchemaColumn: DeclaredRecord {
     public static let declaration = RecordDeclaration<Session.SchemaColumn>(doc: "A source column and its kind.", [
         .required("name", \.name, "The column's name as in the header (column_N without a header)."),
         .required("kind", \.kind, "The kind the user chose (inference proposes it)."),
+        .optional("parquet_type", \.parquetType, "A Parquet source's type for the column, written by doppel fit: Parquet output of a run without the source keeps it. INT32, INT64, INT8, INT16, UINT8 to UINT64, FLOAT, DOUBLE, BOOLEAN, STRING, DATE, TIMESTAMP(MILLIS|MICROS|NANOS, UTC|LOCAL), or DECIMAL(precision, scale) with its storage INT32, INT64, BYTES or FIXED(bytes).",
+                  shape: .text(.init(pattern: ParquetColumnType.sessionTextPattern, meaning: "a Parquet type such as INT32, TIMESTAMP(MICROS, UTC) or DECIMAL(10, 2) FIXED(5)"))),
     ])
+
+    public func checkDecoded() throws {
+        if let parquetType, ParquetColumnType(sessionText: parquetType) == nil {
+            throw DeclarationError("'\(parquetType)' is not a Parquet type Doppel writes: expected INT32, INT64, INT8, INT16, UINT8 to UINT64, FLOAT, DOUBLE, BOOLEAN, STRING, DATE, TIMESTAMP(MILLIS|MICROS|NANOS, UTC|LOCAL) or DECIMAL(precision 1 to 38, scale 0 to the precision) with INT32, INT64, BYTES or FIXED(1 to 16)", at: ["parquet_type"])
+        }
+    }
 }
 
 extension Session.RunSettings: DeclaredRecord {

@@ -150,6 +150,7 @@ public enum SessionRunner {
         }
         session.model = Session.ModelSection(columns: models, joint: joints.isEmpty ? nil : joints,
                                              constraints: plan.constraints.isEmpty ? nil : plan.constraints)
+        recordParquetTypes(&session, file: file)
         if privateSource {
             session.source?.rows = nil
             session.source?.sha256 = nil
@@ -161,6 +162,16 @@ public enum SessionRunner {
         }
         session.format = Session.currentFormat
         return session
+    }
+
+    /// Writes a Parquet source's column types into `source.columns`, for a run without the
+    /// source to keep them in Parquet output; a source that is not Parquet (or not there) adds nothing.
+    private static func recordParquetTypes(_ session: inout Session, file: SessionFile) {
+        guard let source = session.source, source.table == nil, var columns = source.columns else { return }
+        let path = file.resolve(source.path)
+        guard let types = try? ParquetReader.columnTypes(path: path), !types.isEmpty else { return }
+        for index in columns.indices { columns[index].parquetType = types[columns[index].name]?.sessionText }
+        session.source?.columns = columns
     }
 
     static func fittedJoint(_ group: JointPlan, embedded: Session.EmbeddedJoint?, file: SessionFile) throws -> FittedJoint {

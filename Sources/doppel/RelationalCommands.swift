@@ -89,7 +89,12 @@ enum RelationalCommands {
         if let format, format != .csv, format != .parquet {
             throw BadInput("--format \(format.rawValue): related tables are written as csv or parquet files")
         }
-        let target = try outputTarget(destination, replace: replace, parquet: chosenFormat == .parquet)
+        var target = try outputTarget(destination, replace: replace, parquet: chosenFormat == .parquet)
+        if var folder = target as? OutputFolder, folder.parquet {
+            // Parquet tables keep their Parquet sources' column types.
+            folder.parquetTypes = ParquetOutput.tableTypes(file)
+            target = folder
+        }
         let parsedShard = try shard.map(parseShard)
         if parsedShard != nil, !(target is OutputFolder) {
             throw BadInput("--shard writes pieces of CSV tables to concatenate; a database output takes the whole run")
@@ -249,6 +254,8 @@ struct OutputFolder: RelationalTarget {
     var directory: String
     var replace: Bool
     var parquet = false
+    /// Each table's Parquet source types, kept by its Parquet output.
+    var parquetTypes: [String: ParquetSchemaHint] = [:]
 
     init(path: String, replace: Bool, parquet: Bool = false) throws {
         self.parquet = parquet
@@ -281,9 +288,9 @@ struct OutputFolder: RelationalTarget {
 
     func write(_ table: Table, name: String, primaryKey: String?, foreignKeys: [ForeignKey], unvalidated: [ForeignKey], header: Bool) throws {
         if parquet {
-            let file = try AtomicFileWriter(path: path(for: name))
-            try file.write(try ParquetWriter().bytes(table))
-            try file.commit()
+            var bytes: [UInt8] = []
+            try ParquetOutput.write(types: parquetTypes[name] ?? [:]) { bytes = try $0.bytes(table) }
+            try AtomicFileWriter.write(bytes, to: path(for: name))
         } else {
             try CSVWriter(writeHeader: header).write(table, to: path(for: name))
         }

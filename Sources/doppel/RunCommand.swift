@@ -107,26 +107,33 @@ struct RunCommand: ParsableCommand {
             let range = try shardRange(total: total)
             let destination = out ?? file.session.run.output.map(file.resolve) ?? "-"
             let chosenFormat = format ?? file.session.run.format ?? Self.format(forPath: destination)
-            let writer: any RowWriter = switch chosenFormat {
-            case .csv: CSVWriter(spreadsheetSafe: spreadsheetSafe)
-            case .tsv: CSVWriter(delimiter: UInt8(ascii: "\t"), spreadsheetSafe: spreadsheetSafe)
-            case .jsonl: JSONLinesWriter()
-            case .parquet: ParquetWriter()
-            }
             if spreadsheetSafe, chosenFormat == .jsonl { throw BadInput("--spreadsheet-safe is for CSV and TSV output, not JSON Lines") }
             if spreadsheetSafe, chosenFormat == .parquet { throw BadInput("--spreadsheet-safe is for CSV and TSV output, not Parquet") }
-            let chunked = ChunkedCSVWriter(plan: prepared.plan, threads: threads, writer: writer)
-            let output = destination == "-" ? nil : try AtomicFileWriter(path: destination)
             let progress = ProgressLine(total: range.count, enabled: !quiet && isatty(STDERR_FILENO) == 1)
-            do {
+            // Parquet to stdout is held until it is whole: a column widened late means writing it again.
+            let holdsStdout = chosenFormat == .parquet
+            func write(_ writer: any RowWriter) throws {
+                let chunked = ChunkedCSVWriter(plan: prepared.plan, threads: threads, writer: writer)
+                let output = destination == "-" ? nil : try AtomicFileWriter(path: destination)
+                var held: [UInt8] = []
                 try chunked.write(totalRows: total, range: range, header: range.lowerBound == 0,
                                   progress: { progress.update($0) }) { bytes in
-                    if let output { try output.write(bytes) } else { try StandardOutput.write(bytes) }
+                    if let output { try output.write(bytes) } else if holdsStdout { held += bytes } else { try StandardOutput.write(bytes) }
+                }
+                try output?.commit()
+                if holdsStdout, output == nil { try StandardOutput.write(held) }
+            }
+            do {
+                switch chosenFormat {
+                case .csv: try write(CSVWriter(spreadsheetSafe: spreadsheetSafe))
+                case .tsv: try write(CSVWriter(delimiter: UInt8(ascii: "\t"), spreadsheetSafe: spreadsheetSafe))
+                case .jsonl: try write(JSONLinesWriter())
+                // Parquet keeps a Parquet source's column types.
+                case .parquet: try ParquetOutput.write(types: ParquetOutput.sourceTypes(file)) { try write($0) }
                 }
             } catch {
                 throw file.locate(error)
             }
-            try output?.commit()
             progress.finish()
             if needsSource {
                 missed = try score(prepared: prepared, total: total, gates: gates)

@@ -54,7 +54,7 @@ struct SampleCommand: ParsableCommand {
                 return try RelationalCommands.sample(directory: file, options: read, out: out, seed: seed, rows: rows, scale: scale,
                                                      replace: replace, threads: threads)
             }
-            let (table, _) = try loadSource(file, options: read)
+            let (table, _, parquetTypes) = try loadSourceWithTypes(file, options: read)
             var chosenPlan: Plan
             if let plan {
                 if let privacy { throw BadInput("--privacy \(privacy): the setting chooses the default plan's joint model; with --plan \(plan) the plan decides (doppel plan --privacy writes one)") }
@@ -79,16 +79,23 @@ struct SampleCommand: ParsableCommand {
             // Parquet by the output's extension; CSV otherwise.
             let isParquet = ParquetReader.isParquetPath(out)
             if isParquet, spreadsheetSafe { throw BadInput("--spreadsheet-safe is for CSV output, not Parquet") }
-            let rowWriter: any RowWriter = isParquet ? ParquetWriter() : CSVWriter(spreadsheetSafe: spreadsheetSafe)
-            let writer = ChunkedCSVWriter(plan: fitted, threads: threads, writer: rowWriter)
             let total = rows ?? fitted.defaultRows
-            let file = out == "-" ? nil : try AtomicFileWriter(path: out)
-            try withPlanErrors(plan ?? "the default plan") {
-                try writer.write(totalRows: total) { bytes in
-                    if let file { try file.write(bytes) } else { try StandardOutput.write(bytes) }
+            func write(_ rowWriter: any RowWriter) throws {
+                let writer = ChunkedCSVWriter(plan: fitted, threads: threads, writer: rowWriter)
+                let file = out == "-" ? nil : try AtomicFileWriter(path: out)
+                try withPlanErrors(plan ?? "the default plan") {
+                    try writer.write(totalRows: total) { bytes in
+                        if let file { try file.write(bytes) } else { try StandardOutput.write(bytes) }
+                    }
                 }
+                try file?.commit()
             }
-            try file?.commit()
+            // Parquet keeps a Parquet source's column types (a .parquet output is never stdout).
+            if isParquet {
+                try ParquetOutput.write(types: parquetTypes) { try write($0) }
+            } else {
+                try write(CSVWriter(spreadsheetSafe: spreadsheetSafe))
+            }
         }
     }
 }

@@ -6,7 +6,7 @@ import Testing
 @Suite("Parquet reader")
 struct ParquetReaderTests {
     static let fixtures = Fixtures.packageRoot.appendingPathComponent("Tests/Fixtures/parquet")
-    static let variants = ["default", "plain_uncompressed", "gzip_v2", "zstd_delta", "decimal_ints"]
+    static let variants = ["default", "plain_uncompressed", "gzip_v2", "zstd_delta", "decimal_ints", "lz4", "brotli_v2"]
 
     /// Compares every cell of `table` with expected.json (written by make_fixtures.py).
     static func expectMatches(_ table: Table, expectedAt folder: URL, variant: String) throws {
@@ -147,33 +147,6 @@ struct ParquetReaderTests {
         for variant in Self.variants {
             let table = try CSVReader.read(path: folder.appendingPathComponent("\(variant).parquet").path).table
             try Self.expectMatches(table, expectedAt: folder, variant: variant)
-        }
-    }
-}
-
-/// Runs a Python script that needs pyarrow; skips the test when python3 or pyarrow is missing
-/// (CI installs both, so there the tests run).
-enum PyArrow {
-    static func run(_ arguments: [String]) throws {
-        let probe = Process()
-        probe.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        probe.arguments = ["python3", "-c", "import pyarrow"]
-        probe.standardError = FileHandle.nullDevice
-        probe.standardOutput = FileHandle.nullDevice
-        do { try probe.run() } catch { try Test.cancel("skipped: python3 is not installed (CI installs it with pyarrow)") }
-        probe.waitUntilExit()
-        if probe.terminationStatus != 0 { try Test.cancel("skipped: pyarrow is not installed (pip install pyarrow; CI installs it)") }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3"] + arguments
-        process.currentDirectoryURL = Fixtures.packageRoot
-        let errors = Pipe()
-        process.standardError = errors
-        try process.run()
-        let message = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw DataError(file: arguments.first ?? "python3", message: String(decoding: message, as: UTF8.self))
         }
     }
 }

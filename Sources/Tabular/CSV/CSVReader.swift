@@ -7,6 +7,8 @@ public struct CSVReadResult: Sendable {
     public var delimiter: UInt8
     /// Bytes read (after decompression).
     public var byteCount: Int
+    /// A Parquet source's column types, for output written as Parquet to keep; empty otherwise.
+    public var parquetTypes: ParquetSchemaHint = [:]
 }
 
 /// Reads CSV into a columnar `Table` (and JSON Lines through `JSONLinesReader`, Parquet through

@@ -115,7 +115,7 @@ struct ParquetColumnDecoder {
             let groupName = "row group \(groupIndex + 1)"
             guard chunk.type == leaf.physical else { throw Failure(message: "\(groupName): the chunk's type differs from the schema's") }
             guard ParquetCompression.isSupported(chunk.codec) else {
-                throw Failure(message: "the \(ParquetCompression.name(chunk.codec)) codec is not supported (Doppel reads UNCOMPRESSED, SNAPPY, GZIP and ZSTD)")
+                throw Failure(message: "the \(ParquetCompression.name(chunk.codec)) codec is not supported (Doppel reads UNCOMPRESSED, SNAPPY, GZIP, ZSTD, LZ4, LZ4_RAW and BROTLI)")
             }
             var start = Int(clamping: chunk.dataPageOffset)
             if let dictionaryOffset = chunk.dictionaryPageOffset, dictionaryOffset > 0, dictionaryOffset < chunk.dataPageOffset {
@@ -253,11 +253,20 @@ struct ParquetColumnDecoder {
         Failure(message: "the \(ParquetDecoding.encodingName(encoding)) encoding is not supported for \(leaf.physical) values")
     }
 
+    /// An unsigned INTEGER annotation: INT32 bits read as UInt32 (a UINT64 beyond Int64 stays wrapped).
+    private var isUnsigned: Bool {
+        if case .integer(_, false) = leaf.logical { return true }
+        return false
+    }
+
     private func decodeIntegers(_ encoding: Int32, _ data: UnsafeRawBufferPointer, _ count: Int, _ out: UnsafeMutablePointer<Int64>) throws {
         guard count > 0 else { return }
         switch ParquetEncoding(rawValue: encoding) {
         case .plain?:
-            if leaf.physical == .int32 {
+            if leaf.physical == .int32 && isUnsigned {
+                try ParquetDecoding.checkPlain(data, count: count, width: 4)
+                for index in 0..<count { out[index] = Int64(UInt32(littleEndian: data.loadUnaligned(fromByteOffset: index * 4, as: UInt32.self))) }
+            } else if leaf.physical == .int32 {
                 try ParquetDecoding.checkPlain(data, count: count, width: 4)
                 for index in 0..<count { out[index] = Int64(Int32(littleEndian: data.loadUnaligned(fromByteOffset: index * 4, as: Int32.self))) }
             } else if leaf.physical == .int64 {
@@ -270,7 +279,9 @@ struct ParquetColumnDecoder {
             var position = 0
             let decoded = try ParquetDecoding.deltaBinaryPacked(data, &position, limit: max(count, 1) * 2)
             guard decoded.count >= count else { throw Failure(message: "DELTA_BINARY_PACKED data holds \(decoded.count) of \(count) values") }
-            if leaf.physical == .int32 {
+            if leaf.physical == .int32 && isUnsigned {
+                for index in 0..<count { out[index] = Int64(UInt32(truncatingIfNeeded: decoded[index])) }
+            } else if leaf.physical == .int32 {
                 for index in 0..<count { out[index] = Int64(Int32(truncatingIfNeeded: decoded[index])) }
             } else {
                 for index in 0..<count { out[index] = decoded[index] }
@@ -341,10 +352,12 @@ struct ParquetColumnDecoder {
             for byte in bytes { value = value << 8 | Int64(byte) }
             return Double(value)
         }
+        // A negative value as the negation of its magnitude (the bytes inverted, plus one): taking
+        // 2^(8 * count) away from the unsigned value would lose the whole value to rounding.
+        let negative = first & 0x80 != 0
         var value = 0.0
-        for byte in bytes { value = value * 256 + Double(byte) }
-        if first & 0x80 != 0 { value -= Double(sign: .plus, exponent: 8 * bytes.count, significand: 1) }
-        return value
+        for byte in bytes { value = value * 256 + Double(negative ? ~byte : byte) }
+        return negative ? -(value + 1) : value
     }
 
     private func decodeBooleans(_ encoding: Int32, _ data: UnsafeRawBufferPointer, _ count: Int, _ out: UnsafeMutablePointer<Bool>) throws {

@@ -1,9 +1,11 @@
+import CBrotli
+import CLZ4
 import CSnappy
 import CZlib
 import CZstd
 
-/// Parquet's page codecs through the system's libraries: SNAPPY (libsnappy), GZIP (zlib) and
-/// ZSTD (libzstd). A page says how large it is uncompressed, so every codec decompresses into
+/// Parquet's page codecs through the system's libraries: SNAPPY (libsnappy), GZIP (zlib),
+/// ZSTD (libzstd), and on read LZ4_RAW and Hadoop-framed LZ4 (liblz4) and BROTLI (libbrotli). A page says how large it is uncompressed, so every codec decompresses into
 /// a buffer of exactly that size and a page that does not fill it is corrupt.
 enum ParquetCompression {
     struct Failure: Error { var message: String }
@@ -23,7 +25,7 @@ enum ParquetCompression {
     }
 
     static func isSupported(_ codec: Int32) -> Bool {
-        [ParquetCodec.uncompressed, .snappy, .gzip, .zstd].contains { $0.rawValue == codec }
+        [ParquetCodec.uncompressed, .snappy, .gzip, .zstd, .lz4Raw, .lz4, .brotli].contains { $0.rawValue == codec }
     }
 
     /// Decompresses `input` into `output` (resized to `size`).
@@ -50,8 +52,20 @@ enum ParquetCompression {
                 }
             case .gzip?:
                 try inflate(input, into: UnsafeMutableRawBufferPointer(rebasing: out[0..<size]))
+            case .lz4Raw?:
+                try lz4Block(input, into: UnsafeMutableRawBufferPointer(rebasing: out[0..<size]))
+            case .lz4?:
+                // Parquet's LZ4 is Hadoop's framing of LZ4 blocks; some writers used bare blocks
+                // under that name, so a page the framing does not fit is read as one block.
+                let output = UnsafeMutableRawBufferPointer(rebasing: out[0..<size])
+                if (try? lz4Hadoop(input, into: output)) == nil { try lz4Block(input, into: output) }
+            case .brotli?:
+                var length = size
+                let status = BrotliDecoderDecompress(input.count, input.bindMemory(to: UInt8.self).baseAddress, &length,
+                                                     out.bindMemory(to: UInt8.self).baseAddress)
+                guard status == BROTLI_DECODER_RESULT_SUCCESS, length == size else { throw Failure(message: "corrupt BROTLI data in a page") }
             default:
-                throw Failure(message: "the \(name(codec)) codec is not supported (Doppel reads UNCOMPRESSED, SNAPPY, GZIP and ZSTD)")
+                throw Failure(message: "the \(name(codec)) codec is not supported (Doppel reads UNCOMPRESSED, SNAPPY, GZIP, ZSTD, LZ4, LZ4_RAW and BROTLI)")
             }
         }
     }
@@ -71,9 +85,42 @@ enum ParquetCompression {
             // Unknown sizes (streamed frames) are bounded by zstd's maximum ratio.
             plausible = content == UInt64(size) || (content == ZSTD_CONTENTSIZE_UNKNOWN && size / 32_768 <= input.count)
         case .gzip?: plausible = size / 1032 <= input.count  // deflate's maximum ratio
+        case .lz4Raw?, .lz4?: plausible = size / 255 <= input.count  // LZ4's maximum ratio
+        // Brotli has no small maximum ratio: a page is bounded by zstd's unknown-size rule or 64 MB.
+        case .brotli?: plausible = size <= 64 << 20 || size / 32_768 <= input.count
         default: plausible = true
         }
         guard plausible else { throw Failure(message: "a page claims \(size) bytes uncompressed, which its \(input.count) compressed bytes cannot hold (the file is corrupt)") }
+    }
+
+    /// One LZ4 block that must fill `output` exactly.
+    private static func lz4Block(_ input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer) throws {
+        guard input.count <= Int32.max, output.count <= Int32.max else { throw Failure(message: "an LZ4 page larger than 2 GB") }
+        if output.isEmpty && input.isEmpty { return }
+        let produced = input.withMemoryRebound(to: CChar.self) { source in
+            output.withMemoryRebound(to: CChar.self) { destination in
+                LZ4_decompress_safe(source.baseAddress, destination.baseAddress, Int32(source.count), Int32(destination.count))
+            }
+        }
+        guard produced == output.count else { throw Failure(message: "corrupt LZ4 data in a page") }
+    }
+
+    /// Hadoop's LZ4 framing: blocks of (uncompressed size, compressed size, both 4 bytes
+    /// big-endian, then the LZ4 data) that together fill `output` exactly.
+    private static func lz4Hadoop(_ input: UnsafeRawBufferPointer, into output: UnsafeMutableRawBufferPointer) throws {
+        var read = 0, written = 0
+        func bigEndian(_ at: Int) -> Int { (0..<4).reduce(0) { $0 << 8 | Int(input[at + $1]) } }
+        while read < input.count {
+            guard input.count - read >= 8 else { throw Failure(message: "a Hadoop LZ4 frame header cut short") }
+            let expanded = bigEndian(read), compressed = bigEndian(read + 4)
+            read += 8
+            guard compressed <= input.count - read, expanded <= output.count - written else { throw Failure(message: "a Hadoop LZ4 frame runs past its page") }
+            try lz4Block(UnsafeRawBufferPointer(rebasing: input[read..<read + compressed]),
+                         into: UnsafeMutableRawBufferPointer(rebasing: output[written..<written + expanded]))
+            read += compressed
+            written += expanded
+        }
+        guard written == output.count else { throw Failure(message: "Hadoop LZ4 frames hold \(written) of \(output.count) bytes") }
     }
 
     /// gzip (or zlib) data that must fill `output` exactly.

@@ -14,7 +14,7 @@ enum ParquetEncoding: Int32 {
     case deltaByteArray = 7, rleDictionary = 8, byteStreamSplit = 9
 }
 
-enum ParquetTimeUnit: Equatable { case millis, micros, nanos }
+public enum ParquetTimeUnit: Hashable, Sendable { case millis, micros, nanos }
 
 /// The logical type of a leaf column, from `logicalType` or the older `converted_type`.
 enum ParquetLogicalType: Equatable {
@@ -23,6 +23,8 @@ enum ParquetLogicalType: Equatable {
     case date
     case timestamp(unit: ParquetTimeUnit, utc: Bool)
     case decimal(scale: Int, precision: Int)
+    /// INTEGER(bitWidth, isSigned): int8 to int64 and their unsigned kin.
+    case integer(bitWidth: Int, signed: Bool)
     case uuid
     /// Lists, maps, intervals and others Doppel does not read.
     case unsupported(String)
@@ -65,6 +67,14 @@ struct ParquetSchemaElement {
         case 10?: return .timestamp(unit: .micros, utc: true)
         case 7?, 8?: return .unsupported("TIME")
         case 21?: return .unsupported("INTERVAL")
+        case 11?: return .integer(bitWidth: 8, signed: false)
+        case 12?: return .integer(bitWidth: 16, signed: false)
+        case 13?: return .integer(bitWidth: 32, signed: false)
+        case 14?: return .integer(bitWidth: 64, signed: false)
+        case 15?: return .integer(bitWidth: 8, signed: true)
+        case 16?: return .integer(bitWidth: 16, signed: true)
+        case 17?: return .integer(bitWidth: 32, signed: true)
+        case 18?: return .integer(bitWidth: 64, signed: true)
         case 19?: return .string  // JSON
         default: return .none
         }
@@ -207,7 +217,18 @@ extension ParquetSchemaElement {
             case 2: result = .unsupported("MAP")
             case 3: result = .unsupported("LIST")
             case 7: result = .unsupported("TIME")
-            case 10: result = .none  // INTEGER: the physical type says enough
+            case 10:
+                var bitWidth = 0, signed = true
+                try r.readStruct { r, id, type in
+                    switch (id, type) {
+                    case (1, .byte): bitWidth = Int(Int8(bitPattern: try r.byte()))
+                    case (2, .boolTrue), (2, .boolFalse): signed = r.bool(type)
+                    default: return false
+                    }
+                    return true
+                }
+                result = [8, 16, 32, 64].contains(bitWidth) ? .integer(bitWidth: bitWidth, signed: signed) : .none
+                return true
             case 11: result = .none  // UNKNOWN (always null)
             case 13: result = .unsupported("BSON")
             case 14: result = .uuid
@@ -369,6 +390,11 @@ extension ParquetSchemaElement {
                         case .nanos: w.structure(3) { _ in }
                         }
                     }
+                }
+            case .integer(let bitWidth, let signed):
+                w.structure(10) { w in
+                    w.byte(1, Int8(bitWidth))
+                    w.bool(2, signed)
                 }
             case .uuid: w.structure(14) { _ in }
             case .none, .unsupported: break

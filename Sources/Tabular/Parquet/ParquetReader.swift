@@ -76,7 +76,28 @@ public enum ParquetReader {
         }
         let uniqued = ColumnNames.uniqued(columns.map(\.name))
         for index in columns.indices { columns[index].name = uniqued.names[index] }
-        return CSVReadResult(table: Table(columns: columns), warnings: uniqued.warnings, delimiter: UInt8(ascii: ","), byteCount: file.count)
+        return CSVReadResult(table: Table(columns: columns), warnings: uniqued.warnings, delimiter: UInt8(ascii: ","), byteCount: file.count,
+                             parquetTypes: types(leaves, names: uniqued.names))
+    }
+
+    /// The column types of the Parquet file at `path`, from its footer alone (a session replayed
+    /// from embedded models does not read its source, but its output keeps the source's types).
+    public static func columnTypes(path: String) throws -> ParquetSchemaHint {
+        try CSVInput.checkRegularFile(path)
+        let mapping = try MappedFile(path: path)
+        return try withExtendedLifetime(mapping) {
+            let metadata = try footer(mapping.bytes, name: path)
+            let leaves = try flatColumns(metadata.metadata.schema, name: path)
+            return types(leaves, names: ColumnNames.uniqued(leaves.map(\.name)).names)
+        }
+    }
+
+    private static func types(_ leaves: [ParquetLeaf], names: [String]) -> ParquetSchemaHint {
+        var types: ParquetSchemaHint = [:]
+        for (leaf, name) in zip(leaves, names) {
+            types[name] = ParquetColumnType(physical: leaf.physical, typeLength: leaf.typeLength, logical: leaf.logical)
+        }
+        return types
     }
 
     private static func describe(_ error: Error) -> String {

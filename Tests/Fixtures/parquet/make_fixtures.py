@@ -84,6 +84,9 @@ VARIANTS = {
         },
     ),
     "decimal_ints": dict(store_decimal_as_integer=True, compression="SNAPPY"),
+    # Read only: LZ4 (pyarrow writes LZ4_RAW) and BROTLI.
+    "lz4": dict(compression="LZ4"),
+    "brotli_v2": dict(compression="BROTLI", data_page_version="2.0"),
 }
 
 
