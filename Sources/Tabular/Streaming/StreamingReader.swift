@@ -96,7 +96,7 @@ public enum StreamingReader {
         var warnings: [String] = []
         var names: [String] = []
         var marginals: [MarginalBox] = []
-        var reservoir = RowReservoir(capacity: settings.reservoirRows, seed: settings.seed)
+        let reservoir = ReservoirBox(RowReservoir(capacity: settings.reservoirRows, seed: settings.seed))
         var rowsSeen = 0
         var firstBlock = true
 
@@ -118,15 +118,27 @@ public enum StreamingReader {
                     } else {
                         builders = names.map { ColumnBuilder(name: $0, sourceName: name, nulls: nulls) }
                     }
-                    try CSVReader.parseColumns(block, into: builders)
-                    let columns = builders.map { builder in
-                        let column = builder.finish()
-                        return EncodedDates.recognise(column) ?? column
+                    // One task per column (parse, then count into its marginal) and one for the
+                    // reservoir: each touches only its own box, so none waits for another.
+                    let boxes = marginals, first = rowsSeen, parsed = block
+                    let errors = Parallel.map(builders.count + 1) { index -> Error? in
+                        guard index < builders.count else {
+                            keepRows(of: parsed, from: first, in: &reservoir.reservoir)
+                            return nil
+                        }
+                        do {
+                            try builders[index].append(parsed, column: index)
+                        } catch {
+                            return error
+                        }
+                        let column = builders[index].finish()
+                        boxes[index].marginal.add(EncodedDates.recognise(column) ?? column)
+                        return nil
                     }
-                    // Each column's marginal on its own thread: the boxes are disjoint.
-                    let boxes = marginals
-                    _ = Parallel.map(columns.count) { index in boxes[index].marginal.add(columns[index]) }
-                    keepRows(of: block, from: rowsSeen, in: &reservoir)
+                    // The earliest error in the file, as the whole-file reader reports it.
+                    if let earliest = errors.compactMap({ $0 }).min(by: {
+                        ($0 as? DataError)?.byteOffset ?? .max < ($1 as? DataError)?.byteOffset ?? .max
+                    }) { throw earliest }
                     rowsSeen += block.recordCount
                 } catch {
                     producer.cancel()
@@ -139,7 +151,7 @@ public enum StreamingReader {
                 if rowsSeen == 0 {
                     throw DataError(file: name, line: 2, message: options.hasHeader ? "the file has a header but no data rows" : "the file has no data rows")
                 }
-                let sample = try readReservoir(reservoir, names: names, options: options, name: name)
+                let sample = try readReservoir(reservoir.reservoir, names: names, options: options, name: name)
                 return StreamedTable(reservoir: sample, marginals: marginals.map(\.marginal), rowCount: rowsSeen, byteCount: totalBytes,
                                      warnings: warnings, settings: settings)
             }
@@ -199,6 +211,12 @@ public enum StreamingReader {
         let sampleOptions = CSVReadOptions(delimiter: UInt8(ascii: ","), hasHeader: true, nullTokens: options.nullTokens, ragged: .error)
         return try CSVReader.read(.bytes(bytes, name: name + " (reservoir sample)"), options: sampleOptions).table
     }
+}
+
+/// The reservoir, updated by one task while the columns are parsed by others.
+private final class ReservoirBox: @unchecked Sendable {
+    var reservoir: RowReservoir
+    init(_ reservoir: RowReservoir) { self.reservoir = reservoir }
 }
 
 /// A marginal that one thread updates in place while other threads update theirs.
