@@ -41,3 +41,10 @@ python3 "$root/scripts/tmux_screenshot.py" --out "$root/screenshots/workbench-ru
 # The table list of related tables (nycflights13's folder) with the relationship graph.
 python3 "$root/scripts/tmux_screenshot.py" --out "$root/screenshots/workbench-tables.png" --width 120 --height 36 \
     --wait 120 --wait-for "flights" --wait-gone "reading" --key-delay 0.6 -- "$DOPPEL" "$(dirname "$FLIGHTS")"
+
+# A file past the memory budget (200 MB of diamonds, --memory 100MB): a window on its first rows,
+# the whole file profiled in the background.
+{ head -1 "$DATA"; for _ in $(seq 80); do tail -n +2 "$DATA"; done; } > "$work/diamonds-x80.csv"
+python3 "$root/scripts/tmux_screenshot.py" --out "$root/screenshots/workbench-window.png" --width 120 --height 36 \
+    --wait 180 --wait-for "rows · 10 columns" --wait-gone "generating" --wait-gone "computing" --key-delay 0.6 --keys Enter \
+    -- "$DOPPEL" "$work/diamonds-x80.csv" --memory 100MB
