@@ -116,47 +116,19 @@ public enum RelationalPlanner {
         }.map(\.name))
         let directory = sessionPath == "-" ? FileManager.default.currentDirectoryPath
             : URL(fileURLWithPath: sessionPath).deletingLastPathComponent().path
-        var entries: [Session.TableEntry] = []
-        for loaded in tables {
-            let synthesize = !kept.contains(loaded.name)
-            var plan: Plan?
-            var orderBy: String?
-            if synthesize {
-                let primary = links.first { $0.key.child == loaded.name && $0.primary }
-                let parent = primary.map { link in tables.first { $0.name == link.key.parent }! }
-                let table = RelationalTablePlan(name: loaded.name, source: loaded.table, primaryKey: primaryKeys[loaded.name], synthesize: true, plan: nil)
-                let parentPlan = parent.map { RelationalTablePlan(name: $0.name, source: $0.table, primaryKey: primaryKeys[$0.name], synthesize: false, plan: nil) }
-                let modelling = try RelationalSynthesizer.modelling(table, primary: primary, parent: parentPlan)
-                // Other foreign keys are modelled as categories, so that their values are real keys.
-                let foreign = Set(links.filter { $0.key.child == loaded.name }.map(\.key.childColumn))
-                let kinds = TypeInference.propose(modelling.table, profiles: Profiler.profile(modelling.table)).map(\.kind).enumerated().map { index, kind in
-                    foreign.contains(modelling.table[index].name) || modelling.table[index].name.hasPrefix("@") ? ColumnKind.categorical : kind
-                }
-                let outcome = JointModelChoice.defaultPlan(for: modelling.table, kinds: kinds, seed: RelationalSynthesizer.tableSeed(seed, table: loaded.name),
-                                                           candidates: candidates, privacy: privacy)
-                plan = outcome.plan
-                let joint = outcome.plan.joint.first.map { "\($0.model) over \($0.columns.count) columns" } ?? "marginals alone"
-                let groups = modelling.cardinality.map { model in
-                    model.groups.columnNames.isEmpty ? "; children per parent from all parents" : "; children per parent by \(model.groups.columnNames.joined(separator: ", "))"
-                } ?? ""
-                notes.append("table \(loaded.name): synthesised, \(joint)\(groups)")
-                if let primary {
-                    let keyColumns = Set(links.filter { $0.key.child == loaded.name }.map(\.key.childColumn) + [primaryKeys[loaded.name]].compactMap { $0 })
-                    orderBy = EventOrder.detect(loaded.table, parentKey: primary.key.childColumn, excluding: keyColumns)
-                    if let orderBy {
-                        notes.append("table \(loaded.name): an event table: each \(primary.key.parent) row's children are in \(orderBy) order, and are written so (order_by)")
-                    }
-                }
-            } else {
-                notes.append("table \(loaded.name): kept as it is (a reference table; set synthesize: true to synthesise it)")
+        // Tables are planned side by side: each plan depends only on the sources, the keys and
+        // its own seed, so the session is the same bytes whatever the thread count.
+        let planned = Parallel.map(tables.count) { index in
+            Result {
+                try planTable(tables[index], tables: tables, primaryKeys: primaryKeys, links: links, synthesize: !kept.contains(tables[index].name),
+                              seed: seed, candidates: candidates, privacy: privacy, directory: directory)
             }
-            // A database URL is recorded as it is (it holds no password) and has no file hash.
-            let url = isDatabaseURL(loaded.path)
-            let source = Session.Source(path: url ? loaded.path : RelativePath.of(loaded.path, from: directory), read: loaded.read,
-                                        rows: loaded.table.rowCount, sha256: url ? nil : try SourceHash.sha256(of: loaded.path),
-                                        table: loaded.databaseTable)
-            entries.append(Session.TableEntry(name: loaded.name, source: source, primaryKey: primaryKeys[loaded.name],
-                                              synthesize: synthesize, plan: plan, orderBy: orderBy))
+        }
+        var entries: [Session.TableEntry] = []
+        for result in planned {
+            let (entry, tableNotes) = try result.get()
+            entries.append(entry)
+            notes += tableNotes
         }
         let relationships = links.map {
             Session.Relationship(parent: $0.key.parent, parentKey: $0.key.parentColumn, child: $0.key.child, childKey: $0.key.childColumn,
@@ -166,6 +138,52 @@ public enum RelationalPlanner {
         session.tables = entries
         session.relationships = relationships
         return Outcome(session: session, notes: notes)
+    }
+
+    /// One table's session entry (its plan when synthesised, its event order, its source) and
+    /// the notes `doppel plan` prints about it.
+    static func planTable(_ loaded: LoadedTable, tables: [LoadedTable], primaryKeys: [String: String], links: [RelationalLink], synthesize: Bool,
+                          seed: UInt64, candidates: [String?], privacy: PrivacySetting, directory: String) throws -> (Session.TableEntry, [String]) {
+        var notes: [String] = []
+        var plan: Plan?
+        var orderBy: String?
+        if synthesize {
+            let primary = links.first { $0.key.child == loaded.name && $0.primary }
+            let parent = primary.map { link in tables.first { $0.name == link.key.parent }! }
+            let table = RelationalTablePlan(name: loaded.name, source: loaded.table, primaryKey: primaryKeys[loaded.name], synthesize: true, plan: nil)
+            let parentPlan = parent.map { RelationalTablePlan(name: $0.name, source: $0.table, primaryKey: primaryKeys[$0.name], synthesize: false, plan: nil) }
+            let modelling = try RelationalSynthesizer.modelling(table, primary: primary, parent: parentPlan)
+            // Other foreign keys are modelled as categories, so that their values are real keys.
+            let foreign = Set(links.filter { $0.key.child == loaded.name }.map(\.key.childColumn))
+            let kinds = TypeInference.propose(modelling.table, profiles: Profiler.profile(modelling.table)).map(\.kind).enumerated().map { index, kind in
+                foreign.contains(modelling.table[index].name) || modelling.table[index].name.hasPrefix("@") ? ColumnKind.categorical : kind
+            }
+            let outcome = JointModelChoice.defaultPlan(for: modelling.table, kinds: kinds, seed: RelationalSynthesizer.tableSeed(seed, table: loaded.name),
+                                                       candidates: candidates, privacy: privacy)
+            plan = outcome.plan
+            let joint = outcome.plan.joint.first.map { "\($0.model) over \($0.columns.count) columns" } ?? "marginals alone"
+            let groups = modelling.cardinality.map { model in
+                model.groups.columnNames.isEmpty ? "; children per parent from all parents" : "; children per parent by \(model.groups.columnNames.joined(separator: ", "))"
+            } ?? ""
+            notes.append("table \(loaded.name): synthesised, \(joint)\(groups)")
+            if let primary {
+                let keyColumns = Set(links.filter { $0.key.child == loaded.name }.map(\.key.childColumn) + [primaryKeys[loaded.name]].compactMap { $0 })
+                orderBy = EventOrder.detect(loaded.table, parentKey: primary.key.childColumn, excluding: keyColumns)
+                if let orderBy {
+                    notes.append("table \(loaded.name): an event table: each \(primary.key.parent) row's children are in \(orderBy) order, and are written so (order_by)")
+                }
+            }
+        } else {
+            notes.append("table \(loaded.name): kept as it is (a reference table; set synthesize: true to synthesise it)")
+        }
+        // A database URL is recorded as it is (it holds no password) and has no file hash.
+        let url = isDatabaseURL(loaded.path)
+        let source = Session.Source(path: url ? loaded.path : RelativePath.of(loaded.path, from: directory), read: loaded.read,
+                                    rows: loaded.table.rowCount, sha256: url ? nil : try SourceHash.sha256(of: loaded.path),
+                                    table: loaded.databaseTable)
+        let entry = Session.TableEntry(name: loaded.name, source: source, primaryKey: primaryKeys[loaded.name],
+                                       synthesize: synthesize, plan: plan, orderBy: orderBy)
+        return (entry, notes)
     }
 
     /// The tables and links of a relational session, over tables already read (by name).

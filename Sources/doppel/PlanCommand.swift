@@ -42,9 +42,14 @@ struct PlanCommand: ParsableCommand {
     @Flag(help: "Refuse (exit 2) a plan that is not differentially private as a whole (with --epsilon: columns mst cannot model).")
     var dpOnly = false
 
+    @Option(help: "Threads (default: all cores). Does not change the plan.")
+    var threads: Int = 0
+
     func run() throws {
         try failingWithStatus2 {
             if let rows, rows < 0 { throw BadInput("--rows \(rows): expected a row count of at least 0") }
+            if threads < 0 { throw BadInput("--threads \(threads): expected 0 (all cores) or more") }
+            if threads > 0 { Parallel.threadLimit = threads }
             let candidates: [String?]
             switch joint {
             case "auto": candidates = JointModelChoice.allCandidates

@@ -65,7 +65,7 @@ enum RelationalCommands {
 
     /// `doppel sample DIR -o OUTDIR`: the default relational plan, generated at once.
     static func sample(directory: String, options: ReadOptionsArguments, out: String, seed: UInt64?, rows: Int?, scale: Double,
-                       replace: Bool, threads: Int) throws {
+                       replace: Bool) throws {
         let target = try outputTarget(out, replace: replace)
         let (tables, declared) = try load(directory, options: options)
         let chosenSeed = seed ?? DefaultPlanner.randomSeed()

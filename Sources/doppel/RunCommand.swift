@@ -72,6 +72,8 @@ struct RunCommand: ParsableCommand {
             for note in file.notes { Diagnostics.note(note) }
             if file.session.isRelational {
                 if let rows, rows < 0 { throw BadInput("--rows \(rows): expected a row count of at least 0") }
+                if threads < 0 { throw BadInput("--threads \(threads): expected 0 (all cores) or more") }
+                if threads > 0 { Parallel.threadLimit = threads }
                 if report || !min.isEmpty || !max.isEmpty {
                     throw BadInput("--report and gates are not available for relational sessions yet; use `doppel report REALDIR OUTDIR`")
                 }

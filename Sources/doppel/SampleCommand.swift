@@ -50,9 +50,10 @@ struct SampleCommand: ParsableCommand {
             if let rows, rows < 0 { throw BadInput("--rows \(rows): expected a row count of at least 0") }
             if threads < 0 { throw BadInput("--threads \(threads): expected 0 (all cores) or more") }
             if RelationalCommands.isRelationalSource(file) {
+                if threads > 0 { Parallel.threadLimit = threads }
                 if plan != nil { throw BadInput("--plan: a folder of tables is planned with `doppel plan DIR -o SESSION` and run with `doppel run SESSION`") }
                 return try RelationalCommands.sample(directory: file, options: read, out: out, seed: seed, rows: rows, scale: scale,
-                                                     replace: replace, threads: threads)
+                                                     replace: replace)
             }
             let (table, _, parquetTypes) = try loadSourceWithTypes(file, options: read)
             var chosenPlan: Plan

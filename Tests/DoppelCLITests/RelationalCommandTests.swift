@@ -44,6 +44,41 @@ struct RelationalCommandTests {
         #expect(try DoppelProcess.run(["run", session, "-o", directory.appendingPathComponent("s.sqlite").path, "--shard", "1/2"]).status == 2)
     }
 
+    @Test("plan and run give the same bytes on one thread as on all (tables planned and made side by side)")
+    func sameBytesWhateverTheThreads() throws {
+        // The shop fixture plus visits, a second child of stores: customers' and visits' plans
+        // and outputs do not depend on each other, so they are made side by side.
+        let directory = DoppelProcess.temporaryDirectory()
+        let source = directory.appendingPathComponent("shop").path
+        try FileManager.default.createDirectory(atPath: source, withIntermediateDirectories: true)
+        for table in ["stores", "customers", "orders"] {
+            try FileManager.default.copyItem(atPath: TestData.relationalFolder + "/\(table).csv", toPath: source + "/\(table).csv")
+        }
+        let visits = (1...120).map { "\($0),\(1 + $0 * 7 % 5),\(10 + $0 * 13 % 50),\($0 % 3 == 0 ? "drive" : "walk")" }
+        try ("visit_id,store_id,minutes,mode\n" + visits.joined(separator: "\n") + "\n").write(toFile: source + "/visits.csv", atomically: true, encoding: .utf8)
+        var sessions: [String] = []
+        var outputs: [[String: String]] = []
+        for threads in ["1", "0"] {
+            let session = directory.appendingPathComponent("shop-\(threads).yaml").path
+            let plan = try DoppelProcess.run(["plan", source, "--seed", "5", "--threads", threads, "-o", session])
+            #expect(plan.status == 0, "\(plan.stderr)")
+            #expect(plan.stderr.contains("visits.store_id → stores.store_id"))
+            sessions.append(try String(contentsOfFile: session, encoding: .utf8))
+            let out = directory.appendingPathComponent("out-\(threads)").path
+            let run = try DoppelProcess.run(["run", session, "-o", out, "--threads", threads])
+            #expect(run.status == 0, "\(run.stderr)")
+            var tables: [String: String] = [:]
+            for file in try FileManager.default.contentsOfDirectory(atPath: out) {
+                tables[file] = try String(contentsOfFile: out + "/" + file, encoding: .utf8)
+            }
+            outputs.append(tables)
+        }
+        #expect(sessions[0] == sessions[1])
+        #expect(outputs[0].keys.sorted() == ["customers.csv", "orders.csv", "stores.csv", "visits.csv"])
+        #expect(outputs[0] == outputs[1])
+        #expect(try DoppelProcess.run(["plan", source, "--threads=-1"]).status == 2)
+    }
+
     @Test("sample DIR -o OUTDIR writes the tables at once")
     func sampleDirectory() throws {
         let out = DoppelProcess.temporaryDirectory().appendingPathComponent("tables").path

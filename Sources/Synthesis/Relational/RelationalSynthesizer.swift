@@ -118,26 +118,40 @@ public enum RelationalSynthesizer {
         }
         var outputs: [String: Table] = [:]
         var ranges: [String: Range<Int>] = [:]
-        for (position, name) in order.enumerated() {
-            let table = byName[name]!
-            let output: Table
-            var parentRows: [Int?]?
-            if table.synthesize {
-                (output, parentRows) = try synthesise(table, links: links.filter { $0.key.child == name }, tables: byName, outputs: outputs, settings: settings)
-            } else {
-                output = table.source
+        var position = 0
+        while position < order.count {
+            // A wave: the next tables in order whose parents are all made already; they do not
+            // depend on one another, so they are synthesised side by side (flights and weather),
+            // then handed on in order.
+            var wave: [String] = []
+            while position + wave.count < order.count {
+                let name = order[position + wave.count]
+                if links.contains(where: { $0.key.child == name && $0.key.parent != name && wave.contains($0.key.parent) }) { break }
+                wave.append(name)
             }
-            let parent = links.first { $0.key.child == name && $0.primary && $0.key.parent != name }?.key.parent
-            let range = shard.map { shard in
-                if let parentRows, let parent, let parentRange = ranges[parent] {
-                    return shard.childRows(parentRows: parentRows, parentRange: parentRange)
+            let (names, made) = (wave, outputs)
+            let results = Parallel.map(names.count) { index in
+                Result { () throws -> (Table, [Int?]?) in
+                    let table = byName[names[index]]!
+                    guard table.synthesize else { return (table.source, nil) }
+                    return try synthesise(table, links: links.filter { $0.key.child == table.name }, tables: byName, outputs: made, settings: settings)
                 }
-                return shard.rows(of: output.rowCount)
-            } ?? 0..<output.rowCount
-            ranges[name] = range
-            try emit(name, output, range)
-            if let last = lastUse[name], last > position { outputs[name] = output }
-            for (parent, last) in lastUse where last == position { outputs[parent] = nil }
+            }
+            for (name, result) in zip(names, results) {
+                let (output, parentRows) = try result.get()
+                let parent = links.first { $0.key.child == name && $0.primary && $0.key.parent != name }?.key.parent
+                let range = shard.map { shard in
+                    if let parentRows, let parent, let parentRange = ranges[parent] {
+                        return shard.childRows(parentRows: parentRows, parentRange: parentRange)
+                    }
+                    return shard.rows(of: output.rowCount)
+                } ?? 0..<output.rowCount
+                ranges[name] = range
+                try emit(name, output, range)
+                if let last = lastUse[name], last > position { outputs[name] = output }
+                for (parent, last) in lastUse where last == position { outputs[parent] = nil }
+                position += 1
+            }
         }
     }
 

@@ -1,12 +1,28 @@
 import Dispatch
+import Foundation
 
 /// Runs independent tasks on all cores and returns their results in task order.
 public enum Parallel {
+    /// Most threads a `map` uses (0: all cores). Set once by a command (`--threads`, or the
+    /// `DOPPEL_THREADS` environment variable) before any work starts. Results never depend on
+    /// it: every task draws from its own seeded stream and lands in its own slot.
+    public nonisolated(unsafe) static var threadLimit: Int = ProcessInfo.processInfo.environment["DOPPEL_THREADS"].flatMap { Int($0) }.map { max(0, $0) } ?? 0
+
     public static func map<Value: Sendable>(_ count: Int, _ body: @Sendable (Int) -> Value) -> [Value] {
         guard count > 0 else { return [] }
         if count == 1 { return [body(0)] }
         let slots = ResultSlots<Value>(count: count)
-        DispatchQueue.concurrentPerform(iterations: count) { slots.set($0, body($0)) }
+        let limit = threadLimit
+        if limit == 1 {
+            for index in 0..<count { slots.set(index, body(index)) }
+        } else if limit > 1 && limit < count {
+            // `limit` workers, each taking every limit-th task.
+            DispatchQueue.concurrentPerform(iterations: limit) { worker in
+                for index in stride(from: worker, to: count, by: limit) { slots.set(index, body(index)) }
+            }
+        } else {
+            DispatchQueue.concurrentPerform(iterations: count) { slots.set($0, body($0)) }
+        }
         return slots.values
     }
 }
