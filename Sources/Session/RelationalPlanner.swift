@@ -118,7 +118,7 @@ public enum RelationalPlanner {
             : URL(fileURLWithPath: sessionPath).deletingLastPathComponent().path
         // Tables are planned side by side: each plan depends only on the sources, the keys and
         // its own seed, so the session is the same bytes whatever the thread count.
-        let planned = Parallel.map(tables.count) { index in
+        let planned = Parallel.tasks(tables.count) { index in
             Result {
                 try planTable(tables[index], tables: tables, primaryKeys: primaryKeys, links: links, synthesize: !kept.contains(tables[index].name),
                               seed: seed, candidates: candidates, privacy: privacy, directory: directory)

@@ -130,7 +130,7 @@ public enum RelationalSynthesizer {
                 wave.append(name)
             }
             let (names, made) = (wave, outputs)
-            let results = Parallel.map(names.count) { index in
+            let results = Parallel.tasks(names.count) { index in
                 Result { () throws -> (Table, [Int?]?) in
                     let table = byName[names[index]]!
                     guard table.synthesize else { return (table.source, nil) }

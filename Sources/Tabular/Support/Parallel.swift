@@ -25,6 +25,29 @@ public enum Parallel {
         }
         return slots.values
     }
+
+    /// A few independent heavy tasks (one per table): the first on the calling thread, each
+    /// other on a thread of its own, all free to use `map` on every core. (Tasks of `map` itself
+    /// would not be: libdispatch runs a `concurrentPerform` nested in another on one thread, so
+    /// the largest table would be made on one core.) Results in task order.
+    /// `body` escapes: a thread may hold it a moment after its task is done.
+    public static func tasks<Value: Sendable>(_ count: Int, _ body: @escaping @Sendable (Int) -> Value) -> [Value] {
+        guard count > 0 else { return [] }
+        if count == 1 || threadLimit == 1 { return (0..<count).map { body($0) } }
+        let slots = ResultSlots<Value>(count: count)
+        let done = DispatchSemaphore(value: 0)
+        for index in 1..<count {
+            let thread = Thread {
+                slots.set(index, body(index))
+                done.signal()
+            }
+            thread.stackSize = 8 << 20
+            thread.start()
+        }
+        slots.set(0, body(0))
+        for _ in 1..<count { done.wait() }
+        return slots.values
+    }
 }
 
 /// One slot per task: each task writes only its own slot, and the slots are read after
