@@ -39,19 +39,25 @@ public enum Profiler {
         profile.minimum = values.first
         profile.maximum = values.last
         profile.quantiles = quantileProbabilities.map { .init(probability: $0, value: quantile(sorted: values, $0)) }
-        profile.histogram = histogram(sorted: values)
 
-        // Runs of equal values in sorted order give the distinct count and the most frequent values.
+        // Runs of equal values in sorted order give the histogram, the distinct count and the
+        // most frequent values.
         var runs: [(value: Double, count: Int)] = []
         var start = 0
         for index in 1...values.count where index == values.count || values[index] != values[start] {
             runs.append((values[start], index - start))
             start = index
         }
+        profile.histogram = histogram(runs: runs, minimum: values[0], maximum: values[values.count - 1])
         profile.distinct = runs.count
-        let top = runs.sorted { $0.count != $1.count ? $0.count > $1.count : $0.value < $1.value }.prefix(topCategoryCount)
-        profile.topCategories = top.map { .init(value: text(of: $0.value, in: column.values), count: $0.count) }
+        profile.topCategories = topNumbers(runs, in: column.values)
         return profile
+    }
+
+    /// The most frequent of `runs` (ties in order of value), written as the column writes them.
+    static func topNumbers(_ runs: [(value: Double, count: Int)], in values: ColumnValues) -> [ColumnProfile.Category] {
+        let top = runs.sorted { $0.count != $1.count ? $0.count > $1.count : $0.value < $1.value }.prefix(topCategoryCount)
+        return top.map { .init(value: text(of: $0.value, in: values), count: $0.count) }
     }
 
     private static func profileStrings(_ column: Column, codes: [UInt32], levels: [String]) -> ColumnProfile {
@@ -78,16 +84,22 @@ public enum Profiler {
         let lower = Int(position.rounded(.down))
         let upper = min(lower + 1, values.count - 1)
         let weight = position - Double(lower)
-        let difference = values[upper] - values[lower]
-        // Two finite values can be further apart than the largest double (-1e308 and 1e308).
-        guard difference.isFinite else { return values[lower] * (1 - weight) + values[upper] * weight }
-        // Interpolate from the nearer end, as numpy does, so that figures match to the last digit.
-        return weight < 0.5 ? values[lower] + difference * weight : values[upper] - difference * (1 - weight)
+        return interpolate(values[lower], values[upper], weight)
     }
 
-    static func histogram(sorted values: [Double]) -> [ColumnProfile.Bin] {
-        guard let minimum = values.first, let maximum = values.last else { return [] }
-        if minimum == maximum { return [.init(lower: minimum, upper: maximum, count: values.count)] }
+    /// `weight` of the way from `low` to `high`.
+    static func interpolate(_ low: Double, _ high: Double, _ weight: Double) -> Double {
+        let difference = high - low
+        // Two finite values can be further apart than the largest double (-1e308 and 1e308).
+        guard difference.isFinite else { return low * (1 - weight) + high * weight }
+        // Interpolate from the nearer end, as numpy does, so that figures match to the last digit.
+        return weight < 0.5 ? low + difference * weight : high - difference * (1 - weight)
+    }
+
+    /// Equal-width bins over [minimum, maximum] of ascending values with their counts.
+    static func histogram(runs: [(value: Double, count: Int)], minimum: Double, maximum: Double) -> [ColumnProfile.Bin] {
+        guard !runs.isEmpty else { return [] }
+        if minimum == maximum { return [.init(lower: minimum, upper: maximum, count: runs.reduce(0) { $0 + $1.count })] }
         let binCount = histogramBinCount
         let width = (maximum - minimum) / Double(binCount)
         // When the range is wider than the largest double (-1e308 to 1e308), bins are found from
@@ -97,9 +109,9 @@ public enum Profiler {
             width.isFinite ? minimum + Double(index) * width : minimum + Double(index) * halfWidth + Double(index) * halfWidth
         }
         var counts = [Int](repeating: 0, count: binCount)
-        for value in values {
-            let position = width.isFinite ? (value - minimum) / width : (value / 2 - minimum / 2) / halfWidth
-            counts[min(binCount - 1, Int(position))] += 1
+        for run in runs {
+            let position = width.isFinite ? (run.value - minimum) / width : (run.value / 2 - minimum / 2) / halfWidth
+            counts[max(0, min(binCount - 1, Int(position)))] += run.count
         }
         return (0..<binCount).map { index in
             .init(lower: edge(index), upper: index == binCount - 1 ? maximum : edge(index + 1), count: counts[index])

@@ -15,11 +15,6 @@ extension StreamedTable {
         case reservoir
     }
 
-    /// How each column's marginal is known.
-    public var marginalSources: [MarginalSource] {
-        zip(reservoir.columns, marginals).map { column, marginal in Self.source(of: marginal, like: column) }
-    }
-
     static func source(of marginal: ColumnMarginal, like column: Column) -> MarginalSource {
         switch column.values {
         case .strings:
@@ -87,8 +82,7 @@ extension StreamedTable {
         } else {
             profile.distinct = runs.count
             profile.quantiles = Profiler.quantileProbabilities.map { .init(probability: $0, value: Self.quantile(runs: runs, total: marginal.numbers, $0)) }
-            let top = runs.sorted { $0.count != $1.count ? $0.count > $1.count : $0.value < $1.value }.prefix(Profiler.topCategoryCount)
-            profile.topCategories = top.map { .init(value: Profiler.text(of: $0.value, in: values), count: $0.count) }
+            profile.topCategories = Profiler.topNumbers(runs, in: values)
         }
         profile.histogram = Self.histogram(runs: runs, minimum: marginal.minimum, maximum: marginal.maximum, total: marginal.numbers)
         return profile
@@ -99,7 +93,6 @@ extension StreamedTable {
         let position = probability * Double(total - 1)
         let lower = Int(position.rounded(.down))
         let upper = min(lower + 1, total - 1)
-        let weight = position - Double(lower)
         func value(atRank rank: Int) -> Double {
             var seen = 0
             for run in runs {
@@ -108,33 +101,16 @@ extension StreamedTable {
             }
             return runs.last!.value
         }
-        let low = value(atRank: lower), high = value(atRank: upper)
-        let difference = high - low
-        guard difference.isFinite else { return low * (1 - weight) + high * weight }
-        return weight < 0.5 ? low + difference * weight : high - difference * (1 - weight)
+        return Profiler.interpolate(value(atRank: lower), value(atRank: upper), position - Double(lower))
     }
 
-    /// `Profiler`'s equal-width bins, filled from runs (or a sketch's weighted items, whose total
-    /// is scaled to the count of numbers).
+    /// `Profiler`'s equal-width bins over the exact range, filled from runs, or from a sketch's
+    /// weighted items with their total scaled to the count of numbers.
     static func histogram(runs: [(value: Double, count: Int)], minimum: Double, maximum: Double, total: Int) -> [ColumnProfile.Bin] {
-        guard !runs.isEmpty else { return [] }
-        if minimum == maximum { return [.init(lower: minimum, upper: maximum, count: total)] }
-        let binCount = Profiler.histogramBinCount
-        let width = (maximum - minimum) / Double(binCount)
-        guard width.isFinite else {
-            // Ranges wider than the largest double: as many bins from the sorted values themselves.
-            return Profiler.histogram(sorted: runs.flatMap { Array(repeating: $0.value, count: min($0.count, 1)) })
-        }
-        var counts = [Double](repeating: 0, count: binCount)
-        let weightTotal = Double(runs.reduce(0) { $0 + $1.count })
-        for run in runs {
-            let position = (run.value - minimum) / width
-            counts[max(0, min(binCount - 1, Int(position)))] += Double(run.count)
-        }
-        let scale = Double(total) / weightTotal
-        return (0..<binCount).map { index in
-            .init(lower: minimum + Double(index) * width, upper: index == binCount - 1 ? maximum : minimum + Double(index + 1) * width,
-                  count: Int((counts[index] * scale).rounded()))
-        }
+        let bins = Profiler.histogram(runs: runs, minimum: minimum, maximum: maximum)
+        let weights = runs.reduce(0) { $0 + $1.count }
+        guard weights != total, weights > 0 else { return bins }
+        let scale = Double(total) / Double(weights)
+        return bins.map { .init(lower: $0.lower, upper: $0.upper, count: Int((Double($0.count) * scale).rounded())) }
     }
 }

@@ -26,14 +26,26 @@ public struct StreamingSettings: Sendable, Hashable {
 /// uniform reservoir sample of the rows, read as a table.
 public struct StreamedTable: Sendable {
     /// The sampled rows, in file order, typed as a file of those rows would be.
-    public var reservoir: Table
+    public let reservoir: Table
     /// One per column of `reservoir`, in the same order, over every row of the file.
-    public var marginals: [ColumnMarginal]
+    public let marginals: [ColumnMarginal]
     /// Data rows in the file.
     public var rowCount: Int
     public var byteCount: Int
     public var warnings: [String]
     public var settings: StreamingSettings
+    /// How each column's marginal is known; found once (it reads every sampled value).
+    public let marginalSources: [MarginalSource]
+
+    init(reservoir: Table, marginals: [ColumnMarginal], rowCount: Int, byteCount: Int, warnings: [String], settings: StreamingSettings) {
+        self.reservoir = reservoir
+        self.marginals = marginals
+        self.rowCount = rowCount
+        self.byteCount = byteCount
+        self.warnings = warnings
+        self.settings = settings
+        marginalSources = zip(reservoir.columns, marginals).map { Self.source(of: $1, like: $0) }
+    }
 }
 
 /// Reads a CSV file (plain or gzip) block by block, keeping only the marginals and the reservoir:
