@@ -89,13 +89,12 @@ public enum SessionRunner {
         public var marginals: Table?
         /// Rows in the source file.
         public var rowCount: Int
-        /// True when `table` is a sample of the file.
-        public var isSample: Bool { marginals != nil }
     }
 
     /// Reads the source named by the session, checking its hash; a source the session says was
     /// streamed is streamed again, with the same settings and seed, so the fit is the same.
-    public static func readSourceData(_ file: SessionFile, allowChangedSource: Bool,
+    /// `fitting: false` leaves out the marginals' table (the caller scores against the rows).
+    public static func readSourceData(_ file: SessionFile, allowChangedSource: Bool, fitting: Bool = true,
                                       progress: ((_ bytes: Int, _ total: Int?) -> Void)? = nil) throws -> SourceData {
         guard let streamed = file.session.source?.streamed else {
             let table = try readSource(file, allowChangedSource: allowChangedSource)
@@ -108,7 +107,7 @@ public enum SessionRunner {
                                             settings: streamed.settings(seed: file.session.plan.seed), progress: progress,
                                             rawBytes: hash.map { hash in { hash.update($0) } })
         if let hash { try checkHash(hash.hex, of: path, file) }
-        return SourceData(table: read.reservoir, marginals: read.marginalTable(), rowCount: read.rowCount)
+        return SourceData(table: read.reservoir, marginals: fitting ? read.marginalTable() : nil, rowCount: read.rowCount)
     }
 
     /// The session with every generated column's fitted model embedded (`doppel fit`).
@@ -247,7 +246,7 @@ public enum SessionRunner {
 
     /// Reads the source named by the session, checking its hash.
     public static func readSource(_ file: SessionFile, allowChangedSource: Bool) throws -> Table {
-        if file.session.source?.streamed != nil { return try readSourceData(file, allowChangedSource: allowChangedSource).table }
+        if file.session.source?.streamed != nil { return try readSourceData(file, allowChangedSource: allowChangedSource, fitting: false).table }
         let path = try checkedSourcePath(file, allowChangedSource: allowChangedSource)
         return try CSVReader.read(path: path, options: file.session.source?.read ?? CSVReadOptions()).table
     }
